@@ -1,0 +1,41 @@
+/// How `NBRUNNER_<NAME>` environment values are read: the operator configures pods through env.
+public enum EnvironmentValue {
+    /// `1/true/yes` and `0/false/no`, case-insensitive; anything else is an error naming the variable.
+    public static func bool(_ raw: String, name: String) throws(RunFailure) -> Bool {
+        switch raw.lowercased() {
+        case "1", "true", "yes": return true
+        case "0", "false", "no": return false
+        default:
+            throw RunFailure(.configurationError, "\(name): expected 1/true/yes or 0/false/no, got '\(raw)'")
+        }
+    }
+
+    /// A repeatable option: one value per line; blank lines are ignored.
+    public static func list(_ raw: String) -> [String] {
+        raw.split(separator: "\n", omittingEmptySubsequences: true)
+            .map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
+            .filter { !$0.allSatisfy(\.isWhitespace) }
+    }
+
+    /// `NAME=VALUE` lines, for the two-valued `-p`/`-r` options.
+    public static func pairs(_ raw: String, name: String) throws(RunFailure) -> [Parameter] {
+        var out: [Parameter] = []
+        for (n, line) in list(raw).enumerated() {
+            guard let eq = line.firstIndex(of: "="), eq != line.startIndex else {
+                throw RunFailure(.configurationError, "\(name) line \(n + 1): expected NAME=VALUE")
+            }
+            out.append(Parameter(name: String(line[..<eq]), value: String(line[line.index(after: eq)...])))
+        }
+        return out
+    }
+}
+
+/// One `-p`/`-r` parameter.
+public struct Parameter: Sendable, Equatable {
+    public var name: String
+    public var value: String
+    public init(name: String, value: String) {
+        self.name = name
+        self.value = value
+    }
+}

@@ -1,0 +1,110 @@
+import FoundationEssentials
+
+/// Everything one `nbrunner run` needs, validated, with defaults applied and every path absolute.
+public struct RunConfiguration: Sendable, Equatable {
+    public var notebook: String
+    public var output: String
+    public var result: String
+    /// nil: no termination message is written.
+    public var terminationLog: String?
+    public var terminationBudget: Int
+    public var parameters: [Parameter]
+    public var rawParameters: [Parameter]
+    public var parameterFiles: [String]
+    public var parameterYAML: [String]
+    public var kernel: String?
+    /// The kernel's working directory (papermill `--cwd`); default: the notebook's folder.
+    public var cwd: String
+    public var startTimeout: RunDuration?
+    public var python: String?
+
+    public static let defaultTerminationLog = "/dev/termination-log"
+    public static let defaultTerminationBudget = 4096
+    public static let workspace = "/workspace"
+
+    /// Applies the environment (for options the command line left out), then the defaults.
+    /// - Parameters:
+    ///   - exists: whether a path exists and is a directory (`/workspace`), injectable for tests.
+    ///   - writableFile: whether an existing file can be opened for writing (`/dev/termination-log`).
+    public init(
+        options: RunOptions,
+        environment: [String: String],
+        currentDirectory: String,
+        isDirectory: (String) -> Bool = FileSystem.isDirectory,
+        writableFile: (String) -> Bool = FileSystem.isWritableFile
+    ) throws(RunFailure) {
+        func env(_ name: String) -> String? {
+            guard let v = environment[name], !v.isEmpty else { return nil }
+            return v
+        }
+        func absolute(_ path: String) -> String { FileSystem.absolute(path, relativeTo: currentDirectory) }
+
+        guard let notebookArg = options.notebook ?? env(EnvironmentName.notebook) else {
+            throw RunFailure(.configurationError, "missing NOTEBOOK: give a notebook path (or set \(EnvironmentName.notebook))")
+        }
+        notebook = absolute(notebookArg)
+        let notebookFolder = FileSystem.parent(notebook)
+        let stem = FileSystem.stem(notebook)
+
+        let workspaceExists = isDirectory(Self.workspace)
+        output = absolute(options.output ?? env(EnvironmentName.output)
+            ?? (workspaceExists ? "\(Self.workspace)/output.ipynb" : "\(notebookFolder)/\(stem).output.ipynb"))
+        result = absolute(options.result ?? env(EnvironmentName.result)
+            ?? (workspaceExists ? "\(Self.workspace)/results.json" : "\(notebookFolder)/\(stem).result.json"))
+
+        if let explicit = options.terminationLog ?? environment[EnvironmentName.terminationLog] {
+            terminationLog = explicit.isEmpty ? nil : absolute(explicit)
+        } else {
+            terminationLog = writableFile(Self.defaultTerminationLog) ? Self.defaultTerminationLog : nil
+        }
+
+        if let budget = options.terminationBudget {
+            terminationBudget = budget
+        } else if let raw = env(EnvironmentName.terminationBudget) {
+            guard let budget = Int(raw) else {
+                throw RunFailure(.configurationError, "\(EnvironmentName.terminationBudget): expected a number of bytes, got '\(raw)'")
+            }
+            terminationBudget = budget
+        } else {
+            terminationBudget = Self.defaultTerminationBudget
+        }
+        guard terminationBudget >= TerminationMessage.minimumBudget else {
+            throw RunFailure(.configurationError, "--termination-budget: at least \(TerminationMessage.minimumBudget) bytes, got \(terminationBudget)")
+        }
+
+        parameters = try options.parameters.isEmpty
+            ? env(EnvironmentName.parameters).map { raw throws(RunFailure) in try EnvironmentValue.pairs(raw, name: EnvironmentName.parameters) } ?? []
+            : options.parameters
+        rawParameters = try options.rawParameters.isEmpty
+            ? env(EnvironmentName.parametersRaw).map { raw throws(RunFailure) in try EnvironmentValue.pairs(raw, name: EnvironmentName.parametersRaw) } ?? []
+            : options.rawParameters
+        parameterFiles = (options.parameterFiles.isEmpty
+            ? env(EnvironmentName.parametersFile).map(EnvironmentValue.list) ?? []
+            : options.parameterFiles).map(absolute)
+        // The whole variable is ONE YAML document (YAML spans lines, so it cannot be a list).
+        parameterYAML = options.parameterYAML.isEmpty
+            ? env(EnvironmentName.parametersYAML).map { [$0] } ?? []
+            : options.parameterYAML
+
+        kernel = options.kernel ?? env(EnvironmentName.kernel)
+        cwd = absolute(options.cwd ?? env(EnvironmentName.cwd) ?? notebookFolder)
+        python = (options.python ?? env(EnvironmentName.python)).map { $0.contains("/") ? absolute($0) : $0 }
+
+        if let raw = options.startTimeout ?? env(EnvironmentName.startTimeout) {
+            do throws(RunDuration.ParseError) {
+                startTimeout = try RunDuration.parse(raw, allowZero: false)
+            } catch {
+                throw RunFailure(.configurationError, "--start-timeout: \(error.reason)")
+            }
+        } else {
+            startTimeout = nil
+        }
+
+        if output == notebook {
+            throw RunFailure(.configurationError, "--output is the input notebook (\(notebook)); papermill would overwrite it")
+        }
+        if result == output || result == notebook {
+            throw RunFailure(.configurationError, "--result must differ from the notebook and the output notebook (\(result))")
+        }
+    }
+}

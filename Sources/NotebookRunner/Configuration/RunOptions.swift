@@ -1,0 +1,20 @@
+/// What the command line gave, before defaults and environment are applied. Every field is the
+/// raw text; `RunConfiguration` validates it.
+public struct RunOptions: Sendable, Equatable {
+    public var notebook: String?
+    public var output: String?
+    public var result: String?
+    /// `""` disables the termination message.
+    public var terminationLog: String?
+    public var terminationBudget: Int?
+    public var parameters: [Parameter] = []
+    public var rawParameters: [Parameter] = []
+    public var parameterFiles: [String] = []
+    public var parameterYAML: [String] = []
+    public var kernel: String?
+    public var cwd: String?
+    public var startTimeout: String?
+    public var python: String?
+
+    public init() {}
+}

@@ -1,0 +1,68 @@
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Reads a notebook file into a ``NotebookDocument`` with errors a person can act on.
+public enum NotebookReader {
+    /// Reads the SOURCE notebook; every problem is `invalid_notebook` (exit 2).
+    public static func readSource(_ path: String) throws(RunFailure) -> NotebookDocument {
+        try decode(try read(path), path: path)
+    }
+
+    /// Reads papermill's OUTPUT notebook; nil when papermill did not write one.
+    public static func readExecuted(_ path: String) -> Result<NotebookDocument, RunFailure>? {
+        guard FileSystem.exists(path) else { return nil }
+        do throws(RunFailure) {
+            return .success(try decode(try read(path), path: path))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    static func read(_ path: String) throws(RunFailure) -> Data {
+        func fail(_ message: String) -> RunFailure { RunFailure(.invalidNotebook, message) }
+        guard FileSystem.exists(path) else { throw fail("notebook not found: \(path)") }
+        guard !FileSystem.isDirectory(path) else { throw fail("\(path): is a directory, not a notebook file") }
+        do {
+            return try Data(contentsOf: URL(filePath: path))
+        } catch {
+            let reason = access(path, R_OK) == 0 ? "\(error)" : FileSystem.errnoText(errno)
+            throw fail("\(path): cannot read: \(reason)")
+        }
+    }
+
+    public static func decode(_ bytes: Data, path: String) throws(RunFailure) -> NotebookDocument {
+        let document: NotebookDocument
+        do {
+            document = try ResultJSON.decoder().decode(NotebookDocument.self, from: bytes)
+        } catch let error as DecodingError {
+            throw RunFailure(.invalidNotebook, "\(path): \(describe(error, bytes: bytes))")
+        } catch {
+            throw RunFailure(.invalidNotebook, "\(path): not a notebook: \(error)")
+        }
+        guard document.nbformat == 4 else {
+            throw RunFailure(.invalidNotebook, "\(path): nbformat \(document.nbformat) is not supported; nbrunner needs nbformat 4 (convert with `jupyter nbconvert --to notebook`)")
+        }
+        return document
+    }
+
+    static func describe(_ error: DecodingError, bytes: Data) -> String {
+        func at(_ path: [any CodingKey]) -> String {
+            path.isEmpty ? "" : " at " + path.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+        }
+        switch error {
+        case .dataCorrupted(let context):
+            if context.codingPath.isEmpty {
+                return "not valid JSON: " + TextClip.firstLine(context.debugDescription, maxBytes: 200)
+            }
+            return "invalid value\(at(context.codingPath)): \(context.debugDescription)"
+        case .keyNotFound(let key, let context):
+            return "not an nbformat-4 notebook: missing \"\(key.stringValue)\"\(at(context.codingPath))"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context):
+            return "not an nbformat-4 notebook: wrong type\(at(context.codingPath)): \(context.debugDescription)"
+        @unknown default:
+            return "not a notebook: \(error)"
+        }
+    }
+}

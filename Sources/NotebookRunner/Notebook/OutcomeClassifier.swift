@@ -1,0 +1,145 @@
+/// Decides what happened in a papermill run: the one place that turns papermill's exit status,
+/// the executed notebook and nbrunner's own observations into a category and a message.
+///
+/// Rules, in order (runtime-facts §1.2):
+/// 1. papermill killed by a signal: nbrunner did not send it, so `internal_error`.
+/// 2. exit 138: papermill's code for `DeadKernelError`, so `kernel_died`.
+/// 3. a code cell with a failing error output (or papermill's exception flag without one):
+///    `notebook_execution_failed`, naming the first such cell. `sys.exit(0)` is not a failure.
+/// 4. exit 0 with no failing cell: success, but only if the output notebook is there and readable.
+/// 5. any other exit: papermill's own exception, read from the end of its stderr
+///    (kernel start failure, NoSuchKernel, CellTimeoutError, DeadKernelError, no home directory),
+///    else `notebook_execution_failed` with papermill's last error line.
+public enum OutcomeClassifier {
+    public struct Outcome: Sendable {
+        public var category: ErrorCategory
+        public var message: String
+        public var cells: [CellResult]
+        public var failedCell: RunResult.FailedCell?
+    }
+
+    public static func classify(source: NotebookDocument,
+                                executed: Result<NotebookDocument, RunFailure>?,
+                                observation: PapermillObservation,
+                                outputPath: String) -> Outcome {
+        let executedDocument = try? executed?.get()
+        let running = runningSourceCell(source: source, executed: executedDocument, observation: observation)
+
+        func outcome(_ category: ErrorCategory, _ message: String, interruptedNote: String? = nil,
+                     ranToEnd: Bool = false) -> Outcome {
+            let interrupted = interruptedNote.map { (sourceIndex: running.index, note: $0) }
+            let cells = CellOutcomes(source: source, executed: executedDocument,
+                                     interrupted: interrupted, ranToEnd: ranToEnd)
+            var failed = cells.firstFailure
+            if failed == nil, category != .none, let i = running.index, interruptedNote != nil {
+                failed = RunResult.FailedCell(cellIndex: i, executionCount: running.executionCount,
+                                              ename: nil, evalue: nil, injectedParameters: nil)
+            }
+            return Outcome(category: category, message: message, cells: cells.cells, failedCell: failed)
+        }
+
+        if case .signaled(let signal) = observation.ending {
+            return outcome(.internalError, "papermill was killed by signal \(signal) (\(SignalName.of(signal))) that nbrunner did not send\(running.phrase)",
+                           interruptedNote: "papermill was killed by signal \(signal) while this cell ran")
+        }
+        guard case .exited(let code) = observation.ending else { fatalError("unreachable") }
+
+        if code == 138 {
+            return outcome(.kernelDied, "the kernel died\(running.phrase) (papermill exit 138)",
+                           interruptedNote: "the kernel died while this cell ran")
+        }
+
+        let judged = CellOutcomes(source: source, executed: executedDocument, ranToEnd: code == 0)
+        if let failed = judged.firstFailure {
+            let cell = failed.cellIndex.map { i in
+                "cell \(i)" + (failed.executionCount.map { " (In [\($0)])" } ?? "")
+            } ?? "the injected-parameters cell"
+            let what = [failed.ename, failed.evalue.map { TextClip.firstLine($0, maxBytes: 300) }]
+                .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
+            var message = "\(cell) raised \(what.isEmpty ? "an error" : what)"
+            if code == 0 { message += " (papermill exited 0)" }
+            return Outcome(category: .notebookExecutionFailed, message: message,
+                           cells: judged.cells, failedCell: failed)
+        }
+
+        if code == 0 {
+            switch executed {
+            case .none:
+                return outcome(.internalError, "papermill exited 0 but wrote no output notebook at \(outputPath)")
+            case .failure(let failure):
+                return outcome(.internalError, "papermill exited 0 but its output notebook is unreadable: \(failure.message)")
+            case .success:
+                return Outcome(category: .none, message: "None", cells: judged.cells, failedCell: nil)
+            }
+        }
+
+        let tail = observation.errorTail
+        func has(_ needle: String) -> Bool { tail.contains { $0.contains(needle) } }
+        if has("Kernel didn't respond in") || has("Kernel died before replying to kernel_info") {
+            return outcome(.kernelDied, "the kernel did not start: \(lastLine(containing: ["Kernel didn't respond", "Kernel died before replying"], in: tail))")
+        }
+        if has("NoSuchKernel") {
+            return outcome(.dependencyMissing, "papermill could not find the kernel: \(lastLine(containing: ["NoSuchKernel"], in: tail))")
+        }
+        if has("DeadKernelError") {
+            return outcome(.kernelDied, "the kernel died\(running.phrase)", interruptedNote: "the kernel died while this cell ran")
+        }
+        if has("CellTimeoutError") {
+            return outcome(.timeout, "a cell timed out\(running.phrase)", interruptedNote: "this cell timed out")
+        }
+        if has("Could not determine home directory") {
+            return outcome(.environmentSetupFailed, "papermill could not determine a home directory: set HOME to a writable directory")
+        }
+        let last = tail.last(where: isExceptionLine) ?? tail.last(where: { !$0.allSatisfy(\.isWhitespace) })
+        return outcome(.notebookExecutionFailed,
+                       "papermill exited \(code)" + (last.map { ": " + TextClip.clip($0, maxBytes: 300) } ?? " without an error message"))
+    }
+
+    struct Running {
+        var index: Int?
+        var executionCount: Int?
+        var phrase: String {
+            guard let index else { return "" }
+            return " while cell \(index) ran" + (executionCount.map { " (In [\($0)])" } ?? "")
+        }
+    }
+
+    /// The cell that was running at the end: the last one papermill announced, mapped through the
+    /// final notebook when there is one (its live list is the one papermill numbered).
+    static func runningSourceCell(source: NotebookDocument, executed: NotebookDocument?,
+                                  observation: PapermillObservation) -> Running {
+        guard let live = observation.lastStartedLiveIndex else { return Running() }
+        let alignment = executed.map { CellAlignment(source: source.cells, executed: $0.cells) }
+        guard let alignment, live < alignment.sourceIndex.count, let s = alignment.sourceIndex[live] else {
+            return Running()
+        }
+        let cell = executed.map { CellAlignment.live($0.cells)[live] }
+        return Running(index: s, executionCount: cell?.executionCount)
+    }
+
+    /// `package.module.SomeError: message` or `SomeError` alone, as Python prints the last line
+    /// of a traceback.
+    static func isExceptionLine(_ line: String) -> Bool {
+        let head = line.split(separator: ":", maxSplits: 1).first.map(String.init) ?? ""
+        guard !head.isEmpty, !head.contains(" "),
+              head.unicodeScalars.allSatisfy({ $0 == "." || $0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0) })
+        else { return false }
+        let name = head.split(separator: ".").last.map(String.init) ?? head
+        return name.hasSuffix("Error") || name.hasSuffix("Exception") || name.hasSuffix("Interrupt")
+            || name == "NoSuchKernel" || name.hasSuffix("Exit")
+    }
+
+    static func lastLine(containing needles: [String], in tail: [String]) -> String {
+        let line = tail.last { line in needles.contains { line.contains($0) } } ?? ""
+        return TextClip.clip(line.trimmedWhitespace, maxBytes: 300)
+    }
+}
+
+extension String {
+    var trimmedWhitespace: String {
+        var s = Substring(self)
+        while let f = s.first, f.isWhitespace { s.removeFirst() }
+        while let l = s.last, l.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,21 @@
+/// What nbrunner itself saw of a papermill run. papermill's notebook metadata is not trusted
+/// for timeouts, dead kernels, missing kernels or interrupts (runtime-facts §1.2), so the
+/// outcome is decided from these observations plus the cells' own error outputs.
+public struct PapermillObservation: Sendable, Equatable {
+    public enum Ending: Sendable, Equatable {
+        case exited(Int32)
+        case signaled(Int32)
+    }
+
+    public var ending: Ending
+    /// The last `Executing Cell N` papermill logged, as a live-list index (0-based).
+    public var lastStartedLiveIndex: Int?
+    /// The last lines papermill wrote to stderr (bounded), where its own exception ends up.
+    public var errorTail: [String]
+
+    public init(ending: Ending, lastStartedLiveIndex: Int? = nil, errorTail: [String] = []) {
+        self.ending = ending
+        self.lastStartedLiveIndex = lastStartedLiveIndex
+        self.errorTail = errorTail
+    }
+}

@@ -1,0 +1,46 @@
+/// The failure taxonomy reported in `error_category`, and the one place that maps each category
+/// to its exit code and retry advice.
+///
+/// The raw values are the strings the operator's result JSON has always used; new categories are
+/// added, never renamed.
+public enum ErrorCategory: String, Sendable, Codable, CaseIterable {
+    case none
+    case notebookExecutionFailed = "notebook_execution_failed"
+    case configurationError = "configuration_error"
+    case invalidNotebook = "invalid_notebook"
+    case dependencyMissing = "dependency_missing"
+    case environmentSetupFailed = "environment_setup_failed"
+    case secretsUnavailable = "secrets_unavailable"
+    case timeout
+    case kernelDied = "kernel_died"
+    case internalError = "internal_error"
+    case cancelled
+
+    /// The documented exit code (docs/exit-codes.md, `nbrunner run --help`).
+    /// `cancelled` exits 128+signal; see ``ExitCode/cancelled(signal:)``.
+    public var exitCode: Int32 {
+        switch self {
+        case .none: 0
+        case .notebookExecutionFailed: 1
+        case .configurationError, .invalidNotebook: 2
+        case .dependencyMissing, .environmentSetupFailed: 3
+        case .secretsUnavailable: 4
+        case .timeout: 5
+        case .kernelDied: 6
+        case .internalError: 7
+        case .cancelled: 128 + 15
+        }
+    }
+
+    /// Whether running the same pod again could change the outcome. Deterministic failures
+    /// (the notebook's own error, bad input, a missing dependency) are not worth a retry.
+    public var retryable: Bool {
+        switch self {
+        case .none, .notebookExecutionFailed, .configurationError, .invalidNotebook,
+             .dependencyMissing, .environmentSetupFailed, .timeout:
+            false
+        case .secretsUnavailable, .kernelDied, .internalError, .cancelled:
+            true
+        }
+    }
+}
