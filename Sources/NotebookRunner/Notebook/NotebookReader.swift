@@ -37,6 +37,10 @@ public enum NotebookReader {
         do {
             document = try ResultJSON.decoder().decode(NotebookDocument.self, from: bytes)
         } catch let error as DecodingError {
+            if case .dataCorrupted(let context) = error, context.codingPath.isEmpty,
+               let syntax = JSONSyntaxError.find(in: Array(bytes)) {
+                throw RunFailure(.invalidNotebook, "\(path):\(syntax): not valid JSON")
+            }
             throw RunFailure(.invalidNotebook, "\(path): \(describe(error, bytes: bytes))")
         } catch {
             throw RunFailure(.invalidNotebook, "\(path): not a notebook: \(error)")

@@ -1,0 +1,49 @@
+import FoundationEssentials
+
+/// Finds papermill exactly as `import papermill` would, without importing it: the first
+/// `sys.path` entry holding a `papermill/__init__.py`, and the version from the
+/// `papermill-*.dist-info/METADATA` next to it.
+public struct PapermillInstall: Sendable, Equatable {
+    public var location: String
+    /// nil when the package has no dist-info (e.g. a source checkout on PYTHONPATH).
+    public var version: String?
+}
+
+public enum PapermillLocator {
+    public static func find(in sysPath: [String]) -> PapermillInstall? {
+        for entry in sysPath where FileSystem.isDirectory(entry) {
+            guard FileSystem.isRegularFile("\(entry)/papermill/__init__.py") else { continue }
+            return PapermillInstall(location: "\(entry)/papermill", version: version(in: entry))
+        }
+        return nil
+    }
+
+    static func version(in directory: String) -> String? {
+        guard let names = FileSystem.entries(directory) else { return nil }
+        // The name is normalised by the installer ("papermill-2.7.0.dist-info"); match it
+        // case-insensitively, and take the Version from METADATA rather than the folder name.
+        for name in names.sorted() where name.lowercased().hasPrefix("papermill-") && name.hasSuffix(".dist-info") {
+            let metadata = "\(directory)/\(name)/METADATA"
+            guard let data = try? Data(contentsOf: URL(filePath: metadata)) else { continue }
+            for line in String(decoding: data.prefix(64 * 1024), as: UTF8.self).split(separator: "\n") {
+                if line.hasPrefix("Version:") {
+                    return line.dropFirst("Version:".count).trimmedSpaces
+                }
+                if line.isEmpty { break }  // end of the header block
+            }
+        }
+        return nil
+    }
+
+    /// The fix the seed documents: pre-install papermill in the image.
+    public static let remedy = "install papermill in the image as root (pip install papermill ipykernel) so every UID can import it; see images/ in the nbrunner repository"
+}
+
+extension Substring {
+    var trimmedSpaces: String {
+        var s = self
+        while let f = s.first, f == " " || f == "\t" || f == "\r" { s.removeFirst() }
+        while let l = s.last, l == " " || l == "\t" || l == "\r" { s.removeLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,65 @@
+/// Everything checked before any kernel starts, cheapest first, each failure with its own
+/// category and exit code:
+/// 1. the notebook (exit 2, `invalid_notebook`) and its kernel name (exit 2);
+/// 2. parameter files and YAML strings (exit 2, `configuration_error`), and `--cwd`;
+/// 3. the output and result folders, by a real write (exit 3, `environment_setup_failed`);
+/// 4. the interpreter, papermill and the kernel (exit 3, `dependency_missing`).
+public enum Preflight {
+    public static func run(_ c: RunConfiguration, environment: [String: String], workingDirectory: String,
+                           log: RunnerLog, facts: inout RunFacts) async throws(RunFailure) {
+        // 1. The notebook.
+        let source = try NotebookReader.readSource(c.notebook)
+        facts.source = source
+        let kernel = c.kernel ?? source.metadata.kernelspec?.name.flatMap { $0.isEmpty ? nil : $0 }
+        guard let kernel else {
+            throw RunFailure(.configurationError, "\(c.notebook): the notebook has no metadata.kernelspec.name; pass -k/--kernel NAME (e.g. -k python3)")
+        }
+        facts.kernelName = kernel
+
+        // 2. Parameters and working directory.
+        var keys = c.parameters.count + c.rawParameters.count
+        for file in c.parameterFiles { keys += try YAMLParameters.checkFile(file) }
+        for (i, yaml) in c.parameterYAML.enumerated() {
+            keys += try YAMLParameters.check(Array(yaml.utf8), origin: "-y #\(i + 1)")
+        }
+        facts.injectsParameters = keys > 0
+        guard FileSystem.isDirectory(c.cwd) else {
+            throw RunFailure(.configurationError, "--cwd \(c.cwd): not a directory")
+        }
+
+        // 3. Where the results go.
+        for (what, path) in [("output notebook", c.output), ("result", c.result)] {
+            let directory = FileSystem.parent(path)
+            do throws(WritableProbe.Failure) {
+                try WritableProbe.check(directory: directory)
+            } catch {
+                switch error {
+                case .cannotCreateDirectory(let dir, let reason):
+                    throw RunFailure(.environmentSetupFailed, "cannot create the \(what) folder \(dir): \(reason); \(WritableProbe.remedy(for: FileSystem.parent(dir)))")
+                case .notWritable(let dir, let reason):
+                    throw RunFailure(.environmentSetupFailed, "cannot write the \(what) in \(dir): \(reason); \(WritableProbe.remedy(for: dir))")
+                }
+            }
+        }
+
+        // 4. Python, papermill, the kernel.
+        let python = try PythonLocator.locate(explicit: c.python, environment: environment)
+        facts.python = python
+        let pythonFacts = try await PythonProbe.run(python: python, environment: environment, workingDirectory: workingDirectory)
+        facts.pythonFacts = pythonFacts
+        guard let papermill = PapermillLocator.find(in: pythonFacts.path) else {
+            throw RunFailure(.dependencyMissing, "papermill is not installed for \(pythonFacts.executable) (Python \(pythonFacts.version)): \(PapermillLocator.remedy)")
+        }
+        facts.papermill = papermill
+        switch KernelLocator.resolve(kernel, facts: pythonFacts, environment: environment) {
+        case .spec, .native:
+            break
+        case .missing(let available):
+            let names = available.isEmpty ? "none" : available.joined(separator: ", ")
+            var message = "kernel '\(kernel)' not found for \(pythonFacts.executable); available kernels: \(names)"
+            if let problem = pythonFacts.jupyterError { message += " (jupyter paths: \(TextClip.clip(problem, maxBytes: 200)))" }
+            throw RunFailure(.dependencyMissing, message)
+        }
+        log.info("python \(pythonFacts.version) (\(pythonFacts.executable)), papermill \(papermill.version ?? "of unknown version") (\(papermill.location)), kernel \(kernel)")
+    }
+}

@@ -1,0 +1,14 @@
+/// What the run has learned so far. A failing stage still leaves what earlier stages found
+/// (the Python version, the papermill version…) for the result.
+public struct RunFacts: Sendable {
+    public var source: NotebookDocument?
+    public var python: String?
+    public var pythonFacts: PythonFacts?
+    public var papermill: PapermillInstall?
+    public var kernelName: String?
+    /// papermill gets at least one parameter, so it injects a parameters cell.
+    public var injectsParameters = false
+    public var observation: PapermillObservation?
+
+    public init() {}
+}

@@ -1,0 +1,70 @@
+import FoundationEssentials
+
+/// Builds the ``RunResult`` for an outcome: the only place that sets `status`, `exit_code`,
+/// `error_category` and `retryable`, all from one category.
+public enum ResultAssembler {
+    public struct Timing: Sendable {
+        public var started: Date
+        public var finished: Date
+        public init(started: Date, finished: Date) {
+            self.started = started
+            self.finished = finished
+        }
+    }
+
+    public static func assemble(category: ErrorCategory, message: String, cells: [CellResult],
+                                failedCell: RunResult.FailedCell?, signal: Int32? = nil,
+                                configuration: RunConfiguration?, notebookPath: String,
+                                facts: RunFacts, timing: Timing) -> RunResult {
+        let duration = max(0, timing.finished.timeIntervalSince(timing.started))
+        let succeeded = category == .none
+        var papermill: RunResult.PapermillInfo?
+        if facts.papermill != nil || facts.observation != nil {
+            var info = RunResult.PapermillInfo(version: facts.papermill?.version)
+            switch facts.observation?.ending {
+            case .exited(let code)?: info.returnCode = code
+            case .signaled(let s)?: info.signal = s
+            case nil: break
+            }
+            papermill = info
+        }
+        return RunResult(
+            status: succeeded ? "succeeded" : "failed",
+            error: succeeded ? "None" : message,
+            exitCode: ExitCode.forOutcome(category: category, signal: signal),
+            notebookPath: notebookPath,
+            executionDurationSeconds: Int(duration.rounded()),
+            timestamp: iso(timing.finished),
+            cells: cells,
+            statistics: ExecutionStatistics(cells: cells),
+            errorCategory: category,
+            retryable: category.retryable,
+            failedCell: failedCell,
+            kernelName: facts.kernelName,
+            outputPath: configuration?.output,
+            resultPath: configuration?.result,
+            python: facts.pythonFacts.map { RunResult.PythonInfo(executable: $0.executable, version: $0.version) },
+            papermill: papermill,
+            startedAt: iso(timing.started),
+            finishedAt: iso(timing.finished),
+            durationSeconds: (duration * 1000).rounded() / 1000,
+            runner: RunResult.RunnerInfo(version: RunnerVersion.current))
+    }
+
+    /// Cells of a notebook that never ran (a failure before execution): code cells `skipped`.
+    public static func notRun(_ source: NotebookDocument?) -> [CellResult] {
+        guard let source else { return [] }
+        return source.cells.enumerated().map { i, cell in
+            var r = CellResult(cellIndex: i, cellType: cell.cellType)
+            if cell.cellType == "code" {
+                r.status = .skipped
+                r.note = "not run: the run stopped before execution"
+            }
+            return r
+        }
+    }
+
+    static func iso(_ date: Date) -> String {
+        date.formatted(Date.ISO8601FormatStyle())
+    }
+}

@@ -1,0 +1,84 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Writes a result everywhere it goes, in this order: the result file (atomically), the
+/// termination message, then the `Results Summary:` block on stdout, last of all.
+public struct ResultPublisher: Sendable {
+    public var resultPath: String?
+    public var terminationLog: String?
+    public var terminationBudget: Int
+    public var log: RunnerLog
+
+    public init(resultPath: String?, terminationLog: String?, terminationBudget: Int, log: RunnerLog) {
+        self.resultPath = resultPath
+        self.terminationLog = terminationLog
+        self.terminationBudget = terminationBudget
+        self.log = log
+    }
+
+    /// Publishes `result` and returns the exit code to use.
+    public func publish(_ result: RunResult) -> Int32 {
+        var result = result
+        let json: [UInt8]
+        do {
+            json = try ResultJSON.encode(result)
+        } catch {
+            // Cannot happen with these types; still never exit without a valid result.
+            result.cells = []
+            json = (try? ResultJSON.encode(result)) ?? Array("{\"status\":\"failed\",\"exit_code\":7}".utf8)
+        }
+
+        if let resultPath {
+            if let problem = Self.writeAtomically(json + [0x0A], to: resultPath) {
+                log.warning("could not write the result file \(resultPath): \(problem)")
+            }
+        }
+        if let terminationLog {
+            let message = TerminationMessage.render(result, budget: terminationBudget)
+            if let problem = Self.write(message, to: terminationLog) {
+                log.warning("could not write the termination message to \(terminationLog): \(problem)")
+            }
+        }
+        let summary = result.status == "succeeded"
+            ? "succeeded: \(result.statistics.succeededCells)/\(result.statistics.codeCells) code cells passed"
+            : "failed (\(result.errorCategory.rawValue), exit \(result.exitCode)): \(TextClip.clip(result.error, maxBytes: 1000))"
+        log.info("result: \(summary)" + (resultPath.map { "; written to \($0)" } ?? ""))
+        FileOutput.writeAll(1, SummaryBlock.render(resultJSON: json))
+        return result.exitCode
+    }
+
+    /// Writes to a temporary file beside `path` and renames it into place, group-writable
+    /// (OpenShift pods share files through GID 0). Returns a problem description or nil.
+    static func writeAtomically(_ bytes: [UInt8], to path: String) -> String? {
+        let temporary = "\(FileSystem.parent(path))/.\(FileSystem.basename(path)).\(getpid()).tmp"
+        if let problem = write(bytes, to: temporary, create: true) {
+            unlink(temporary)
+            return problem
+        }
+        guard rename(temporary, path) == 0 else {
+            let problem = FileSystem.errnoText()
+            unlink(temporary)
+            return problem
+        }
+        return nil
+    }
+
+    /// Writes (truncating) a file; the termination log exists already (the kubelet makes it 0666).
+    static func write(_ bytes: [UInt8], to path: String, create: Bool = true) -> String? {
+        let flags = O_WRONLY | O_TRUNC | O_CLOEXEC | (create ? O_CREAT : 0)
+        let fd = open(path, flags, 0o664)
+        guard fd >= 0 else { return FileSystem.errnoText() }
+        defer { close(fd) }
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, bytes.count - offset) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return FileSystem.errnoText()
+            }
+            offset += n
+        }
+        return nil
+    }
+}

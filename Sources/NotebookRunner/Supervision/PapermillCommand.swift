@@ -1,0 +1,24 @@
+/// The papermill command line nbrunner runs: both paths always given (papermill writes the
+/// notebook to stdout when the output path is missing and stdout is not a TTY), no tqdm bar
+/// (its `\r` redraws garble `kubectl logs`), `--log-output` for live cell output framed by
+/// `Executing Cell N` lines, and `--cwd` so the kernel starts in the notebook's folder.
+public struct PapermillCommand: Sendable, Equatable {
+    public var executable: String
+    public var arguments: [String]
+
+    public init(python: String, configuration c: RunConfiguration) {
+        executable = python
+        var args = ["-m", "papermill", c.notebook, c.output,
+                    "--no-progress-bar", "--log-output", "--log-level", "INFO",
+                    "--cwd", c.cwd]
+        if let kernel = c.kernel { args += ["--kernel", kernel] }
+        if let start = c.startTimeout { args += ["--start-timeout", String(start.papermillSeconds)] }
+        // papermill merges in a fixed order whatever the argument order: files, then YAML
+        // strings, then -p, then -r; later wins.
+        for file in c.parameterFiles { args += ["--parameters_file", file] }
+        for yaml in c.parameterYAML { args += ["--parameters_yaml", yaml] }
+        for p in c.parameters { args += ["--parameters", p.name, p.value] }
+        for p in c.rawParameters { args += ["--parameters_raw", p.name, p.value] }
+        arguments = args
+    }
+}

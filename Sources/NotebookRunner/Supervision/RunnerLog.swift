@@ -1,0 +1,55 @@
+import FoundationEssentials
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// nbrunner's log on stderr: its own lines carry a UTC timestamp and `[nbrunner]`; notebook and
+/// papermill lines pass through as they are. Every line goes through ``SummaryMarker`` so the
+/// `Results Summary:` marker appears only in front of the result. Thread-safe: the stdout and
+/// stderr readers of papermill share it, and each line is written whole.
+public final class RunnerLog: Sendable {
+    private let fd: Int32
+    private let lock = Mutex(())
+
+    public init(fd: Int32 = 2) { self.fd = fd }
+
+    /// A line of nbrunner's own.
+    public func info(_ message: String) {
+        emit(Array("\(Self.timestamp()) [nbrunner] \(message)".utf8))
+    }
+
+    public func warning(_ message: String) { info("warning: \(message)") }
+
+    public func error(_ message: String) { info("error: \(message)") }
+
+    /// A line of child output (without its newline).
+    public func passThrough(_ line: [UInt8]) { emit(line) }
+
+    private func emit(_ line: [UInt8]) {
+        var bytes = SummaryMarker.neutralise(line)
+        bytes.append(0x0A)
+        lock.withLock { _ in FileOutput.writeAll(fd, bytes) }
+    }
+
+    static func timestamp() -> String {
+        Date.now.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
+    }
+}
+
+/// Blocking whole-buffer writes to a file descriptor.
+enum FileOutput {
+    static func writeAll(_ fd: Int32, _ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if n < 0 {
+                    if errno == EINTR || errno == EAGAIN { continue }
+                    return  // stderr closed: nothing sensible left to do
+                }
+                offset += n
+            }
+        }
+    }
+}

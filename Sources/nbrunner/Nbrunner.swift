@@ -1,0 +1,48 @@
+import ArgumentParser
+import NotebookRunner
+#if canImport(Glibc)
+import Glibc
+#endif
+
+struct Nbrunner: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "nbrunner",
+        abstract: "Run Jupyter notebooks in validation pods: preflight, papermill, honest results.",
+        version: RunnerVersion.current,
+        subcommands: [RunCommand.self])
+}
+
+@main
+enum Main {
+    static func main() async {
+        let log = RunnerLog()
+        let environment = ProcessEnvironment.current()
+        let cwd = FileSystem.currentDirectory()
+        var options: RunOptions?
+        do {
+            let arguments = try ParameterPairs.join(Array(CommandLine.arguments.dropFirst()))
+            let command = try Nbrunner.parseAsRoot(arguments)
+            guard let run = command as? RunCommand else {
+                var other = command
+                try other.run()
+                exit(0)
+            }
+            options = try run.options()
+            let configuration = try RunConfiguration(options: options!, environment: environment, currentDirectory: cwd)
+            let result = await NotebookRun(configuration: configuration, environment: environment,
+                                           workingDirectory: cwd, log: log).execute()
+            let code = ResultPublisher(resultPath: configuration.result, terminationLog: configuration.terminationLog,
+                                       terminationBudget: configuration.terminationBudget, log: log).publish(result)
+            exit(code)
+        } catch let failure as RunFailure {
+            exit(UsageFailure.publish(failure, options: options, environment: environment, cwd: cwd, log: log))
+        } catch {
+            if Nbrunner.exitCode(for: error) == .success {
+                Nbrunner.exit(withError: error)  // --help, --version
+            }
+            let message = Nbrunner.message(for: error).split(separator: "\n").first.map(String.init) ?? "invalid arguments"
+            exit(UsageFailure.publish(RunFailure(.configurationError, message + " (see nbrunner run --help)"),
+                                      options: options, environment: environment, cwd: cwd, log: log))
+        }
+    }
+}

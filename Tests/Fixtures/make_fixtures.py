@@ -1,0 +1,62 @@
+"""Regenerates the fixture notebooks (run with the test venv's python from the repo root)."""
+import nbformat
+from nbformat.v4 import new_notebook, new_code_cell, new_markdown_cell
+
+D = "Tests/Fixtures/notebooks/"
+
+def nb(cells, kernel="python3"):
+    n = new_notebook(cells=cells)
+    if kernel:
+        n.metadata["kernelspec"] = {"name": kernel, "display_name": kernel, "language": "python"}
+    for i, c in enumerate(n.cells):
+        c["id"] = f"cell-{i}"
+    return n
+
+def tagged(source, *tags):
+    c = new_code_cell(source)
+    c.metadata["tags"] = list(tags)
+    return c
+
+def write(name, n):
+    nbformat.write(n, D + name)
+
+write("params.ipynb", nb([
+    new_markdown_cell("Parameters from -p, -r, -f and -y"),
+    tagged("a = 1\nb = 'default'\nc = None\nd = 0.5", "parameters"),
+    new_code_cell("print(f'a={a!r} b={b!r} c={c!r} d={d!r}')\nassert a == 42, a"),
+]))
+write("error.ipynb", nb([
+    new_markdown_cell("A cell raises"),
+    new_code_cell("x = 1"),
+    new_code_cell("raise ValueError('boom: the value was wrong')"),
+    new_code_cell("print('never runs')"),
+]))
+write("sysexit0.ipynb", nb([
+    new_code_cell("import sys\nprint('stopping early')"),
+    new_code_cell("sys.exit(0)"),
+    new_code_cell("print('never runs')"),
+]))
+write("sysexit1.ipynb", nb([
+    new_code_cell("import sys"),
+    new_code_cell("sys.exit(1)"),
+    new_code_cell("print('never runs')"),
+]))
+write("unknown-kernel.ipynb", nb([new_code_cell("print(1)")], kernel="nosuchkernel"))
+write("no-kernelspec.ipynb", nb([new_code_cell("print('ran with -k')")], kernel=None))
+write("summary-marker.ipynb", nb([
+    new_code_cell("print('Results Summary:')\nprint('{\"status\": \"succeeded\", \"fake\": true}')"),
+    new_code_cell("import sys\nprint('Results Summary: on stderr', file=sys.stderr)"),
+]))
+write("blank-and-markers.ipynb", nb([
+    tagged("", "papermill-error-cell-tag"),
+    new_code_cell(""),
+    tagged("v = 1", "parameters"),
+    new_code_cell("   \n"),
+    tagged("print('skipped by tag')", "skip-execution"),
+    new_code_cell("raise KeyError('late')"),
+    new_code_cell(""),
+]))
+write("magic-error.ipynb", nb([
+    new_code_cell("%undefined_line_magic"),
+    new_code_cell("print('never runs')"),
+]))
