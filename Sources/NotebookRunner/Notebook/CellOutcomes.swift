@@ -46,6 +46,12 @@ public struct CellOutcomes: Sendable {
         for (s, cell) in source.cells.enumerated() {
             var r = CellResult(cellIndex: s, cellType: cell.cellType)
             guard cell.cellType == "code" else { results.append(r); continue }
+            if cell.tags.contains(NotebookDocument.errorMarkerTag) {
+                r.status = .skipped
+                r.note = "papermill deletes cells tagged \(NotebookDocument.errorMarkerTag) before running"
+                results.append(r)
+                continue
+            }
             let e = executedFor[s]
             r.executionCount = e?.executionCount
             r.durationSeconds = e?.papermillDuration

@@ -1,0 +1,97 @@
+import Testing
+@testable import NotebookRunner
+
+@Suite struct OutcomeClassifierTests {
+    let source = document([cell("markdown", "# t"), cell(), cell(), cell()])
+
+    func classify(_ executed: NotebookDocument?, _ ending: PapermillObservation.Ending,
+                  last: Int? = nil, tail: [String] = []) -> OutcomeClassifier.Outcome {
+        OutcomeClassifier.classify(
+            source: source, executed: executed.map { .success($0) },
+            observation: PapermillObservation(ending: ending, lastStartedLiveIndex: last, errorTail: tail),
+            outputPath: "/out.ipynb")
+    }
+
+    @Test func successWhenPapermillReturnsZeroAndNoCellFailed() {
+        let out = classify(document([cell("markdown", "# t"), cell(count: 1), cell(count: 2), cell(count: 3)]), .exited(0))
+        #expect(out.category == .none)
+        #expect(out.cells.compactMap(\.status) == [.succeeded, .succeeded, .succeeded])
+    }
+
+    @Test func cellErrorNamesTheSourceIndexDespiteMarkerCells() {
+        let m = NotebookDocument.errorMarkerTag
+        let executed = document([cell("markdown", "An Exception was encountered", tags: [m]), cell("markdown", "# t"),
+                                 cell(count: 1), cell("markdown", "anchor", tags: [m]),
+                                 cell(count: 2, outputs: [errorOutput("ValueError", "boom", traceback: ["\u{1B}[0;31mValueError\u{1B}[0m: boom"])]),
+                                 cell()])
+        let out = classify(executed, .exited(1))
+        #expect(out.category == .notebookExecutionFailed)
+        #expect(out.failedCell?.cellIndex == 2)
+        #expect(out.failedCell?.ename == "ValueError")
+        #expect(out.cells[2].traceback == ["ValueError: boom"])
+        #expect(out.cells.compactMap(\.status) == [.succeeded, .failed, .skipped])
+        #expect(out.message.contains("cell 2 (In [2]) raised ValueError: boom"))
+    }
+
+    @Test func sysExitZeroIsSuccessAndLaterCellsAreSkipped() {
+        let executed = document([cell("markdown", "# t"), cell(count: 1),
+                                 cell(count: 2, outputs: [errorOutput("SystemExit", "0")]), cell()])
+        let out = classify(executed, .exited(0))
+        #expect(out.category == .none)
+        #expect(out.cells.compactMap(\.status) == [.succeeded, .succeeded, .skipped])
+    }
+
+    @Test func sysExitOneIsAFailure() {
+        let executed = document([cell("markdown", "# t"), cell(count: 1),
+                                 cell(count: 2, outputs: [errorOutput("SystemExit", "1")]), cell()])
+        #expect(classify(executed, .exited(1)).category == .notebookExecutionFailed)
+    }
+
+    @Test func exit138IsKernelDeathAtTheLastStartedCell() {
+        // papermill's metadata says every cell completed; only the observation knows better.
+        let executed = document([cell("markdown", "# t"), cell(count: 1), cell(count: 2), cell()])
+        let out = classify(executed, .exited(138), last: 2)
+        #expect(out.category == .kernelDied)
+        #expect(out.failedCell?.cellIndex == 2)
+        #expect(out.cells[2].status == .failed)
+        #expect(out.cells[3].status == .skipped)
+    }
+
+    @Test(arguments: [
+        ("jupyter_client.kernelspec.NoSuchKernel: No such kernel named nosuch", ErrorCategory.dependencyMissing),
+        ("RuntimeError: Kernel didn't respond in 60 seconds", .kernelDied),
+        ("nbclient.exceptions.CellTimeoutError: A cell timed out while it was being executed, after 1 seconds.", .timeout),
+        ("nbclient.exceptions.DeadKernelError: Kernel died", .kernelDied),
+        ("RuntimeError: Could not determine home directory.", .environmentSetupFailed),
+        ("FileNotFoundError: [Errno 2] No such file or directory: 'x'", .notebookExecutionFailed),
+    ])
+    func papermillsOwnExceptionWhenNoCellFailed(line: String, category: ErrorCategory) {
+        let out = classify(nil, .exited(1), tail: ["Traceback (most recent call last):", "  File \"x\"", line,
+                                                  "zmq.error.ZMQError: Socket operation on non-socket"])
+        #expect(out.category == category)
+    }
+
+    @Test func zeroWithoutOutputNotebookIsNotASuccess() {
+        #expect(classify(nil, .exited(0)).category == .internalError)
+    }
+
+    @Test func killedBySignalIsNotASuccess() {
+        let out = classify(document([cell("markdown", "# t"), cell(count: 1), cell(), cell()]), .signaled(9), last: 1)
+        #expect(out.category == .internalError)
+        #expect(out.message.contains("SIGKILL"))
+    }
+
+    @Test func errorOutputWithExitZeroIsStillAFailure() {
+        let executed = document([cell("markdown", "# t"), cell(count: 1, outputs: [errorOutput("KeyError", "'k'")]),
+                                 cell(count: 2), cell(count: 3)])
+        #expect(classify(executed, .exited(0)).category == .notebookExecutionFailed)
+    }
+
+    @Test func blankCellsCountAsRunOnlyWhenExecutionGotPastThem() {
+        let src = document([cell(), cell("code", "  \n"), cell(), cell("code", "")])
+        let executed = document([cell(count: 1), cell("code", "  \n"), cell(count: 2, outputs: [errorOutput("E", "x")]), cell("code", "")])
+        let out = OutcomeClassifier.classify(source: src, executed: .success(executed),
+                                             observation: .init(ending: .exited(1)), outputPath: "/o")
+        #expect(out.cells.compactMap(\.status) == [.succeeded, .succeeded, .failed, .skipped])
+    }
+}
