@@ -1,0 +1,33 @@
+import Testing
+import NotebookRunner
+
+/// `--version`, `--help`, and the NBRUNNER_* environment equivalents the operator uses.
+@Suite struct CommandLineTests {
+    @Test func versionIsPrinted() async throws {
+        let run = try await Nbrunner.raw(["--version"])
+        #expect(run.exitCode == 0)
+        #expect(run.stdout.trimmedLine == RunnerVersion.current)
+    }
+
+    @Test func helpDocumentsExitCodesAndEnvironment() async throws {
+        let run = try await Nbrunner.raw(["run", "--help"])
+        #expect(run.exitCode == 0)
+        for text in ["Exit codes:", "128+N", "never exits 126 or 127", "NBRUNNER_OUTPUT", "NBRUNNER_PARAMETERS",
+                     "NBRUNNER_TERMINATION_LOG", "NBRUNNER_PYTHON", "--start-timeout"] {
+            #expect(run.stdout.contains(text), "missing from --help: \(text)")
+        }
+    }
+
+    @Test func environmentEquivalents() async throws {
+        let dir = temporaryDirectory()
+        let run = try await Nbrunner.raw(["run"], environment: [
+            "NBRUNNER_NOTEBOOK": Paths.notebook("params.ipynb"),
+            "NBRUNNER_OUTPUT": "\(dir)/output.ipynb", "NBRUNNER_RESULT": "\(dir)/result.json",
+            "NBRUNNER_TERMINATION_LOG": "\(dir)/termination-log", "NBRUNNER_PYTHON": Paths.python,
+            "NBRUNNER_PARAMETERS": "a=42\nd=7", "NBRUNNER_PARAMETERS_RAW": "b=from env",
+        ], directory: dir)
+        #expect(run.exitCode == 0, "\(run.stderr)")
+        try run.checkContract()
+        #expect(run.stderr.contains("a=42 b='from env' c=None d=7"))
+    }
+}

@@ -1,0 +1,57 @@
+import FoundationEssentials
+import Testing
+import NotebookRunner
+
+/// Bad input fails fast with exit 2, a one-line error naming the file/line/flag, and a valid result.
+@Suite struct InputErrorTests {
+    @Test func malformedNotebookNamesLineAndColumn() async throws {
+        let run = try await Nbrunner.run(Paths.notebook("malformed.ipynb"))
+        #expect(run.exitCode == 2)
+        let result = try run.checkContract()
+        #expect(result.errorCategory == .invalidNotebook)
+        #expect(result.error.contains("malformed.ipynb:3:1:"), "\(result.error)")
+    }
+
+    @Test func missingNotebook() async throws {
+        let run = try await Nbrunner.run(Paths.notebook("does-not-exist.ipynb"))
+        #expect(run.exitCode == 2)
+        let result = try run.checkContract()
+        #expect(result.errorCategory == .invalidNotebook)
+        #expect(result.error.contains("not found"))
+    }
+
+    @Test func badParameterFileFailsBeforeAnyKernelStarts() async throws {
+        let run = try await Nbrunner.run(Paths.notebook("params.ipynb"), ["-f", Paths.fixture("bad-params.yaml")])
+        #expect(run.exitCode == 2)
+        let result = try run.checkContract()
+        #expect(result.errorCategory == .configurationError)
+        #expect(result.error.hasPrefix("\(Paths.fixture("bad-params.yaml")):3:2: "), "\(result.error)")
+        #expect(result.papermill == nil && result.python == nil, "nothing past the parameter check ran")
+        #expect(!FileSystem.exists(run.outputPath))
+    }
+
+    @Test func unknownFlagIsAUsageErrorWithAResult() async throws {
+        let dir = temporaryDirectory()
+        let run = try await Nbrunner.raw(["run", Paths.notebook("error.ipynb"), "--no-such-flag",
+                                          "--result", "\(dir)/r.json", "--termination-log", "\(dir)/t"], directory: dir)
+        #expect(run.exitCode == 2)
+        let summary = try run.summary()
+        #expect(summary.errorCategory == .configurationError)
+        #expect(summary.error.contains("--no-such-flag"))
+        #expect(run.stdout.hasPrefix("Results Summary:\n"))
+    }
+
+    @Test func badDurationNamesTheFlag() async throws {
+        let run = try await Nbrunner.run(Paths.notebook("error.ipynb"), ["--start-timeout", "soon"])
+        #expect(run.exitCode == 2)
+        let summary = try run.summary()
+        #expect(summary.error.contains("--start-timeout"))
+    }
+
+    @Test func missingInterpreterIsAnEnvironmentFailure() async throws {
+        let run = try await Nbrunner.run(Paths.notebook("error.ipynb"), ["--python", "/nonexistent/python3"], python: nil)
+        #expect(run.exitCode == 3)
+        let result = try run.checkContract()
+        #expect(result.errorCategory == .dependencyMissing)
+    }
+}

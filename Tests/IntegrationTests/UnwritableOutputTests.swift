@@ -1,0 +1,30 @@
+import FoundationEssentials
+import Testing
+import NotebookRunner
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// An output folder nbrunner cannot write fails with exit 3 before any kernel starts, naming the
+/// path and the remedy. Run for real as an OpenShift-style random UID with GID 0.
+@Suite struct UnwritableOutputTests {
+    @Test func unwritableOutputFolderExitsThree() async throws {
+        let dir = temporaryDirectory()
+        let locked = "\(dir)/locked"
+        mkdir(locked, 0o755)  // owned by the test's user: not writable for another UID
+        let asRandomUID = getuid() == 0
+        if !asRandomUID { chmod(locked, 0o555) }
+        let arguments = ["run", Paths.notebook("error.ipynb"), "--output", "\(locked)/out.ipynb",
+                         "--result", "\(dir)/result.json", "--termination-log", "\(dir)/termination-log",
+                         "--python", Paths.python]
+        let run = try await Nbrunner.raw(
+            arguments, environment: ["PATH": "/usr/bin:/bin", "HOME": "/tmp"], replaceEnvironment: true, directory: dir,
+            prefix: asRandomUID ? ["/usr/bin/setpriv", "--reuid=1000920000", "--regid=0", "--clear-groups"] : [])
+        #expect(run.exitCode == 3, "\(run.stderr)")
+        let result = try run.checkContract()
+        #expect(result.errorCategory == .environmentSetupFailed)
+        #expect(result.error.contains(locked))
+        #expect(result.error.contains("chmod -R g=u"))
+        #expect(result.papermill == nil, "no kernel may start")
+    }
+}
