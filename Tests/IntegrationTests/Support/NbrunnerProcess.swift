@@ -90,14 +90,14 @@ enum Nbrunner {
 
     /// Runs the binary with exactly these arguments.
     static func raw(_ arguments: [String], environment: [String: String] = [:], replaceEnvironment: Bool = false,
-                    directory: String? = nil, prefix: [String] = []) async throws -> Finished {
+                    directory: String? = nil, binary: String = Paths.binary, prefix: [String] = []) async throws -> Finished {
         let dir = directory ?? temporaryDirectory()
         var env = replaceEnvironment ? [:] : ProcessInfo.processInfo.environment
         for (k, v) in environment { env[k] = v }
         var keyed: [Subprocess.Environment.Key: String] = [:]
         for (k, v) in env { keyed[Subprocess.Environment.Key(rawValue: k)!] = v }
-        let executable = prefix.first ?? Paths.binary
-        let args = prefix.isEmpty ? arguments : Array(prefix.dropFirst()) + [Paths.binary] + arguments
+        let executable = prefix.first ?? binary
+        let args = prefix.isEmpty ? arguments : Array(prefix.dropFirst()) + [binary] + arguments
         let result = try await Subprocess.run(
             .path(FilePath(executable)), arguments: Arguments(args), environment: .custom(keyed),
             workingDirectory: FilePath(dir), input: .none,
