@@ -9,7 +9,10 @@ struct Nbrunner: ParsableCommand {
         commandName: "nbrunner",
         abstract: "Run Jupyter notebooks in validation pods: preflight, papermill, honest results.",
         version: RunnerVersion.current,
-        subcommands: [RunCommand.self])
+        subcommands: [RunCommand.self],
+        // A bare `nbrunner` (an ENTRYPOINT without arguments) runs from NBRUNNER_* env; never a
+        // help page and exit 0, which the operator would read as a pass.
+        defaultSubcommand: RunCommand.self)
 }
 
 @main

@@ -18,6 +18,21 @@ import NotebookRunner
         }
     }
 
+    /// An ENTRYPOINT without arguments must not print help and exit 0 (a pass to the operator).
+    @Test func bareInvocationRunsFromTheEnvironment() async throws {
+        let dir = temporaryDirectory()
+        let missing = try await Nbrunner.raw(["--termination-log", "\(dir)/termination-log"], directory: dir)
+        #expect(missing.exitCode == 2)
+        #expect(try missing.summary().error.contains("NBRUNNER_NOTEBOOK"))
+        let run = try await Nbrunner.raw([], environment: [
+            "NBRUNNER_NOTEBOOK": Paths.notebook("sysexit0.ipynb"), "NBRUNNER_PYTHON": Paths.python,
+            "NBRUNNER_OUTPUT": "\(dir)/output.ipynb", "NBRUNNER_RESULT": "\(dir)/result.json",
+            "NBRUNNER_TERMINATION_LOG": "\(dir)/termination-log",
+        ], directory: dir)
+        #expect(run.exitCode == 0, "\(run.stderr)")
+        try run.checkContract()
+    }
+
     @Test func environmentEquivalents() async throws {
         let dir = temporaryDirectory()
         let run = try await Nbrunner.raw(["run"], environment: [

@@ -54,7 +54,6 @@ public struct CellOutcomes: Sendable {
             }
             let e = executedFor[s]
             r.executionCount = e?.executionCount
-            r.durationSeconds = e?.papermillDuration
             if let e, let failure = Self.failure(of: e) {
                 r.status = .failed
                 r.ename = failure.ename
@@ -82,6 +81,7 @@ public struct CellOutcomes: Sendable {
                 r.status = .skipped
                 r.note = earlyExit != nil && s > earlyExit! ? "not run: an earlier cell called sys.exit()" : "not run: execution stopped before this cell"
             }
+            if r.status != .skipped { r.durationSeconds = e?.papermillDuration }
             if r.status == .failed, firstFailure == nil {
                 firstFailure = RunResult.FailedCell(cellIndex: s, executionCount: r.executionCount,
                                                     ename: r.ename, evalue: r.evalue, injectedParameters: nil)

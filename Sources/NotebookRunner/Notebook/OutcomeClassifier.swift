@@ -8,7 +8,8 @@
 ///    `notebook_execution_failed`, naming the first such cell. `sys.exit(0)` is not a failure.
 /// 4. exit 0 with no failing cell: success, but only if the output notebook is there and readable.
 /// 5. any other exit: papermill's own exception, read from the end of its stderr
-///    (kernel start failure, NoSuchKernel, CellTimeoutError, DeadKernelError, no home directory),
+///    (kernel start failure, NoSuchKernel, CellTimeoutError, DeadKernelError, a language
+///    papermill cannot parameterize, no home directory),
 ///    else `notebook_execution_failed` with papermill's last error line.
 public enum OutcomeClassifier {
     public struct Outcome: Sendable {
@@ -38,11 +39,14 @@ public enum OutcomeClassifier {
             return Outcome(category: category, message: message, cells: cells.cells, failedCell: failed)
         }
 
-        if case .signaled(let signal) = observation.ending {
+        let code: Int32
+        switch observation.ending {
+        case .signaled(let signal):
             return outcome(.internalError, "papermill was killed by signal \(signal) (\(SignalName.of(signal))) that nbrunner did not send\(running.phrase)",
                            interruptedNote: "papermill was killed by signal \(signal) while this cell ran")
+        case .exited(let exitCode):
+            code = exitCode
         }
-        guard case .exited(let code) = observation.ending else { fatalError("unreachable") }
 
         if code == 138 {
             return outcome(.kernelDied, "the kernel died\(running.phrase) (papermill exit 138)",
@@ -86,6 +90,9 @@ public enum OutcomeClassifier {
         }
         if has("CellTimeoutError") {
             return outcome(.timeout, "a cell timed out\(running.phrase)", interruptedNote: "this cell timed out")
+        }
+        if has("No parameter translator functions specified") {
+            return outcome(.configurationError, "papermill cannot inject parameters into this kernel's language: \(lastLine(containing: ["No parameter translator"], in: tail))")
         }
         if has("Could not determine home directory") {
             return outcome(.environmentSetupFailed, "papermill could not determine a home directory: set HOME to a writable directory")

@@ -28,6 +28,9 @@ public enum Preflight {
         }
 
         // 3. Where the results go.
+        for (flag, path) in [("--output", c.output), ("--result", c.result)] where FileSystem.isDirectory(path) {
+            throw RunFailure(.configurationError, "\(flag) \(path) is a directory; give a file path")
+        }
         for (what, path) in [("output notebook", c.output), ("result", c.result)] {
             let directory = FileSystem.parent(path)
             do throws(WritableProbe.Failure) {
@@ -35,7 +38,7 @@ public enum Preflight {
             } catch {
                 switch error {
                 case .cannotCreateDirectory(let dir, let reason):
-                    throw RunFailure(.environmentSetupFailed, "cannot create the \(what) folder \(dir): \(reason); \(WritableProbe.remedy(for: FileSystem.parent(dir)))")
+                    throw RunFailure(.environmentSetupFailed, "cannot create the \(what) folder \(dir): \(reason); create it writable for group 0 or mount an emptyDir there")
                 case .notWritable(let dir, let reason):
                     throw RunFailure(.environmentSetupFailed, "cannot write the \(what) in \(dir): \(reason); \(WritableProbe.remedy(for: dir))")
                 }

@@ -1,8 +1,9 @@
 /// The failure taxonomy reported in `error_category`, and the one place that maps each category
 /// to its exit code and retry advice.
 ///
-/// The raw values are the strings the operator's result JSON has always used; new categories are
-/// added, never renamed.
+/// The raw values keep the names the operator's script used where the meaning is the same
+/// (`none`, `notebook_execution_failed`, `configuration_error`, `environment_setup_failed`);
+/// categories are added, never renamed.
 public enum ErrorCategory: String, Sendable, Codable, CaseIterable {
     case none
     case notebookExecutionFailed = "notebook_execution_failed"

@@ -48,8 +48,8 @@ public struct ResultPublisher: Sendable {
         return result.exitCode
     }
 
-    /// Writes to a temporary file beside `path` and renames it into place, group-writable
-    /// (OpenShift pods share files through GID 0). Returns a problem description or nil.
+    /// Writes to a temporary file beside `path` and renames it into place (mode 0664 before the
+    /// umask). Returns a problem description or nil.
     static func writeAtomically(_ bytes: [UInt8], to path: String) -> String? {
         let temporary = "\(FileSystem.parent(path))/.\(FileSystem.basename(path)).\(getpid()).tmp"
         if let problem = write(bytes, to: temporary, create: true) {

@@ -1,4 +1,7 @@
 import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// One `nbrunner run`, in one direction: configuration → preflight → supervise papermill →
 /// read the executed notebook → outcome → result. Every path, failures included, ends in a
@@ -16,6 +19,12 @@ public struct NotebookRun: Sendable {
         self.log = log
     }
 
+    static func removeStale(_ path: String) throws(RunFailure) {
+        guard unlink(path) == 0 || errno == ENOENT else {
+            throw RunFailure(.environmentSetupFailed, "cannot replace the existing output notebook \(path): \(FileSystem.errnoText())")
+        }
+    }
+
     public func execute() async -> RunResult {
         let c = configuration
         let started = Date.now
@@ -25,6 +34,9 @@ public struct NotebookRun: Sendable {
             guard let source = facts.source, let python = facts.python else {
                 throw RunFailure(.internalError, "preflight finished without a notebook or interpreter")
             }
+            // A notebook left at the output path by an earlier run must never be judged as this
+            // run's: papermill may die before it writes its own.
+            try Self.removeStale(c.output)
             log.info("executing \(c.notebook) → \(c.output) (cwd \(c.cwd))")
             let supervisor = PapermillSupervisor(
                 command: PapermillCommand(python: python, configuration: c),

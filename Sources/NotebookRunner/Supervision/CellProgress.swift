@@ -17,7 +17,8 @@ public struct CellProgress: Sendable {
         alignment = CellAlignment.predicted(source: source.cells, injects: injectsParameters)
         var ordinal: [Int: Int] = [:]
         var n = 0
-        for (i, cell) in source.cells.enumerated() where cell.cellType == "code" {
+        for (i, cell) in source.cells.enumerated()
+        where cell.cellType == "code" && !cell.tags.contains(NotebookDocument.errorMarkerTag) {
             n += 1
             ordinal[i] = n
         }

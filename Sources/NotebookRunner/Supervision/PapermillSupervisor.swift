@@ -54,10 +54,14 @@ public struct PapermillSupervisor: Sendable {
     /// papermill's stdout (normally empty): passed through to the log.
     static func pump(_ stream: SubprocessOutputSequence, log: RunnerLog) async throws {
         var splitter = LineSplitter()
+        var batch = RunnerLog.Batch()
         for try await chunk in stream {
-            chunk.withUnsafeBytes { raw in splitter.feed(raw) { emit($0, log: log) } }
+            chunk.withUnsafeBytes { raw in splitter.feed(raw) { add($0, to: &batch) } }
+            log.write(batch)
+            batch = RunnerLog.Batch()
         }
-        splitter.finish { emit($0, log: log) }
+        splitter.finish { add($0, to: &batch) }
+        log.write(batch)
     }
 
     /// papermill's stderr: logging, cell output (`--log-output`), the kernel's own stderr.
@@ -65,33 +69,35 @@ public struct PapermillSupervisor: Sendable {
                            log: RunnerLog) async throws -> (Int?, [String]) {
         var progress = initial
         var splitter = LineSplitter()
-        var tail = Ring<String>(capacity: tailLines)
+        var tail = Ring<[UInt8]>(capacity: tailLines)
+        var batch = RunnerLog.Batch()
         func handle(_ piece: LineSplitter.Piece) {
             if case .line(let line) = piece, case .frame(let message) = progress.observe(line) {
-                if let message { log.info(message) }
+                if let message { batch.append(own: message) }
                 return
             }
-            emit(piece, log: log)
-            let bytes: [UInt8]
+            add(piece, to: &batch)
             switch piece {
-            case .line(let b), .truncated(let b, _): bytes = b
+            case .line(let b), .truncated(let b, _): tail.append(Array(b.prefix(tailLineBytes)))
             }
-            tail.append(String(decoding: bytes.prefix(tailLineBytes), as: UTF8.self))
         }
         for try await chunk in stream {
             chunk.withUnsafeBytes { raw in splitter.feed(raw, handle) }
+            log.write(batch)
+            batch = RunnerLog.Batch()
         }
         splitter.finish(handle)
-        return (progress.lastStartedLiveIndex, tail.elements)
+        log.write(batch)
+        return (progress.lastStartedLiveIndex, tail.elements.map { String(decoding: $0, as: UTF8.self) })
     }
 
-    static func emit(_ piece: LineSplitter.Piece, log: RunnerLog) {
+    static func add(_ piece: LineSplitter.Piece, to batch: inout RunnerLog.Batch) {
         switch piece {
         case .line(let line):
-            log.passThrough(line)
+            batch.append(line)
         case .truncated(let head, let omitted):
-            log.passThrough(head)
-            log.info("the line above was cut: \(omitted) more bytes not shown (lines are capped at \(head.count) bytes)")
+            batch.append(head)
+            batch.append(own: "the line above was cut: \(omitted) more bytes not shown (lines are capped at \(head.count) bytes)")
         }
     }
 }

@@ -16,20 +16,38 @@ public final class RunnerLog: Sendable {
 
     /// A line of nbrunner's own.
     public func info(_ message: String) {
-        emit(Array("\(Self.timestamp()) [nbrunner] \(message)".utf8))
+        emit(Self.ownLine(message))
+    }
+
+    /// nbrunner's own line, without its newline.
+    static func ownLine(_ message: String) -> [UInt8] {
+        Array("\(timestamp()) [nbrunner] \(message)".utf8)
     }
 
     public func warning(_ message: String) { info("warning: \(message)") }
 
     public func error(_ message: String) { info("error: \(message)") }
 
-    /// A line of child output (without its newline).
-    public func passThrough(_ line: [UInt8]) { emit(line) }
-
     private func emit(_ line: [UInt8]) {
-        var bytes = SummaryMarker.neutralise(line)
-        bytes.append(0x0A)
-        lock.withLock { _ in FileOutput.writeAll(fd, bytes) }
+        var batch = Batch()
+        batch.append(line)
+        write(batch)
+    }
+
+    /// Lines collected from one chunk of child output, written with one system call.
+    public struct Batch: Sendable {
+        var bytes: [UInt8] = []
+        public var isEmpty: Bool { bytes.isEmpty }
+        public mutating func append(_ line: [UInt8]) {
+            bytes.append(contentsOf: SummaryMarker.neutralise(line))
+            bytes.append(0x0A)
+        }
+        public mutating func append(own message: String) { append(RunnerLog.ownLine(message)) }
+    }
+
+    public func write(_ batch: Batch) {
+        guard !batch.isEmpty else { return }
+        lock.withLock { _ in FileOutput.writeAll(fd, batch.bytes) }
     }
 
     static func timestamp() -> String {
