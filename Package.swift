@@ -21,10 +21,13 @@ let package = Package(
     targets: [
         // libyaml from Debian's libyaml-dev: parameter files are checked before any kernel starts.
         .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
+        // C for what Swift cannot call: variadic prctl, async-signal-safe signal handlers.
+        .target(name: "CShim"),
         .target(
             name: "NotebookRunner",
             dependencies: [
                 "CYAML",
+                "CShim",
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ],

@@ -30,6 +30,7 @@ enum Main {
                 try other.run()
                 exit(0)
             }
+            RunnerProcess.prepare(log: log)
             options = try run.options()
             let configuration = try RunConfiguration(options: options!, environment: environment, currentDirectory: cwd)
             let result = await NotebookRun(configuration: configuration, environment: environment,

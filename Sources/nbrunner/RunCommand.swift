@@ -66,6 +66,15 @@ struct RunCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Python interpreter that has papermill. Default: python3, else python, on PATH. Env: NBRUNNER_PYTHON.", valueName: "path"))
     var python: String?
 
+    @Option(help: ArgumentHelp("Deadline for the whole run (the operator's spec.timeout), e.g. 30m; 0 means none. On expiry papermill is interrupted like on SIGTERM and the run exits 5. Env: NBRUNNER_TIMEOUT.", valueName: "duration"))
+    var timeout: String?
+
+    @Option(help: ArgumentHelp("Deadline for each cell (papermill --execution-timeout); 0 means none (the default). A cell timeout exits 5. Env: NBRUNNER_CELL_TIMEOUT.", valueName: "duration"))
+    var cellTimeout: String?
+
+    @Option(help: ArgumentHelp("After SIGTERM/SIGINT or --timeout, how long papermill gets to finalise the notebook before SIGTERM, then SIGKILL, to its process group. Default: 20s (inside Kubernetes' 30s). Env: NBRUNNER_GRACE.", valueName: "duration"))
+    var grace: String?
+
     /// The raw options, with `-p`/`-r` pairs split again.
     func options() throws(RunFailure) -> RunOptions {
         var o = RunOptions()
@@ -82,6 +91,9 @@ struct RunCommand: ParsableCommand {
         o.cwd = cwd
         o.startTimeout = startTimeout
         o.python = python
+        o.timeout = timeout
+        o.cellTimeout = cellTimeout
+        o.grace = grace
         return o
     }
 }

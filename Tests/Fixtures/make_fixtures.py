@@ -60,3 +60,42 @@ write("magic-error.ipynb", nb([
     new_code_cell("%undefined_line_magic"),
     new_code_cell("print('never runs')"),
 ]))
+write("sleep.ipynb", nb([
+    new_code_cell("print('before the long cell', flush=True)"),
+    new_code_cell("import time\nprint('sleeping', flush=True)\ntime.sleep(60)"),
+    new_code_cell("print('never runs')"),
+]))
+write("kill-self.ipynb", nb([
+    new_code_cell("x = 1"),
+    new_code_cell("import os, signal\nos.kill(os.getpid(), signal.SIGKILL)"),
+    new_code_cell("print('never runs')"),
+]))
+write("os-exit.ipynb", nb([
+    new_code_cell("x = 1"),
+    new_code_cell("import os\nos._exit(0)"),
+    new_code_cell("print('never runs')"),
+]))
+# Spawns a daemonised grandchild (double fork: the shell exits, `sleep` is orphaned) whose pid it
+# records, then checks who adopted it: the runner (PID 1 or child subreaper) must be its parent.
+write("orphan.ipynb", nb([
+    new_code_cell(
+        "import os, subprocess, time\n"
+        "short = int(subprocess.check_output(['sh', '-c', 'sleep 0.3 >/dev/null 2>&1 & echo $!']).decode())\n"
+        "long = int(subprocess.check_output(['sh', '-c', 'sleep 300 >/dev/null 2>&1 & echo $!']).decode())\n"
+        "print('orphans', short, long)"),
+    new_code_cell(
+        "def stat(pid):\n"
+        "    try:\n"
+        "        text = open(f'/proc/{pid}/stat').read()\n"
+        "    except FileNotFoundError:\n"
+        "        return None\n"
+        "    fields = text[text.rindex(')') + 2:].split()\n"
+        "    return fields[0], int(fields[1])\n"
+        "papermill = os.getppid()\n"
+        "runner = stat(papermill)[1]\n"
+        "time.sleep(2)\n"
+        "assert stat(short) is None, f'the exited orphan {short} was not reaped: {stat(short)}'\n"
+        "state, parent = stat(long)\n"
+        "assert parent == runner, f'orphan {long} was adopted by {parent}, not the runner {runner}'\n"
+        "print('adopted by the runner', runner)"),
+]))

@@ -14,4 +14,7 @@ public enum EnvironmentName {
     public static let cwd = "NBRUNNER_CWD"
     public static let startTimeout = "NBRUNNER_START_TIMEOUT"
     public static let python = "NBRUNNER_PYTHON"
+    public static let timeout = "NBRUNNER_TIMEOUT"
+    public static let cellTimeout = "NBRUNNER_CELL_TIMEOUT"
+    public static let grace = "NBRUNNER_GRACE"
 }

@@ -17,6 +17,14 @@ public struct RunConfiguration: Sendable, Equatable {
     public var cwd: String
     public var startTimeout: RunDuration?
     public var python: String?
+    /// The whole run's deadline (the operator's `spec.timeout`); nil: none.
+    public var timeout: RunDuration?
+    /// papermill `--execution-timeout`; nil: none.
+    public var cellTimeout: RunDuration?
+    /// How long papermill gets to finalise after SIGINT before SIGTERM/SIGKILL.
+    public var grace: RunDuration
+
+    public static let defaultGrace = RunDuration(milliseconds: 20_000)
 
     public static let defaultTerminationLog = "/dev/termination-log"
     public static let defaultTerminationBudget = 4096
@@ -90,15 +98,20 @@ public struct RunConfiguration: Sendable, Equatable {
         cwd = absolute(options.cwd ?? env(EnvironmentName.cwd) ?? notebookFolder)
         python = (options.python ?? env(EnvironmentName.python)).map { $0.contains("/") ? absolute($0) : $0 }
 
-        if let raw = options.startTimeout ?? env(EnvironmentName.startTimeout) {
+        func duration(_ flag: String, _ cli: String?, _ name: String, zeroMeansOff: Bool) throws(RunFailure) -> RunDuration? {
+            guard let raw = cli ?? env(name) else { return nil }
             do throws(RunDuration.ParseError) {
-                startTimeout = try RunDuration.parse(raw, allowZero: false)
+                return try RunDuration.parse(raw, allowZero: zeroMeansOff)
             } catch {
-                throw RunFailure(.configurationError, "--start-timeout: \(error.reason)")
+                throw RunFailure(.configurationError, "\(cli != nil ? flag : name): \(error.reason)")
             }
-        } else {
-            startTimeout = nil
         }
+        startTimeout = try duration("--start-timeout", options.startTimeout, EnvironmentName.startTimeout, zeroMeansOff: false)
+        timeout = try duration("--timeout", options.timeout, EnvironmentName.timeout, zeroMeansOff: true)
+            .flatMap { $0.isZero ? nil : $0 }
+        cellTimeout = try duration("--cell-timeout", options.cellTimeout, EnvironmentName.cellTimeout, zeroMeansOff: true)
+            .flatMap { $0.isZero ? nil : $0 }
+        grace = try duration("--grace", options.grace, EnvironmentName.grace, zeroMeansOff: true) ?? Self.defaultGrace
 
         if output == notebook {
             throw RunFailure(.configurationError, "--output is the input notebook (\(notebook)); papermill would overwrite it")

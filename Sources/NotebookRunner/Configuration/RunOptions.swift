@@ -15,6 +15,9 @@ public struct RunOptions: Sendable, Equatable {
     public var cwd: String?
     public var startTimeout: String?
     public var python: String?
+    public var timeout: String?
+    public var cellTimeout: String?
+    public var grace: String?
 
     public init() {}
 }

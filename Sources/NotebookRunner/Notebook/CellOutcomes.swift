@@ -56,11 +56,12 @@ public struct CellOutcomes: Sendable {
             r.executionCount = e?.executionCount
             if let e, let failure = Self.failure(of: e) {
                 r.status = .failed
+                if let interrupted, interrupted.sourceIndex == s { r.note = interrupted.note }
                 r.ename = failure.ename
                 r.evalue = failure.evalue
                 r.error = failure.evalue.isEmpty ? failure.ename : "\(failure.ename): \(failure.evalue)"
                 r.traceback = failure.traceback
-                r.note = failure.note
+                r.note = r.note ?? failure.note
             } else if let interrupted, interrupted.sourceIndex == s {
                 r.status = .failed
                 r.note = interrupted.note

@@ -2,14 +2,18 @@
 /// the executed notebook and nbrunner's own observations into a category and a message.
 ///
 /// Rules, in order (runtime-facts §1.2):
+/// 0. nbrunner stopped papermill (stop signal → `cancelled`, `--timeout` → `timeout`), unless
+///    papermill had already finished cleanly.
 /// 1. papermill killed by a signal: nbrunner did not send it, so `internal_error`.
 /// 2. exit 138: papermill's code for `DeadKernelError`, so `kernel_died`.
+/// 2b. papermill's own uncaught `nbclient.exceptions.CellTimeoutError` (`timeout`) or
+///    `DeadKernelError` (`kernel_died`) in its stderr, before any cell output is trusted.
 /// 3. a code cell with a failing error output (or papermill's exception flag without one):
 ///    `notebook_execution_failed`, naming the first such cell. `sys.exit(0)` is not a failure.
 /// 4. exit 0 with no failing cell: success, but only if the output notebook is there and readable.
 /// 5. any other exit: papermill's own exception, read from the end of its stderr
-///    (kernel start failure, NoSuchKernel, CellTimeoutError, DeadKernelError, a language
-///    papermill cannot parameterize, no home directory),
+///    (kernel start failure, NoSuchKernel, a language papermill cannot parameterize, no home
+///    directory),
 ///    else `notebook_execution_failed` with papermill's last error line.
 public enum OutcomeClassifier {
     public struct Outcome: Sendable {
@@ -17,6 +21,8 @@ public enum OutcomeClassifier {
         public var message: String
         public var cells: [CellResult]
         public var failedCell: RunResult.FailedCell?
+        /// For `cancelled`: the signal, so the exit code is 128+signal.
+        public var signal: Int32?
     }
 
     public static func classify(source: NotebookDocument,
@@ -36,9 +42,28 @@ public enum OutcomeClassifier {
                 failed = RunResult.FailedCell(cellIndex: i, executionCount: running.executionCount,
                                               ename: nil, evalue: nil, injectedParameters: nil)
             }
-            return Outcome(category: category, message: message, cells: cells.cells, failedCell: failed)
+            return Outcome(category: category, message: message, cells: cells.cells, failedCell: failed, signal: nil)
         }
 
+        // nbrunner stopped papermill: that is the outcome, whatever papermill made of it
+        // (SIGINT makes it record a KeyboardInterrupt and exit 1) — unless it had already
+        // finished cleanly.
+        let finishedCleanly = observation.ending == .exited(0)
+            && CellOutcomes(source: source, executed: executedDocument, ranToEnd: true).firstFailure == nil
+        switch observation.stop {
+        case .signal(let signal)? where !finishedCleanly:
+            var o = outcome(.cancelled, "cancelled by \(SignalName.of(signal))\(running.phrase)",
+                            interruptedNote: "interrupted: nbrunner received \(SignalName.of(signal))")
+            o.signal = signal
+            return o
+        case .deadline(let timeout)? where !finishedCleanly:
+            return outcome(.timeout, "the run exceeded --timeout \(timeout)\(running.phrase)",
+                           interruptedNote: "still running when --timeout \(timeout) ran out")
+        default:
+            break
+        }
+
+        let oom = observation.oomKilled ? "; probably out of memory (the cgroup's oom_kill count rose during the run)" : ""
         let code: Int32
         switch observation.ending {
         case .signaled(let signal):
@@ -49,8 +74,23 @@ public enum OutcomeClassifier {
         }
 
         if code == 138 {
-            return outcome(.kernelDied, "the kernel died\(running.phrase) (papermill exit 138)",
+            return outcome(.kernelDied, "the kernel died\(running.phrase) (papermill exit 138)\(oom)",
                            interruptedNote: "the kernel died while this cell ran")
+        }
+
+        // papermill's own uncaught exceptions (fully qualified, as Python prints the last line of
+        // a traceback) come before the cells' error outputs: on a cell timeout or a dead kernel,
+        // papermill's shutdown interrupts the kernel, which can leave a KeyboardInterrupt output
+        // in the cell that was running.
+        let tail = observation.errorTail
+        func raised(_ qualifiedName: String) -> Bool {
+            code != 0 && tail.contains { $0.hasPrefix(qualifiedName + ":") || $0 == qualifiedName }
+        }
+        if raised("nbclient.exceptions.CellTimeoutError") {
+            return outcome(.timeout, "a cell exceeded --cell-timeout\(running.phrase)", interruptedNote: "this cell timed out")
+        }
+        if raised("nbclient.exceptions.DeadKernelError") {
+            return outcome(.kernelDied, "the kernel died\(running.phrase)\(oom)", interruptedNote: "the kernel died while this cell ran")
         }
 
         let judged = CellOutcomes(source: source, executed: executedDocument, ranToEnd: code == 0)
@@ -63,7 +103,7 @@ public enum OutcomeClassifier {
             var message = "\(cell) raised \(what.isEmpty ? "an error" : what)"
             if code == 0 { message += " (papermill exited 0)" }
             return Outcome(category: .notebookExecutionFailed, message: message,
-                           cells: judged.cells, failedCell: failed)
+                           cells: judged.cells, failedCell: failed, signal: nil)
         }
 
         if code == 0 {
@@ -73,23 +113,16 @@ public enum OutcomeClassifier {
             case .failure(let failure):
                 return outcome(.internalError, "papermill exited 0 but its output notebook is unreadable: \(failure.message)")
             case .success:
-                return Outcome(category: .none, message: "None", cells: judged.cells, failedCell: nil)
+                return Outcome(category: .none, message: "None", cells: judged.cells, failedCell: nil, signal: nil)
             }
         }
 
-        let tail = observation.errorTail
         func has(_ needle: String) -> Bool { tail.contains { $0.contains(needle) } }
         if has("Kernel didn't respond in") || has("Kernel died before replying to kernel_info") {
             return outcome(.kernelDied, "the kernel did not start: \(lastLine(containing: ["Kernel didn't respond", "Kernel died before replying"], in: tail))")
         }
         if has("NoSuchKernel") {
             return outcome(.dependencyMissing, "papermill could not find the kernel: \(lastLine(containing: ["NoSuchKernel"], in: tail))")
-        }
-        if has("DeadKernelError") {
-            return outcome(.kernelDied, "the kernel died\(running.phrase)", interruptedNote: "the kernel died while this cell ran")
-        }
-        if has("CellTimeoutError") {
-            return outcome(.timeout, "a cell timed out\(running.phrase)", interruptedNote: "this cell timed out")
         }
         if has("No parameter translator functions specified") {
             return outcome(.configurationError, "papermill cannot inject parameters into this kernel's language: \(lastLine(containing: ["No parameter translator"], in: tail))")

@@ -12,10 +12,17 @@ public struct PapermillObservation: Sendable, Equatable {
     public var lastStartedLiveIndex: Int?
     /// The last lines papermill wrote to stderr (bounded), where its own exception ends up.
     public var errorTail: [String]
+    /// nbrunner stopped papermill (a stop signal, `--timeout`).
+    public var stop: StopReason?
+    /// The cgroup's `oom_kill` count rose during the run.
+    public var oomKilled: Bool
 
-    public init(ending: Ending, lastStartedLiveIndex: Int? = nil, errorTail: [String] = []) {
+    public init(ending: Ending, lastStartedLiveIndex: Int? = nil, errorTail: [String] = [],
+                stop: StopReason? = nil, oomKilled: Bool = false) {
         self.ending = ending
         self.lastStartedLiveIndex = lastStartedLiveIndex
         self.errorTail = errorTail
+        self.stop = stop
+        self.oomKilled = oomKilled
     }
 }

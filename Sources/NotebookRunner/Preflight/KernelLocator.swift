@@ -32,7 +32,9 @@ public enum KernelLocator {
     }
 
     public static func resolve(_ name: String, facts: PythonFacts, environment: [String: String]) -> Resolution {
-        let wanted = name.lowercased()
+        // jupyter_client's KernelManager renames exactly "python" to the native "python3"
+        // (manager.py `_kernel_name_changed`) before looking it up.
+        let wanted = name == "python" ? "python3" : name.lowercased()
         var available: Set<String> = []
         for dir in searchPath(facts: facts, environment: environment) {
             for entry in FileSystem.entries(dir) ?? [] where FileSystem.isRegularFile("\(dir)/\(entry)/kernel.json") {

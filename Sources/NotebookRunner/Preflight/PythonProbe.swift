@@ -33,11 +33,11 @@ sys.stdout.write(json.dumps(info))
     public static func run(python: String, environment: [String: String], workingDirectory: String) async throws(RunFailure) -> PythonFacts {
         let outcome: ExecutionRecord
         do {
-            let result = try await Subprocess.run(
+            let result = try await ChildRegistry.shared.whileSpawning { try await Subprocess.run(
                 .path(FilePath(python)), arguments: ["-c", script],
                 environment: ProcessEnvironment.subprocess(environment),
                 workingDirectory: FilePath(workingDirectory),
-                input: .none, output: .bytes(limit: 4 << 20), error: .bytes(limit: 256 << 10))
+                input: .none, output: .bytes(limit: 4 << 20), error: .bytes(limit: 256 << 10)) }
             outcome = ExecutionRecord(status: result.terminationStatus, stdout: result.standardOutput, stderr: result.standardError)
         } catch {
             throw RunFailure(.dependencyMissing, "\(python): cannot run the interpreter: \(error)")

@@ -28,11 +28,24 @@ public struct NotebookRun: Sendable {
     public func execute() async -> RunResult {
         let c = configuration
         let started = Date.now
+        let deadline = c.timeout.map { ContinuousClock.now + $0.swiftDuration }
         var facts = RunFacts()
         do throws(RunFailure) {
             try await Preflight.run(c, environment: environment, workingDirectory: workingDirectory, log: log, facts: &facts)
             guard let source = facts.source, let python = facts.python else {
                 throw RunFailure(.internalError, "preflight finished without a notebook or interpreter")
+            }
+            // Stopped before papermill started: nothing to interrupt.
+            if StopSignals.count > 0 {
+                let signal = StopSignals.first
+                log.info("received \(SignalName.of(signal)) before execution started")
+                return ResultAssembler.assemble(
+                    category: .cancelled, message: "cancelled by \(SignalName.of(signal)) before execution started",
+                    cells: ResultAssembler.notRun(source), failedCell: nil, signal: signal, configuration: c,
+                    notebookPath: c.notebook, facts: facts, timing: .init(started: started, finished: .now))
+            }
+            if let deadline, let timeout = c.timeout, ContinuousClock.now >= deadline {
+                throw RunFailure(.timeout, "the run exceeded --timeout \(timeout) before execution started")
             }
             // A notebook left at the output path by an earlier run must never be judged as this
             // run's: papermill may die before it writes its own.
@@ -40,16 +53,21 @@ public struct NotebookRun: Sendable {
             log.info("executing \(c.notebook) → \(c.output) (cwd \(c.cwd))")
             let supervisor = PapermillSupervisor(
                 command: PapermillCommand(python: python, configuration: c),
-                environment: environment, workingDirectory: workingDirectory, log: log)
-            let observation = try await supervisor.run(
+                environment: environment, workingDirectory: workingDirectory, log: log,
+                escalation: Escalation(grace: c.grace.swiftDuration, deadline: deadline, timeout: c.timeout))
+            let oomBefore = MemoryEvents.oomKills()
+            var observation = try await supervisor.run(
                 progress: CellProgress(source: source, injectsParameters: facts.injectsParameters))
+            if let before = oomBefore, let after = MemoryEvents.oomKills(), after > before {
+                observation.oomKilled = true
+            }
             facts.observation = observation
             let outcome = OutcomeClassifier.classify(
                 source: source, executed: NotebookReader.readExecuted(c.output),
                 observation: observation, outputPath: c.output)
             return ResultAssembler.assemble(
                 category: outcome.category, message: outcome.message, cells: outcome.cells,
-                failedCell: outcome.failedCell, configuration: c, notebookPath: c.notebook,
+                failedCell: outcome.failedCell, signal: outcome.signal, configuration: c, notebookPath: c.notebook,
                 facts: facts, timing: .init(started: started, finished: .now))
         } catch {
             log.error(error.message)

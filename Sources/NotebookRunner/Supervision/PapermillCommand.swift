@@ -13,6 +13,7 @@ public struct PapermillCommand: Sendable, Equatable {
                     "--cwd", c.cwd]
         if let kernel = c.kernel { args += ["--kernel", kernel] }
         if let start = c.startTimeout { args += ["--start-timeout", String(start.papermillSeconds)] }
+        if let cell = c.cellTimeout { args += ["--execution-timeout", String(cell.papermillSeconds)] }
         // papermill merges in a fixed order whatever the argument order: files, then YAML
         // strings, then -p, then -r; later wins.
         for file in c.parameterFiles { args += ["--parameters_file", file] }

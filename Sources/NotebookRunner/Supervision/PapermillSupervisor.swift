@@ -1,53 +1,124 @@
 import Subprocess
 import SystemPackage
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Runs papermill and streams its output live: stdin `/dev/null`, stdout and stderr read as raw
 /// chunks, split into bounded lines, and written to nbrunner's stderr (stdout is kept for the
 /// result block). papermill's `Executing Cell N` frames become nbrunner progress lines.
 ///
-/// Returns only when papermill has exited and both pipes have reached EOF, so nothing papermill
-/// or its kernel wrote can land after the result block.
+/// papermill runs in its own process group; a watchdog task steps the ``Escalation`` (stop
+/// signals, `--timeout`, `--grace`), reaps orphans, and ends descendants that keep papermill's
+/// pipes open after it exited. Returns only when papermill has exited, both pipes have reached
+/// EOF and no process of the run is left, so nothing can land after the result block.
 public struct PapermillSupervisor: Sendable {
     public var command: PapermillCommand
     public var environment: [String: String]
     public var workingDirectory: String
     public var log: RunnerLog
+    public var escalation: Escalation
 
     /// Lines of papermill's stderr kept for classification, each clipped.
     static let tailLines = 200
     static let tailLineBytes = 2048
 
-    public init(command: PapermillCommand, environment: [String: String], workingDirectory: String, log: RunnerLog) {
+    public init(command: PapermillCommand, environment: [String: String], workingDirectory: String,
+                log: RunnerLog, escalation: Escalation) {
         self.command = command
         self.environment = environment
         self.workingDirectory = workingDirectory
         self.log = log
+        self.escalation = escalation
     }
 
     public func run(progress: CellProgress) async throws(RunFailure) -> PapermillObservation {
         let log = self.log
+        let registry = ChildRegistry.shared
+        var options = PlatformOptions()
+        options.processGroupID = 0  // its own group: escalation reaches papermill, not nbrunner
+        let initial = escalation
+        var spawnedPid: pid_t?
+        registry.beginSpawn()
+        defer { registry.finished(spawnedPid) }
+        let result: ExecutionResult<(Int?, [String], StopReason?), SequenceOutput, SequenceOutput>
         do {
-            let result = try await Subprocess.run(
+            result = try await Subprocess.run(
                 .path(FilePath(command.executable)),
                 arguments: Arguments(command.arguments),
                 environment: ProcessEnvironment.subprocess(environment),
                 workingDirectory: FilePath(workingDirectory),
+                platformOptions: options,
                 input: .none, output: .sequence, error: .sequence
             ) { execution in
+                registry.spawned(execution.processIdentifier.value)
+                let watchdog = Task { await Self.watch(execution, escalation: initial, log: log) }
+                defer { watchdog.cancel() }
                 async let stdoutDone: Void = Self.pump(execution.standardOutput, log: log)
                 let (last, tail) = try await Self.pumpErrors(execution.standardError, progress: progress, log: log)
                 try await stdoutDone
-                return (last, tail)
+                watchdog.cancel()
+                return (last, tail, await watchdog.value)
             }
-            let (last, tail) = result.closureResult
-            let ending: PapermillObservation.Ending
-            switch result.terminationStatus {
-            case .exited(let code): ending = .exited(code)
-            case .signaled(let signal): ending = .signaled(signal)
-            }
-            return PapermillObservation(ending: ending, lastStartedLiveIndex: last, errorTail: tail)
+            spawnedPid = result.processIdentifier.value
         } catch {
             throw RunFailure(.internalError, "could not run papermill (\(command.executable) -m papermill): \(error)")
+        }
+        let (last, tail, stop) = result.closureResult
+        let ending: PapermillObservation.Ending
+        switch result.terminationStatus {
+        case .exited(let code): ending = .exited(code)
+        case .signaled(let signal): ending = .signaled(signal)
+        }
+        // No process of the run outlives it, success included.
+        let leftovers = await ProcessTreeCleanup.endDescendants()
+        if !leftovers.isEmpty {
+            log.info("ended \(leftovers.count) leftover process(es) of the run: \(leftovers.map(String.init).joined(separator: ", "))")
+        }
+        return PapermillObservation(ending: ending, lastStartedLiveIndex: last, errorTail: tail, stop: stop)
+    }
+
+    /// The watchdog: steps the escalation every 100 ms and reaps orphans, until cancelled.
+    static func watch(_ execution: Execution<NoInput, SequenceOutput, SequenceOutput>,
+                      escalation initial: Escalation, log: RunnerLog) async -> StopReason? {
+        var escalation = initial
+        let clock = ContinuousClock()
+        let pid = execution.processIdentifier.value
+        var ticks = 0
+        while !Task.isCancelled {
+            let exited = ProcessTable.read(pid).map(\.isZombie) ?? true
+            let actions = escalation.step(now: clock.now, signals: (StopSignals.count, StopSignals.first),
+                                          papermillExited: exited)
+            for action in actions {
+                switch action {
+                case .interrupt:
+                    log.info("\(describe(escalation.stop)): interrupting papermill (SIGINT) so it finalises the notebook; forced after \(escalation.grace)")
+                    try? execution.send(signal: .interrupt)
+                case .terminateGroup:
+                    log.info("papermill is still running: SIGTERM to its process group")
+                    try? execution.send(signal: .terminate, toProcessGroup: true)
+                case .killGroup:
+                    log.info("papermill is still running: SIGKILL to its process group")
+                    try? execution.send(signal: .kill, toProcessGroup: true)
+                case .endDescendants:
+                    let ended = await ProcessTreeCleanup.endDescendants(excluding: [pid])
+                    if !ended.isEmpty {
+                        log.info("papermill has exited; ended \(ended.count) process(es) still holding its output: \(ended.map(String.init).joined(separator: ", "))")
+                    }
+                }
+            }
+            ticks += 1
+            if ticks % 3 == 0 { ChildRegistry.shared.reapOrphans() }
+            try? await Task.sleep(for: .milliseconds(100))
+        }
+        return escalation.stop
+    }
+
+    static func describe(_ stop: StopReason?) -> String {
+        switch stop {
+        case .signal(let s)?: "received \(SignalName.of(s))"
+        case .deadline(let d)?: "--timeout \(d) reached"
+        case nil: "stopping"
         }
     }
 

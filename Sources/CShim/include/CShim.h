@@ -1,0 +1,23 @@
+#ifndef NBRUNNER_CSHIM_H
+#define NBRUNNER_CSHIM_H
+
+/// What Swift cannot call directly: C-variadic prctl, and signal handlers that must be plain C
+/// (async-signal-safe: they only bump counters that Swift polls).
+
+/// prctl(PR_SET_CHILD_SUBREAPER, 1): orphans of our descendants are re-parented to us.
+/// Returns 0 or -1 with errno set.
+int nbr_set_child_subreaper(void);
+
+/// Installs handlers for SIGTERM, SIGINT and SIGHUP that count deliveries. Returns 0 or -1.
+int nbr_install_stop_handlers(void);
+
+/// How many stop signals have arrived so far (monotonic).
+unsigned long nbr_stop_signal_count(void);
+
+/// The most recent stop signal number, or 0.
+int nbr_last_stop_signal(void);
+
+/// The first stop signal number, or 0.
+int nbr_first_stop_signal(void);
+
+#endif

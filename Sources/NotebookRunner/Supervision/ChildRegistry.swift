@@ -1,0 +1,52 @@
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The children swift-subprocess is waiting for, so the reaper never steals their status.
+///
+/// swift-subprocess reaps its own child (`waitid` on that pid). A `waitpid(-1)` loop would take
+/// that status away, so nbrunner reaps only OTHER zombie children (orphans re-parented to it as
+/// PID 1 or child subreaper), found through /proc, each with `waitpid(pid)`. While a spawn is in
+/// flight (its pid not yet known) the reaper does nothing.
+public final class ChildRegistry: Sendable {
+    public static let shared = ChildRegistry()
+
+    private struct State {
+        var spawning = 0
+        var managed: Set<pid_t> = []
+    }
+    private let state = Mutex(State())
+
+    public func beginSpawn() { state.withLock { $0.spawning += 1 } }
+    public func spawned(_ pid: pid_t) { state.withLock { $0.spawning -= 1; $0.managed.insert(pid) } }
+    /// The spawn failed or its child has been reaped by swift-subprocess.
+    public func finished(_ pid: pid_t?) {
+        state.withLock {
+            if let pid { $0.managed.remove(pid) } else { $0.spawning -= 1 }
+        }
+    }
+
+    /// Runs `body`, a complete swift-subprocess run whose pid is never exposed (the probe).
+    public func whileSpawning<T>(_ body: () async throws -> T) async rethrows -> T {
+        beginSpawn()
+        defer { finished(nil) }
+        return try await body()
+    }
+
+    public func isManaged(_ pid: pid_t) -> Bool { state.withLock { $0.managed.contains(pid) } }
+
+    /// Reaps zombie children that nobody else waits for; returns their pids.
+    @discardableResult
+    public func reapOrphans(table: ProcessTable = .snapshot()) -> [pid_t] {
+        let me = getpid()
+        var reaped: [pid_t] = []
+        for entry in table.entries.values where entry.parent == me && entry.isZombie {
+            let skip = state.withLock { $0.spawning > 0 || $0.managed.contains(entry.pid) }
+            if skip { continue }
+            var status: Int32 = 0
+            if waitpid(entry.pid, &status, WNOHANG) == entry.pid { reaped.append(entry.pid) }
+        }
+        return reaped
+    }
+}
