@@ -50,6 +50,21 @@ import Testing
         #expect(c.terminationBudget == 2048)
     }
 
+    @Test func deadlinesZeroMeansOffAndGraceDefaultsTo20s() throws {
+        var o = options()
+        o.timeout = "0"
+        o.cellTimeout = "500ms"
+        let c = try configuration(o)
+        #expect(c.timeout == nil)
+        #expect(c.cellTimeout?.papermillSeconds == 1)
+        #expect(c.grace == RunConfiguration.defaultGrace)
+        let fromEnv = try configuration(options(), env: ["NBRUNNER_TIMEOUT": "1h30m", "NBRUNNER_GRACE": "5s"])
+        #expect(fromEnv.timeout?.milliseconds == 5_400_000)
+        #expect(fromEnv.grace.milliseconds == 5000)
+        #expect(PapermillCommand(python: "/py", configuration: c).arguments.contains("--execution-timeout"))
+        #expect(throws: RunFailure.self) { try configuration(options(), env: ["NBRUNNER_TIMEOUT": "forever"]) }
+    }
+
     @Test func emptyTerminationLogDisablesIt() throws {
         var o = options()
         o.terminationLog = ""

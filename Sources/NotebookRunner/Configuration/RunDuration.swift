@@ -5,6 +5,11 @@ public struct RunDuration: Sendable, Equatable, CustomStringConvertible {
 
     public init(milliseconds: Double) { self.milliseconds = milliseconds }
 
+    public init(_ duration: Duration) {
+        let (seconds, attoseconds) = duration.components
+        milliseconds = Double(seconds) * 1000 + Double(attoseconds / 1_000_000_000_000_000)
+    }
+
     public var isZero: Bool { milliseconds == 0 }
 
     /// papermill takes whole seconds and reads 0 as "no timeout", so round UP and never below 1:

@@ -92,7 +92,7 @@ public struct PapermillSupervisor: Sendable {
             for action in actions {
                 switch action {
                 case .interrupt:
-                    log.info("\(describe(escalation.stop)): interrupting papermill (SIGINT) so it finalises the notebook; forced after \(escalation.grace)")
+                    log.info("\(describe(escalation.stop)): interrupting papermill (SIGINT) so it finalises the notebook; forced after \(RunDuration(escalation.grace))")
                     try? execution.send(signal: .interrupt)
                 case .terminateGroup:
                     log.info("papermill is still running: SIGTERM to its process group")

@@ -1,0 +1,104 @@
+import FoundationEssentials
+import NotebookRunner
+import Subprocess
+import SystemPackage
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Runs nbrunner and, once its log shows `trigger`, sends it signals (each after a delay).
+/// Every run carries a unique token in its environment, inherited by papermill, the kernel and
+/// anything a cell starts, so /proc can tell afterwards whether any process of it survived.
+struct SignalledRun {
+    var token = "nbrunner-test-\(UInt64.random(in: 0...UInt64.max))"
+
+    func run(_ notebook: String, _ extra: [String] = [], python: String = Paths.python,
+             prefix: [String] = [], trigger: String? = nil,
+             signals: [(Subprocess.Signal, Duration)] = []) async throws -> Finished {
+        let dir = temporaryDirectory()
+        var env = ProcessInfo.processInfo.environment
+        env["NBRUNNER_TEST_TOKEN"] = token
+        var keyed: [Subprocess.Environment.Key: String] = [:]
+        for (k, v) in env { keyed[Subprocess.Environment.Key(rawValue: k)!] = v }
+        let arguments = ["run", notebook, "--output", "\(dir)/output.ipynb", "--result", "\(dir)/result.json",
+                         "--termination-log", "\(dir)/termination-log", "--python", python] + extra
+        let executable = prefix.first ?? Paths.binary
+        let args = prefix.isEmpty ? arguments : Array(prefix.dropFirst()) + [Paths.binary] + arguments
+        let result = try await Subprocess.run(
+            .path(FilePath(executable)), arguments: Arguments(args), environment: .custom(keyed),
+            workingDirectory: FilePath(dir), input: .none, output: .sequence, error: .sequence
+        ) { execution in
+            async let stdout = Self.collect(execution.standardOutput)
+            var stderr: [UInt8] = []
+            var fired = trigger == nil
+            var sender: Task<Void, Never>?
+            if fired { sender = Self.send(signals, to: execution) }
+            for try await chunk in execution.standardError {
+                chunk.withUnsafeBytes { stderr.append(contentsOf: $0) }
+                if !fired, let trigger, String(decoding: stderr, as: UTF8.self).contains(trigger) {
+                    fired = true
+                    sender = Self.send(signals, to: execution)
+                }
+            }
+            await sender?.value
+            return (try await stdout, String(decoding: stderr, as: UTF8.self))
+        }
+        let code: Int32
+        switch result.terminationStatus {
+        case .exited(let c): code = c
+        case .signaled(let s): code = 128 + s
+        }
+        let (stdout, stderr) = result.closureResult
+        return Finished(exitCode: code, stdout: stdout, stderr: stderr, directory: dir)
+    }
+
+    static func send(_ signals: [(Subprocess.Signal, Duration)],
+                     to execution: Execution<NoInput, SequenceOutput, SequenceOutput>) -> Task<Void, Never> {
+        Task {
+            for (signal, delay) in signals {
+                try? await Task.sleep(for: delay)
+                try? execution.send(signal: signal)
+            }
+        }
+    }
+
+    static func collect(_ stream: SubprocessOutputSequence) async throws -> String {
+        var bytes: [UInt8] = []
+        for try await chunk in stream { chunk.withUnsafeBytes { bytes.append(contentsOf: $0) } }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Processes that still carry this run's token (the run is over: there must be none).
+    func survivors() -> [String] {
+        let needle = Array("NBRUNNER_TEST_TOKEN=\(token)".utf8)
+        var found: [String] = []
+        for name in FileSystem.entries("/proc") ?? [] where Int32(name) != nil {
+            guard let data = try? Data(contentsOf: URL(filePath: "/proc/\(name)/environ")) else { continue }
+            let bytes = Array(data)
+            for entry in bytes.split(separator: 0) where Array(entry) == needle {
+                let comm = (try? Data(contentsOf: URL(filePath: "/proc/\(name)/cmdline")))
+                    .map { String(decoding: $0.map { $0 == 0 ? 0x20 : $0 }, as: UTF8.self) } ?? "?"
+                found.append("\(name): \(comm)")
+            }
+        }
+        return found
+    }
+
+    /// A stand-in interpreter: the real one, except that `-m papermill` runs with SIGINT ignored.
+    static func sigintIgnoringPython() throws -> String {
+        let path = "\(temporaryDirectory())/python"
+        let script = """
+            #!/bin/sh
+            if [ "$1" = "-m" ] && [ "$2" = "papermill" ]; then
+              shift 2
+              exec \(Paths.python) -c 'import signal, sys, runpy; signal.signal(signal.SIGINT, signal.SIG_IGN); sys.argv = ["papermill"] + sys.argv[1:]; runpy.run_module("papermill", run_name="__main__")' "$@"
+            fi
+            exec \(Paths.python) "$@"
+
+            """
+        try Data(script.utf8).write(to: URL(filePath: path))
+        chmod(path, 0o755)
+        return path
+    }
+}
