@@ -75,13 +75,14 @@ write("os-exit.ipynb", nb([
     new_code_cell("import os\nos._exit(0)"),
     new_code_cell("print('never runs')"),
 ]))
-# Spawns a daemonised grandchild (double fork: the shell exits, `sleep` is orphaned) whose pid it
+# Spawns daemonised grandchildren (the shell exits, so they are orphaned; the long one in its own
+# session, out of reach of jupyter_client killing the kernel's process group) whose pids it
 # records, then checks who adopted it: the runner (PID 1 or child subreaper) must be its parent.
 write("orphan.ipynb", nb([
     new_code_cell(
         "import os, subprocess, time\n"
         "short = int(subprocess.check_output(['sh', '-c', 'sleep 0.3 >/dev/null 2>&1 & echo $!']).decode())\n"
-        "long = int(subprocess.check_output(['sh', '-c', 'sleep 300 >/dev/null 2>&1 & echo $!']).decode())\n"
+        "long = int(subprocess.check_output(['sh', '-c', 'setsid sleep 300 >/dev/null 2>&1 & echo $!']).decode())\n"
         "print('orphans', short, long)"),
     new_code_cell(
         "def stat(pid):\n"
