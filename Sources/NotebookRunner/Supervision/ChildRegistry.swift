@@ -37,11 +37,13 @@ public final class ChildRegistry: Sendable {
     public func isManaged(_ pid: pid_t) -> Bool { state.withLock { $0.managed.contains(pid) } }
 
     /// Reaps zombie children that nobody else waits for; returns their pids.
+    /// - Parameter limitTo: only these pids (tests share one process with other children).
     @discardableResult
-    public func reapOrphans(table: ProcessTable = .snapshot()) -> [pid_t] {
+    public func reapOrphans(table: ProcessTable = .snapshot(), limitTo: Set<pid_t>? = nil) -> [pid_t] {
         let me = getpid()
         var reaped: [pid_t] = []
-        for entry in table.entries.values where entry.parent == me && entry.isZombie {
+        for entry in table.entries.values where entry.parent == me && entry.isZombie
+            && limitTo.map({ $0.contains(entry.pid) }) ?? true {
             let skip = state.withLock { $0.spawning > 0 || $0.managed.contains(entry.pid) }
             if skip { continue }
             var status: Int32 = 0

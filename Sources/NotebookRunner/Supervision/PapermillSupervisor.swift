@@ -1,4 +1,5 @@
 import Subprocess
+import Synchronization
 import SystemPackage
 #if canImport(Glibc)
 import Glibc
@@ -38,9 +39,9 @@ public struct PapermillSupervisor: Sendable {
         var options = PlatformOptions()
         options.processGroupID = 0  // its own group: escalation reaches papermill, not nbrunner
         let initial = escalation
-        var spawnedPid: pid_t?
+        let spawnedPid = Mutex<pid_t?>(nil)  // set by the body, once papermill exists
         registry.beginSpawn()
-        defer { registry.finished(spawnedPid) }
+        defer { registry.finished(spawnedPid.withLock { $0 }) }
         let result: ExecutionResult<(Int?, [String], StopReason?), SequenceOutput, SequenceOutput>
         do {
             result = try await Subprocess.run(
@@ -51,6 +52,7 @@ public struct PapermillSupervisor: Sendable {
                 platformOptions: options,
                 input: .none, output: .sequence, error: .sequence
             ) { execution in
+                spawnedPid.withLock { $0 = execution.processIdentifier.value }
                 registry.spawned(execution.processIdentifier.value)
                 let watchdog = Task { await Self.watch(execution, escalation: initial, log: log) }
                 defer { watchdog.cancel() }
@@ -60,7 +62,6 @@ public struct PapermillSupervisor: Sendable {
                 watchdog.cancel()
                 return (last, tail, await watchdog.value)
             }
-            spawnedPid = result.processIdentifier.value
         } catch {
             throw RunFailure(.internalError, "could not run papermill (\(command.executable) -m papermill): \(error)")
         }
