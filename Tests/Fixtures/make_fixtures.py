@@ -100,3 +100,8 @@ write("orphan.ipynb", nb([
         "assert parent == runner, f'orphan {long} was adopted by {parent}, not the runner {runner}'\n"
         "print('adopted by the runner', runner)"),
 ]))
+write("memory-hog.ipynb", nb([
+    new_code_cell("x = 1"),
+    new_code_cell("hog = []\nwhile True:\n    hog.append(bytearray(64 * 1024 * 1024))"),
+    new_code_cell("print('never runs')"),
+]))

@@ -57,6 +57,42 @@ import Testing
         #expect(out.cells[3].status == .skipped)
     }
 
+    @Test func oomKillCountRiseSaysProbablyOutOfMemory() {
+        let executed = document([cell("markdown", "# t"), cell(count: 1), cell(count: 2), cell()])
+        let out = OutcomeClassifier.classify(
+            source: source, executed: .success(executed),
+            observation: PapermillObservation(ending: .exited(138), lastStartedLiveIndex: 2, oomKilled: true),
+            outputPath: "/o")
+        #expect(out.category == .kernelDied)
+        #expect(out.message.contains("probably out of memory"))
+    }
+
+    @Test func stopByNbrunnerOutranksTheKeyboardInterruptItCaused() {
+        let executed = document([cell("markdown", "# t"), cell(count: 1),
+                                 cell(count: 2, outputs: [errorOutput("KeyboardInterrupt", "")]), cell()])
+        let cancelled = OutcomeClassifier.classify(
+            source: source, executed: .success(executed),
+            observation: PapermillObservation(ending: .exited(1), lastStartedLiveIndex: 2, stop: .signal(15)),
+            outputPath: "/o")
+        #expect(cancelled.category == .cancelled)
+        #expect(cancelled.signal == 15)
+        #expect(cancelled.failedCell?.cellIndex == 2)
+        let timedOut = OutcomeClassifier.classify(
+            source: source, executed: .success(executed),
+            observation: PapermillObservation(ending: .exited(1), lastStartedLiveIndex: 2,
+                                              stop: .deadline(RunDuration(milliseconds: 3000))),
+            outputPath: "/o")
+        #expect(timedOut.category == .timeout)
+    }
+
+    @Test func aStopAfterACleanFinishIsStillASuccess() {
+        let executed = document([cell("markdown", "# t"), cell(count: 1), cell(count: 2), cell(count: 3)])
+        let out = OutcomeClassifier.classify(
+            source: source, executed: .success(executed),
+            observation: PapermillObservation(ending: .exited(0), stop: .signal(15)), outputPath: "/o")
+        #expect(out.category == .none)
+    }
+
     @Test(arguments: [
         ("jupyter_client.kernelspec.NoSuchKernel: No such kernel named nosuch", ErrorCategory.dependencyMissing),
         ("RuntimeError: Kernel didn't respond in 60 seconds", .kernelDied),
