@@ -16,8 +16,8 @@ struct RunCommand: ParsableCommand {
             option); the command line wins. Repeatable options take one value per line; \
             -p/-r take NAME=VALUE lines; NBRUNNER_PARAMETERS_YAML is one YAML document.
 
-            Durations: 90s, 1h30m, 500ms (units ms, s, m, h). papermill takes whole seconds, \
-            so they are rounded up.
+            Durations: 90s, 1h30m, 500ms (units ms, s, m, h). The ones passed to papermill \
+            (--start-timeout, --cell-timeout) are rounded up to whole seconds.
 
             \(ExitCode.table)
             """)
@@ -72,7 +72,7 @@ struct RunCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Deadline for each cell (papermill --execution-timeout); 0 means none (the default). A cell timeout exits 5. Env: NBRUNNER_CELL_TIMEOUT.", valueName: "duration"))
     var cellTimeout: String?
 
-    @Option(help: ArgumentHelp("After SIGTERM/SIGINT or --timeout, how long papermill gets to finalise the notebook before SIGTERM, then SIGKILL, to its process group. Default: 20s (inside Kubernetes' 30s). Env: NBRUNNER_GRACE.", valueName: "duration"))
+    @Option(help: ArgumentHelp("After SIGTERM/SIGINT/SIGHUP or --timeout, how long papermill gets to finalise the notebook before SIGTERM, then SIGKILL, to its process group. Default: 20s (inside Kubernetes' 30s). Env: NBRUNNER_GRACE.", valueName: "duration"))
     var grace: String?
 
     /// The raw options, with `-p`/`-r` pairs split again.

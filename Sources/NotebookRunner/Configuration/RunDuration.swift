@@ -18,9 +18,13 @@ public struct RunDuration: Sendable, Equatable, CustomStringConvertible {
 
     public var swiftDuration: Duration { .milliseconds(Int64(milliseconds.rounded(.up))) }
 
+    /// The largest whole unit: `1h`, `30m`, `90s`, `1500ms`.
     public var description: String {
-        milliseconds.truncatingRemainder(dividingBy: 1000) == 0
-            ? "\(Int(milliseconds / 1000))s" : "\(milliseconds)ms"
+        let ms = Int(milliseconds.rounded(.up))
+        for (unit, size) in [("h", 3_600_000), ("m", 60_000), ("s", 1000)] where ms > 0 && ms % size == 0 {
+            return "\(ms / size)\(unit)"
+        }
+        return "\(ms)ms"
     }
 
     public struct ParseError: Error, Equatable {

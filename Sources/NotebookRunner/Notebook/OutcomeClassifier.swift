@@ -67,7 +67,7 @@ public enum OutcomeClassifier {
         let code: Int32
         switch observation.ending {
         case .signaled(let signal):
-            return outcome(.internalError, "papermill was killed by signal \(signal) (\(SignalName.of(signal))) that nbrunner did not send\(running.phrase)",
+            return outcome(.internalError, "papermill was killed by signal \(signal) (\(SignalName.of(signal))) that nbrunner did not send\(running.phrase)\(oom)",
                            interruptedNote: "papermill was killed by signal \(signal) while this cell ran")
         case .exited(let exitCode):
             code = exitCode
@@ -83,13 +83,22 @@ public enum OutcomeClassifier {
         // papermill's shutdown interrupts the kernel, which can leave a KeyboardInterrupt output
         // in the cell that was running.
         let tail = observation.errorTail
-        func raised(_ qualifiedName: String) -> Bool {
-            code != 0 && tail.contains { $0.hasPrefix(qualifiedName + ":") || $0 == qualifiedName }
+        // Only when no cell failed with anything but the KeyboardInterrupt papermill's shutdown
+        // causes: cell output also reaches papermill's stderr, and must not pass for its report.
+        let onlyInterrupts = executedDocument?.cells.allSatisfy { cell in
+            cell.outputs.allSatisfy { !$0.isFailure || $0.ename == "KeyboardInterrupt" }
+        } ?? true
+        func raised(_ qualifiedName: String) -> String? {
+            guard code != 0, onlyInterrupts else { return nil }
+            return tail.last { $0.hasPrefix(qualifiedName + ":") || $0 == qualifiedName }
         }
-        if raised("nbclient.exceptions.CellTimeoutError") {
-            return outcome(.timeout, "a cell exceeded --cell-timeout\(running.phrase)", interruptedNote: "this cell timed out")
+        if let line = raised("nbclient.exceptions.CellTimeoutError") {
+            // --cell-timeout, or papermill's own IOPub timeout (it sets raise_on_iopub_timeout).
+            let detail = line.split(separator: ":", maxSplits: 1).dropFirst().first.map { String($0).trimmedWhitespace } ?? ""
+            return outcome(.timeout, "a cell timed out\(running.phrase)" + (detail.isEmpty ? "" : ": " + TextClip.clip(detail, maxBytes: 300)),
+                           interruptedNote: "this cell timed out")
         }
-        if raised("nbclient.exceptions.DeadKernelError") {
+        if raised("nbclient.exceptions.DeadKernelError") != nil {
             return outcome(.kernelDied, "the kernel died\(running.phrase)\(oom)", interruptedNote: "the kernel died while this cell ran")
         }
 

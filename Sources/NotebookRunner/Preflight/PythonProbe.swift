@@ -30,15 +30,41 @@ except Exception:
 sys.stdout.write(json.dumps(info))
 """#
 
+    /// A healthy interpreter answers in well under a second; one that hangs (a blocking
+    /// sitecustomize, a dead network mount) must not hold the run, and stop signals, forever.
+    static let timeLimit: Duration = .seconds(30)
+
     public static func run(python: String, environment: [String: String], workingDirectory: String) async throws(RunFailure) -> PythonFacts {
         let outcome: ExecutionRecord
         do {
-            let result = try await ChildRegistry.shared.whileSpawning { try await Subprocess.run(
-                .path(FilePath(python)), arguments: ["-c", script],
-                environment: ProcessEnvironment.subprocess(environment),
-                workingDirectory: FilePath(workingDirectory),
-                input: .none, output: .bytes(limit: 4 << 20), error: .bytes(limit: 256 << 10)) }
-            outcome = ExecutionRecord(status: result.terminationStatus, stdout: result.standardOutput, stderr: result.standardError)
+            let answer = try await withThrowingTaskGroup(of: ExecutionRecord?.self) { group in
+                group.addTask {
+                    let result = try await ChildRegistry.shared.whileSpawning { try await Subprocess.run(
+                        .path(FilePath(python)), arguments: ["-c", script],
+                        environment: ProcessEnvironment.subprocess(environment),
+                        workingDirectory: FilePath(workingDirectory),
+                        input: .none, output: .bytes(limit: 4 << 20), error: .bytes(limit: 256 << 10)) }
+                    return ExecutionRecord(status: result.terminationStatus, stdout: result.standardOutput, stderr: result.standardError)
+                }
+                group.addTask {
+                    // Ends early when a stop signal arrives, or after the time limit.
+                    let clock = ContinuousClock()
+                    let end = clock.now + timeLimit
+                    while clock.now < end, StopSignals.count == 0 { try await Task.sleep(for: .milliseconds(100)) }
+                    return nil
+                }
+                let first = try await group.next() ?? nil
+                group.cancelAll()  // swift-subprocess kills the probe when its task is cancelled
+                return first
+            }
+            guard let answer else {
+                throw RunFailure(StopSignals.count > 0 ? .cancelled : .dependencyMissing,
+                                 StopSignals.count > 0 ? "cancelled by \(SignalName.of(StopSignals.first)) while probing \(python)"
+                                     : "\(python) did not answer within \(RunDuration(timeLimit)) (python -c probe)")
+            }
+            outcome = answer
+        } catch let failure as RunFailure {
+            throw failure
         } catch {
             throw RunFailure(.dependencyMissing, "\(python): cannot run the interpreter: \(error)")
         }

@@ -73,7 +73,8 @@ public struct NotebookRun: Sendable {
             log.error(error.message)
             return ResultAssembler.assemble(
                 category: error.category, message: error.message, cells: ResultAssembler.notRun(facts.source),
-                failedCell: nil, configuration: c, notebookPath: c.notebook,
+                failedCell: nil, signal: error.category == .cancelled ? StopSignals.first : nil,
+                configuration: c, notebookPath: c.notebook,
                 facts: facts, timing: .init(started: started, finished: .now))
         }
     }

@@ -59,10 +59,17 @@ public struct PapermillSupervisor: Sendable {
                 async let stdoutDone: Void = Self.pump(execution.standardOutput, log: log)
                 let (last, tail) = try await Self.pumpErrors(execution.standardError, progress: progress, log: log)
                 try await stdoutDone
+                // Both pipes are closed; papermill may still be running (it can close them).
+                // The watchdog keeps stepping (signals, deadline, escalation) until it exits.
+                let pid = execution.processIdentifier.value
+                while ProcessTable.read(pid).map({ !$0.isZombie }) ?? false {
+                    try? await Task.sleep(for: .milliseconds(50))
+                }
                 watchdog.cancel()
                 return (last, tail, await watchdog.value)
             }
         } catch {
+            await Self.endLeftovers(log: log)
             throw RunFailure(.internalError, "could not run papermill (\(command.executable) -m papermill): \(error)")
         }
         let (last, tail, stop) = result.closureResult
@@ -71,12 +78,16 @@ public struct PapermillSupervisor: Sendable {
         case .exited(let code): ending = .exited(code)
         case .signaled(let signal): ending = .signaled(signal)
         }
-        // No process of the run outlives it, success included.
+        await Self.endLeftovers(log: log)
+        return PapermillObservation(ending: ending, lastStartedLiveIndex: last, errorTail: tail, stop: stop)
+    }
+
+    /// No process of the run outlives it, whatever the outcome.
+    static func endLeftovers(log: RunnerLog) async {
         let leftovers = await ProcessTreeCleanup.endDescendants()
         if !leftovers.isEmpty {
             log.info("ended \(leftovers.count) leftover process(es) of the run: \(leftovers.map(String.init).joined(separator: ", "))")
         }
-        return PapermillObservation(ending: ending, lastStartedLiveIndex: last, errorTail: tail, stop: stop)
     }
 
     /// The watchdog: steps the escalation every 100 ms and reaps orphans, until cancelled.
@@ -102,7 +113,8 @@ public struct PapermillSupervisor: Sendable {
                     log.info("papermill is still running: SIGKILL to its process group")
                     try? execution.send(signal: .kill, toProcessGroup: true)
                 case .endDescendants:
-                    let ended = await ProcessTreeCleanup.endDescendants(excluding: [pid])
+                    // In a task of its own: the watchdog's cancellation must not cut its waits short.
+                    let ended = await Task { await ProcessTreeCleanup.endDescendants(excluding: [pid]) }.value
                     if !ended.isEmpty {
                         log.info("papermill has exited; ended \(ended.count) process(es) still holding its output: \(ended.map(String.init).joined(separator: ", "))")
                     }
