@@ -5,6 +5,7 @@ cd "$(dirname "$0")/.."
 start=$(date +%s)
 scripts/install-deps.sh
 scripts/setup-venv.sh
+scripts/setup-install-fixtures.sh
 swift build
 bin="$(swift build --show-bin-path)/nbrunner"
 export NBRUNNER_BIN="$bin" NBRUNNER_TEST_PYTHON="$PWD/.venv/bin/python"

@@ -75,6 +75,9 @@ struct RunCommand: ParsableCommand {
     @Option(help: ArgumentHelp("After SIGTERM/SIGINT/SIGHUP or --timeout, how long papermill gets to finalise the notebook before SIGTERM, then SIGKILL, to its process group. Default: 20s (inside Kubernetes' 30s). Env: NBRUNNER_GRACE.", valueName: "duration"))
     var grace: String?
 
+    @Flag(help: ArgumentHelp("When papermill is missing, pip-install it (pinned \(RuntimeInstaller.papermillRequirement), and ipykernel when the python3 kernel needs it) into a writable user site. Off by default: pre-install papermill in the image. Env: NBRUNNER_ALLOW_INSTALL."))
+    var allowInstall = false
+
     /// The raw options, with `-p`/`-r` pairs split again.
     func options() throws(RunFailure) -> RunOptions {
         var o = RunOptions()
@@ -94,6 +97,7 @@ struct RunCommand: ParsableCommand {
         o.timeout = timeout
         o.cellTimeout = cellTimeout
         o.grace = grace
+        o.allowInstall = allowInstall ? true : nil
         return o
     }
 }

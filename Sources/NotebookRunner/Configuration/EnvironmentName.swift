@@ -17,4 +17,6 @@ public enum EnvironmentName {
     public static let timeout = "NBRUNNER_TIMEOUT"
     public static let cellTimeout = "NBRUNNER_CELL_TIMEOUT"
     public static let grace = "NBRUNNER_GRACE"
+    public static let allowInstall = "NBRUNNER_ALLOW_INSTALL"
+    public static let scratch = "NBRUNNER_SCRATCH"
 }

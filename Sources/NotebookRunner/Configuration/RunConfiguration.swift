@@ -23,6 +23,8 @@ public struct RunConfiguration: Sendable, Equatable {
     public var cellTimeout: RunDuration?
     /// How long papermill gets to finalise after SIGINT before SIGTERM/SIGKILL.
     public var grace: RunDuration
+    /// `--allow-install`: pip-install papermill into the user site when it is missing.
+    public var allowInstall: Bool
 
     public static let defaultGrace = RunDuration(milliseconds: 20_000)
 
@@ -111,6 +113,13 @@ public struct RunConfiguration: Sendable, Equatable {
             .flatMap { $0.isZero ? nil : $0 }
         cellTimeout = try duration("--cell-timeout", options.cellTimeout, EnvironmentName.cellTimeout, zeroMeansOff: true)
             .flatMap { $0.isZero ? nil : $0 }
+        if let flag = options.allowInstall {
+            allowInstall = flag
+        } else if let raw = env(EnvironmentName.allowInstall) {
+            allowInstall = try EnvironmentValue.bool(raw, name: EnvironmentName.allowInstall)
+        } else {
+            allowInstall = false
+        }
         grace = try duration("--grace", options.grace, EnvironmentName.grace, zeroMeansOff: true) ?? Self.defaultGrace
 
         if output == notebook {

@@ -18,6 +18,7 @@ public struct RunOptions: Sendable, Equatable {
     public var timeout: String?
     public var cellTimeout: String?
     public var grace: String?
+    public var allowInstall: Bool?
 
     public init() {}
 }

@@ -1,12 +1,12 @@
 /// Everything checked before any kernel starts, cheapest first, each failure with its own
-/// category and exit code:
+/// category and exit code. ``checkInputs`` runs before the environment is set up:
 /// 1. the notebook (exit 2, `invalid_notebook`) and its kernel name (exit 2);
 /// 2. parameter files and YAML strings (exit 2, `configuration_error`), and `--cwd`;
-/// 3. the output and result folders, by a real write (exit 3, `environment_setup_failed`);
+/// 3. the output and result folders, by a real write (exit 3, `environment_setup_failed`).
+/// ``checkRuntime`` runs in the child's final environment (HOME decides jupyter's paths):
 /// 4. the interpreter, papermill and the kernel (exit 3, `dependency_missing`).
 public enum Preflight {
-    public static func run(_ c: RunConfiguration, environment: [String: String], workingDirectory: String,
-                           log: RunnerLog, facts: inout RunFacts) async throws(RunFailure) {
+    public static func checkInputs(_ c: RunConfiguration, facts: inout RunFacts) throws(RunFailure) {
         // 1. The notebook.
         let source = try NotebookReader.readSource(c.notebook)
         facts.source = source
@@ -45,13 +45,29 @@ public enum Preflight {
             }
         }
 
+    }
+
+    public static func checkRuntime(_ c: RunConfiguration, environment: inout [String: String], workingDirectory: String,
+                                    log: RunnerLog, facts: inout RunFacts) async throws(RunFailure) {
+        guard let kernel = facts.kernelName else {
+            throw RunFailure(.internalError, "runtime check before the input check")
+        }
         // 4. Python, papermill, the kernel.
         let python = try PythonLocator.locate(explicit: c.python, environment: environment)
         facts.python = python
-        let pythonFacts = try await PythonProbe.run(python: python, environment: environment, workingDirectory: workingDirectory)
+        var pythonFacts = try await PythonProbe.run(python: python, environment: environment, workingDirectory: workingDirectory)
         facts.pythonFacts = pythonFacts
-        guard let papermill = PapermillLocator.find(in: pythonFacts.path) else {
-            throw RunFailure(.dependencyMissing, "papermill is not installed for \(pythonFacts.executable) (Python \(pythonFacts.version)): \(PapermillLocator.remedy)")
+        var found = PapermillLocator.find(in: pythonFacts.path)
+        if found == nil, c.allowInstall {
+            let installed = try await RuntimeInstaller.install(
+                python: python, withIpykernel: !pythonFacts.ipykernel && kernel.lowercased().hasPrefix("python"),
+                environment: &environment, report: &facts.environment, workingDirectory: workingDirectory, log: log)
+            pythonFacts = installed.facts
+            facts.pythonFacts = pythonFacts
+            found = installed.papermill
+        }
+        guard let papermill = found else {
+            throw RunFailure(.dependencyMissing, "papermill is not installed for \(pythonFacts.executable) (Python \(pythonFacts.version)): \(PapermillLocator.remedy) (or allow a runtime install with --allow-install)")
         }
         facts.papermill = papermill
         switch KernelLocator.resolve(kernel, facts: pythonFacts, environment: environment) {

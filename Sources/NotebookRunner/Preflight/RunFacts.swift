@@ -9,6 +9,7 @@ public struct RunFacts: Sendable {
     /// papermill gets at least one parameter, so it injects a parameters cell.
     public var injectsParameters = false
     public var observation: PapermillObservation?
+    public var environment: EnvironmentReport?
 
     public init() {}
 }

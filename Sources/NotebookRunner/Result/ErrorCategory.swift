@@ -10,6 +10,8 @@ public enum ErrorCategory: String, Sendable, Codable, CaseIterable {
     case configurationError = "configuration_error"
     case invalidNotebook = "invalid_notebook"
     case dependencyMissing = "dependency_missing"
+    /// `--allow-install` could not make papermill importable.
+    case dependencyInstallFailed = "dependency_install_failed"
     case environmentSetupFailed = "environment_setup_failed"
     case secretsUnavailable = "secrets_unavailable"
     case timeout
@@ -24,7 +26,7 @@ public enum ErrorCategory: String, Sendable, Codable, CaseIterable {
         case .none: 0
         case .notebookExecutionFailed: 1
         case .configurationError, .invalidNotebook: 2
-        case .dependencyMissing, .environmentSetupFailed: 3
+        case .dependencyMissing, .dependencyInstallFailed, .environmentSetupFailed: 3
         case .secretsUnavailable: 4
         case .timeout: 5
         case .kernelDied: 6
@@ -38,7 +40,7 @@ public enum ErrorCategory: String, Sendable, Codable, CaseIterable {
     public var retryable: Bool {
         switch self {
         case .none, .notebookExecutionFailed, .configurationError, .invalidNotebook,
-             .dependencyMissing, .environmentSetupFailed, .timeout:
+             .dependencyMissing, .dependencyInstallFailed, .environmentSetupFailed, .timeout:
             false
         case .secretsUnavailable, .kernelDied, .internalError, .cancelled:
             true

@@ -48,7 +48,8 @@ public enum ResultAssembler {
             startedAt: iso(timing.started),
             finishedAt: iso(timing.finished),
             durationSeconds: (duration * 1000).rounded() / 1000,
-            runner: RunResult.RunnerInfo(version: RunnerVersion.current))
+            runner: RunResult.RunnerInfo(version: RunnerVersion.current),
+            environment: facts.environment)
     }
 
     /// Cells of a notebook that never ran (a failure before execution): code cells `skipped`.

@@ -30,6 +30,8 @@ public struct RunResult: Codable, Sendable, Equatable {
     public var finishedAt: String
     public var durationSeconds: Double
     public var runner: RunnerInfo
+    /// Identity and the decisions about HOME, TMPDIR and the Jupyter/Python locations.
+    public var environment: EnvironmentReport?
 
     public static let currentSchemaVersion = 1
 

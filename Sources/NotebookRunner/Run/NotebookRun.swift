@@ -31,7 +31,12 @@ public struct NotebookRun: Sendable {
         let deadline = c.timeout.map { ContinuousClock.now + $0.swiftDuration }
         var facts = RunFacts()
         do throws(RunFailure) {
-            try await Preflight.run(c, environment: environment, workingDirectory: workingDirectory, log: log, facts: &facts)
+            try Preflight.checkInputs(c, facts: &facts)
+            let plan = EnvironmentSetup(environment: environment, identity: .current()).plan()
+            facts.environment = plan.report
+            EnvironmentLog.write(plan.report, to: log)
+            var environment = plan.environment
+            try await Preflight.checkRuntime(c, environment: &environment, workingDirectory: workingDirectory, log: log, facts: &facts)
             guard let source = facts.source, let python = facts.python else {
                 throw RunFailure(.internalError, "preflight finished without a notebook or interpreter")
             }

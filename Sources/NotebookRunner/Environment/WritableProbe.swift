@@ -16,6 +16,11 @@ public enum WritableProbe {
         if !FileSystem.isDirectory(directory) {
             try makeDirectories(directory)
         }
+        try probe(directory: directory)
+    }
+
+    /// Writes and removes a probe file in an existing directory.
+    public static func probe(directory: String) throws(Failure) {
         let probe = "\(directory)/.nbrunner-probe-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let fd = open(probe, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw .notWritable(directory, FileSystem.errnoText()) }
@@ -27,11 +32,15 @@ public enum WritableProbe {
         guard wrote == 1 else { throw .notWritable(directory, FileSystem.errnoText(writeErrno)) }
     }
 
-    static func makeDirectories(_ directory: String) throws(Failure) {
+    /// `mkdir -p`; new folders get `mode` (before the umask; 0770 for scratch folders is then
+    /// set explicitly so a group-0 sibling can share them).
+    static func makeDirectories(_ directory: String, mode: mode_t = 0o775) throws(Failure) {
         let parent = FileSystem.parent(directory)
-        if parent != directory, !FileSystem.exists(parent) { try makeDirectories(parent) }
-        if mkdir(directory, 0o775) != 0, errno != EEXIST {
-            throw .cannotCreateDirectory(directory, FileSystem.errnoText())
+        if parent != directory, !FileSystem.exists(parent) { try makeDirectories(parent, mode: mode) }
+        if mkdir(directory, mode) != 0 {
+            if errno != EEXIST { throw .cannotCreateDirectory(directory, FileSystem.errnoText()) }
+        } else if mode == 0o770 {
+            chmod(directory, mode)
         }
     }
 

@@ -1,0 +1,79 @@
+import Subprocess
+import SystemPackage
+
+/// The opt-in runtime install (`--allow-install`): `python -m pip install --user` of pinned
+/// papermill into a writable PYTHONUSERBASE. Success is pip's exit code AND a fresh probe that
+/// finds papermill importable: pip can exit 0 when nothing was installed (`Permission denied`
+/// into an unwritable home, a user site that Python ignores), and can print `ERROR:` about its
+/// dependency resolver while exiting 0 with a working install.
+public enum RuntimeInstaller {
+    public static let papermillRequirement = "papermill==2.7.0"
+
+    public struct Installed: Sendable {
+        public var facts: PythonFacts
+        public var papermill: PapermillInstall
+    }
+
+    public static func install(python: String, withIpykernel: Bool, environment: inout [String: String],
+                               report: inout EnvironmentReport?, workingDirectory: String,
+                               log: RunnerLog) async throws(RunFailure) -> Installed {
+        func fail(_ message: String) -> RunFailure { RunFailure(.dependencyInstallFailed, message) }
+
+        // A writable user base: the one set, else one in the scratch folder.
+        var userBase = environment["PYTHONUSERBASE"].flatMap { $0.isEmpty ? nil : $0 }
+        if let set = userBase, EnvironmentSetup.writable(set) {
+            report?.locations.append(.init(name: "PYTHONUSERBASE", decision: .kept, path: set))
+        } else {
+            guard let scratch = report?.scratch else {
+                throw fail("no writable PYTHONUSERBASE for the install (\(userBase ?? "unset")) and no writable scratch folder")
+            }
+            let target = "\(scratch)/.local"
+            try? WritableProbe.makeDirectories(target, mode: 0o770)
+            report?.locations.append(.init(name: "PYTHONUSERBASE", decision: .redirected, path: target, from: userBase,
+                                           reason: userBase.map { "\($0) is not writable" } ?? "unset; needed for --allow-install"))
+            log.info("environment: PYTHONUSERBASE redirected from \(userBase ?? "unset") to \(target) for the install")
+            userBase = target
+            environment["PYTHONUSERBASE"] = target
+        }
+
+        var packages = [papermillRequirement]
+        if withIpykernel { packages.append("ipykernel") }
+        let arguments = ["-m", "pip", "install", "--user", "--no-cache-dir", "--disable-pip-version-check",
+                         "--no-input"] + packages
+        log.info("installing \(packages.joined(separator: " ")) with pip into \(userBase!) (--allow-install)")
+        let status: TerminationStatus
+        let output: [UInt8]
+        do {
+            let result = try await ChildRegistry.shared.whileSpawning {
+                try await Subprocess.run(
+                    .path(FilePath(python)), arguments: Arguments(arguments),
+                    environment: ProcessEnvironment.subprocess(environment),
+                    workingDirectory: FilePath(workingDirectory),
+                    input: .none, output: .bytes(limit: 8 << 20), error: .combinedWithOutput)
+            }
+            status = result.terminationStatus
+            output = result.standardOutput
+        } catch {
+            throw fail("could not run pip: \(error)")
+        }
+        let lines = String(decoding: output, as: UTF8.self).split(separator: "\n").map(String.init)
+        for line in lines.suffix(15) { log.info("pip: \(line)") }
+
+        guard case .exited(0) = status else {
+            let reason = lines.last { $0.hasPrefix("ERROR:") || $0.hasPrefix("error:") } ?? lines.last ?? "\(status)"
+            let how: String
+            switch status {
+            case .exited(let code): how = "exit \(code)"
+            case .signaled(let signal): how = "killed by \(SignalName.of(signal))"
+            }
+            throw fail("pip install failed (\(how)): \(TextClip.clip(reason, maxBytes: 400))")
+        }
+        // pip's word is not enough: ask the interpreter again.
+        let facts = try await PythonProbe.run(python: python, environment: environment, workingDirectory: workingDirectory)
+        guard let papermill = PapermillLocator.find(in: facts.path) else {
+            throw fail("pip exited 0 but papermill is still not importable by \(facts.executable) (is the user site \(userBase!) on its path? PYTHONNOUSERSITE and virtualenvs without system site-packages hide it)")
+        }
+        log.info("installed papermill \(papermill.version ?? "?") at \(papermill.location)")
+        return Installed(facts: facts, papermill: papermill)
+    }
+}
