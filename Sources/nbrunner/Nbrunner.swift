@@ -9,7 +9,7 @@ struct Nbrunner: ParsableCommand {
         commandName: "nbrunner",
         abstract: "Run Jupyter notebooks in validation pods: preflight, papermill, honest results.",
         version: RunnerVersion.current,
-        subcommands: [RunCommand.self],
+        subcommands: [RunCommand.self, DoctorCommand.self],
         // A bare `nbrunner` (an ENTRYPOINT without arguments) runs from NBRUNNER_* env; never a
         // help page and exit 0, which the operator would read as a pass.
         defaultSubcommand: RunCommand.self)
@@ -26,8 +26,12 @@ enum Main {
             let arguments = try ParameterPairs.join(Array(CommandLine.arguments.dropFirst()))
             let command = try Nbrunner.parseAsRoot(arguments)
             guard let run = command as? RunCommand else {
-                var other = command
-                try other.run()
+                if var asynchronous = command as? any AsyncParsableCommand {
+                    try await asynchronous.run()
+                } else {
+                    var other = command
+                    try other.run()
+                }
                 exit(0)
             }
             RunnerProcess.prepare(log: log)
@@ -38,6 +42,8 @@ enum Main {
             let code = ResultPublisher(resultPath: configuration.result, terminationLog: configuration.terminationLog,
                                        terminationBudget: configuration.terminationBudget, log: log).publish(result)
             exit(code)
+        } catch let code as ArgumentParser.ExitCode {
+            exit(code.rawValue)  // a subcommand's own verdict (doctor)
         } catch let failure as RunFailure {
             exit(UsageFailure.publish(failure, options: options, environment: environment, cwd: cwd, log: log))
         } catch {

@@ -31,6 +31,20 @@ public enum KernelLocator {
         return dirs
     }
 
+    /// Every kernel the search path offers (first one wins per name), and python3 when ipykernel
+    /// serves it natively.
+    public static func available(facts: PythonFacts, environment: [String: String]) -> [(name: String, path: String)] {
+        var seen: Set<String> = []
+        var out: [(name: String, path: String)] = []
+        for dir in searchPath(facts: facts, environment: environment) {
+            for entry in (FileSystem.entries(dir) ?? []).sorted() where FileSystem.isRegularFile("\(dir)/\(entry)/kernel.json") {
+                if seen.insert(entry.lowercased()).inserted { out.append((entry.lowercased(), "\(dir)/\(entry)")) }
+            }
+        }
+        if facts.ipykernel, seen.insert("python3").inserted { out.append(("python3", "(ipykernel's built-in kernelspec)")) }
+        return out
+    }
+
     public static func resolve(_ name: String, facts: PythonFacts, environment: [String: String]) -> Resolution {
         // jupyter_client's KernelManager renames exactly "python" to the native "python3"
         // (manager.py `_kernel_name_changed`) before looking it up.

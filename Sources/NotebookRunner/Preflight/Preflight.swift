@@ -6,7 +6,8 @@
 /// ``checkRuntime`` runs in the child's final environment (HOME decides jupyter's paths):
 /// 4. the interpreter, papermill and the kernel (exit 3, `dependency_missing`).
 public enum Preflight {
-    public static func checkInputs(_ c: RunConfiguration, facts: inout RunFacts) throws(RunFailure) {
+    /// - Parameter dryRun: doctor's check: probe the output folders without creating them.
+    public static func checkInputs(_ c: RunConfiguration, facts: inout RunFacts, dryRun: Bool = false) throws(RunFailure) {
         // 1. The notebook.
         let source = try NotebookReader.readSource(c.notebook)
         facts.source = source
@@ -33,6 +34,12 @@ public enum Preflight {
         }
         for (what, path) in [("output notebook", c.output), ("result", c.result)] {
             let directory = FileSystem.parent(path)
+            if dryRun {
+                guard EnvironmentSetup.writable(directory) else {
+                    throw RunFailure(.environmentSetupFailed, "cannot write the \(what) in \(directory): \(EnvironmentSetup.reason(directory)); \(WritableProbe.remedy(for: directory))")
+                }
+                continue
+            }
             do throws(WritableProbe.Failure) {
                 try WritableProbe.check(directory: directory)
             } catch {

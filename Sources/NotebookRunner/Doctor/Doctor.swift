@@ -1,0 +1,75 @@
+/// `nbrunner doctor`: answers the troubleshooting questions of the credentials guide and the
+/// OpenShift deployment guide in one report, without running a notebook and without changing
+/// anything (the environment plan is a dry run). Its verdict is the exit code `run` would use
+/// for its preflight, 0 when a run would get past it.
+public enum Doctor {
+    public static func examine(options: RunOptions, environment: [String: String], currentDirectory: String) async -> DoctorReport {
+        var failure: RunFailure?
+        func note(_ f: RunFailure) { if failure == nil { failure = f } }
+
+        let identity = Identity.current()
+        let plan = EnvironmentSetup(environment: environment, identity: identity, dryRun: true).plan()
+        var childEnvironment = plan.environment
+
+        // The run's configuration, when there is a notebook to check.
+        var configuration: RunConfiguration?
+        let hasNotebook = options.notebook != nil || (environment[EnvironmentName.notebook].map { !$0.isEmpty } ?? false)
+        if hasNotebook {
+            do throws(RunFailure) {
+                configuration = try RunConfiguration(options: options, environment: environment, currentDirectory: currentDirectory)
+            } catch { note(error) }
+        }
+        var facts = RunFacts()
+        var notebook: DoctorReport.Notebook?
+        if let c = configuration {
+            do throws(RunFailure) {
+                try Preflight.checkInputs(c, facts: &facts, dryRun: true)
+            } catch { note(error) }
+            notebook = .init(path: c.notebook, kernel: facts.kernelName,
+                             codeCells: facts.source?.cells.filter { $0.cellType == "code" }.count,
+                             output: c.output, result: c.result)
+        }
+
+        // Python, papermill, kernels.
+        var python = DoctorReport.Python(kernels: [])
+        do throws(RunFailure) {
+            let interpreter = try PythonLocator.locate(explicit: configuration?.python ?? options.python ?? environment[EnvironmentName.python].flatMap { $0.isEmpty ? nil : $0 },
+                                                       environment: childEnvironment)
+            python.interpreter = interpreter
+            let probe = try await PythonProbe.run(python: interpreter, environment: childEnvironment, workingDirectory: currentDirectory)
+            python.executable = probe.executable
+            python.version = probe.version
+            python.ipykernel = probe.ipykernel
+            python.kernels = KernelLocator.available(facts: probe, environment: childEnvironment).map { .init(name: $0.name, path: $0.path) }
+            if let papermill = PapermillLocator.find(in: probe.path) {
+                python.papermillVersion = papermill.version
+                python.papermillLocation = papermill.location
+            } else if configuration?.allowInstall == true {
+                python.problem = "papermill is not installed; the run would try to install it (--allow-install)"
+            } else {
+                python.problem = "papermill is not installed for \(probe.executable): \(PapermillLocator.remedy)"
+                note(RunFailure(.dependencyMissing, python.problem!))
+            }
+            if let kernel = facts.kernelName,
+               case .missing(let available) = KernelLocator.resolve(kernel, facts: probe, environment: childEnvironment) {
+                note(RunFailure(.dependencyMissing, "kernel '\(kernel)' not found; available kernels: \(available.isEmpty ? "none" : available.joined(separator: ", "))"))
+            }
+        } catch {
+            python.problem = error.message
+            note(error)
+        }
+        childEnvironment.removeAll()
+
+        let terminationPath = configuration?.terminationLog
+            ?? (FileSystem.exists(RunConfiguration.defaultTerminationLog) ? RunConfiguration.defaultTerminationLog : nil)
+        let verdict: DoctorReport.Verdict = failure.map {
+            .init(exitCode: $0.category.exitCode, errorCategory: $0.category, message: $0.message)
+        } ?? .init(exitCode: 0, errorCategory: .none,
+                   message: hasNotebook ? "a run would get past preflight" : "ready (no notebook given: notebook and kernel not checked)")
+        return DoctorReport(
+            verdict: verdict, runnerVersion: RunnerVersion.current, environment: plan.report, python: python,
+            notebook: notebook, credentials: CredentialNames.summarise(environment),
+            secrets: SecretFilesPreview.scan(), process: .current(),
+            terminationLog: .init(path: terminationPath, writable: terminationPath.map(FileSystem.isWritableFile) ?? false))
+    }
+}

@@ -1,0 +1,48 @@
+/// Everything `nbrunner doctor` found, as printed (readable or `--json`).
+public struct DoctorReport: Sendable, Codable {
+    public struct Verdict: Sendable, Codable, Equatable {
+        /// 0 when a run would get past preflight, else the exit code `run` would have used.
+        public var exitCode: Int32
+        public var errorCategory: ErrorCategory
+        public var message: String
+    }
+
+    public struct Python: Sendable, Codable {
+        public var interpreter: String?
+        public var executable: String?
+        public var version: String?
+        public var papermillVersion: String?
+        public var papermillLocation: String?
+        public var ipykernel: Bool?
+        public var kernels: [Kernel]
+        public var problem: String?
+    }
+
+    public struct Kernel: Sendable, Codable, Equatable {
+        public var name: String
+        public var path: String
+    }
+
+    public struct Notebook: Sendable, Codable {
+        public var path: String
+        public var kernel: String?
+        public var codeCells: Int?
+        public var output: String
+        public var result: String
+    }
+
+    public struct TerminationLog: Sendable, Codable {
+        public var path: String?
+        public var writable: Bool
+    }
+
+    public var verdict: Verdict
+    public var runnerVersion: String
+    public var environment: EnvironmentReport
+    public var python: Python
+    public var notebook: Notebook?
+    public var credentials: CredentialNames.Summary
+    public var secrets: SecretFilesPreview
+    public var process: ProcessStatus
+    public var terminationLog: TerminationLog
+}

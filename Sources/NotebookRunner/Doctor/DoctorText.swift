@@ -1,0 +1,72 @@
+/// The readable form of a ``DoctorReport``.
+public enum DoctorText {
+    public static func render(_ r: DoctorReport) -> String {
+        var out: [String] = []
+        func line(_ s: String = "") { out.append(s) }
+        func mark(_ ok: Bool) -> String { ok ? "ok " : "!! " }
+
+        line("nbrunner doctor \(r.runnerVersion)")
+        line()
+        let e = r.environment
+        line("Identity")
+        line("  uid \(e.uid), gid \(e.gid), supplementary groups \(e.groups.isEmpty ? "none" : e.groups.map(String.init).joined(separator: ","))")
+        line("  passwd entry: " + (e.passwdEntry ? "\(e.user ?? "?") (home \(e.passwdHome ?? "?"))" : "none (random UID: nbrunner sets HOME, USER and LOGNAME itself)"))
+        line()
+        line("Writable locations (checked by a real write; what a run would do)")
+        line("  scratch folder: \(e.scratch ?? "NONE WRITABLE (set NBRUNNER_SCRATCH or mount an emptyDir at /workspace)")")
+        for l in e.locations {
+            let text: String
+            switch l.decision {
+            case .kept: text = "\(mark(true))\(l.name)=\(l.path ?? "") (set, writable: kept)"
+            case .default: text = "\(mark(true))\(l.name) unset; default \(l.path ?? "") writable"
+            case .set: text = "\(mark(true))\(l.name) would be set to \(l.path ?? "") (\(l.reason ?? ""))"
+            case .redirected: text = "\(mark(true))\(l.name) would be redirected from \(l.from ?? "unset") to \(l.path ?? "") (\(l.reason ?? ""))"
+            case .unavailable: text = "\(mark(false))\(l.name): no writable location (\(l.reason ?? ""))"
+            }
+            line("  " + text)
+        }
+        for n in e.notes { line("  note: \(n)") }
+        line()
+        let p = r.python
+        line("Python and papermill")
+        if let interpreter = p.interpreter {
+            line("  interpreter: \(interpreter) → \(p.executable ?? "?") (Python \(p.version ?? "?"))")
+        }
+        if let v = p.papermillLocation {
+            line("  \(mark(true))papermill \(p.papermillVersion ?? "(version unknown)") at \(v) (run as python -m papermill: PATH does not matter)")
+        }
+        if let problem = p.problem { line("  \(mark(false))\(problem)") }
+        if let ipykernel = p.ipykernel { line("  ipykernel importable: \(ipykernel ? "yes" : "no")") }
+        line("  kernels: " + (p.kernels.isEmpty ? "none" : p.kernels.map(\.name).joined(separator: ", ")))
+        for k in p.kernels { line("    \(k.name): \(k.path)") }
+        if let n = r.notebook {
+            line()
+            line("Notebook")
+            line("  \(n.path): kernel \(n.kernel ?? "?"), \(n.codeCells.map(String.init) ?? "?") code cells")
+            line("  output \(n.output), result \(n.result)")
+        }
+        line()
+        line("Credentials in the environment (names only)")
+        line("  present: " + (r.credentials.present.isEmpty ? "none" : r.credentials.present.joined(separator: ", ")))
+        line("  conventional names not set: " + (r.credentials.missingConventional.isEmpty ? "none" : r.credentials.missingConventional.joined(separator: ", ")))
+        line()
+        line("Vault-rendered files (\(r.secrets.directory))")
+        if !r.secrets.exists {
+            line("  not present (no Vault Agent injection; the injector reads POD annotations)")
+        } else if r.secrets.files.isEmpty {
+            line("  \(mark(false))the folder is empty: nothing rendered yet")
+        }
+        for f in r.secrets.files {
+            let keys = f.keys.isEmpty ? "no KEY=value lines" : "keys " + f.keys.joined(separator: ", ")
+            line("  \(mark(f.problem == nil))\(f.name): \(f.problem ?? keys)")
+        }
+        line()
+        line("Process")
+        line("  seccomp: \(r.process.seccompText), NoNewPrivs: \(r.process.noNewPrivs.map { $0 ? "yes" : "no" } ?? "unknown")")
+        line("  termination log: " + (r.terminationLog.path.map { "\($0) \(r.terminationLog.writable ? "writable" : "NOT writable")" } ?? "none (not in a Kubernetes container, or disabled)"))
+        line()
+        line(r.verdict.exitCode == 0 ? "Verdict: \(r.verdict.message)"
+             : "Verdict: a run would fail with exit \(r.verdict.exitCode) (\(r.verdict.errorCategory.rawValue)): \(r.verdict.message)")
+        return out.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,40 @@
+import FoundationEssentials
+
+/// Security state of nbrunner's own process, from `/proc/self/status`.
+public struct ProcessStatus: Sendable, Equatable, Codable {
+    /// `Seccomp:` 0 none, 1 strict, 2 filter.
+    public var seccomp: Int?
+    public var noNewPrivs: Bool?
+    /// `CapEff:` as printed (hex).
+    public var effectiveCapabilities: String?
+
+    public static func current() -> ProcessStatus {
+        let text = (try? Data(contentsOf: URL(filePath: "/proc/self/status"))).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        return parse(text)
+    }
+
+    static func parse(_ text: String) -> ProcessStatus {
+        var s = ProcessStatus()
+        for line in text.split(separator: "\n") {
+            let parts = line.split(separator: ":", maxSplits: 1)
+            guard parts.count == 2 else { continue }
+            let value = parts[1].trimmedSpaces
+            switch parts[0] {
+            case "Seccomp": s.seccomp = Int(value)
+            case "NoNewPrivs": s.noNewPrivs = value == "1"
+            case "CapEff": s.effectiveCapabilities = value
+            default: break
+            }
+        }
+        return s
+    }
+
+    public var seccompText: String {
+        switch seccomp {
+        case 0?: "off"
+        case 1?: "strict"
+        case 2?: "filter active"
+        default: "unknown"
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import ArgumentParser
+import NotebookRunner
+
+/// The options of `nbrunner run`, shared with `nbrunner doctor` so that doctor checks exactly
+/// what a run with the same options would.
+struct RunArguments: ParsableArguments {
+    @Argument(help: ArgumentHelp("The notebook to run (.ipynb). Env: NBRUNNER_NOTEBOOK.", valueName: "notebook"))
+    var notebook: String?
+
+    @Option(help: ArgumentHelp("Executed notebook. Default: /workspace/output.ipynb when /workspace exists, else NAME.output.ipynb beside the notebook. Env: NBRUNNER_OUTPUT.", valueName: "path"))
+    var output: String?
+
+    @Option(help: ArgumentHelp("Result JSON. Default: /workspace/results.json when /workspace exists, else NAME.result.json beside the notebook. Env: NBRUNNER_RESULT.", valueName: "path"))
+    var result: String?
+
+    @Option(help: ArgumentHelp("Termination message file. Default: /dev/termination-log when it exists and is writable; '' disables it. Env: NBRUNNER_TERMINATION_LOG.", valueName: "path"))
+    var terminationLog: String?
+
+    @Option(help: ArgumentHelp("Maximum size of the termination message in bytes (at least 128). Default: 4096. Env: NBRUNNER_TERMINATION_BUDGET.", valueName: "bytes"))
+    var terminationBudget: Int?
+
+    @Option(name: [.customShort("p"), .customLong("parameters")], parsing: .unconditionalSingleValue,
+            help: ArgumentHelp("A parameter, typed as papermill does (True/False/None, int, float, else string). Repeatable. Env: NBRUNNER_PARAMETERS (NAME=VALUE lines).", valueName: "name value"))
+    var parameters: [String] = []
+
+    @Option(name: [.customShort("r"), .customLong("parameters-raw")], parsing: .unconditionalSingleValue,
+            help: ArgumentHelp("A parameter passed as a string. Repeatable. Env: NBRUNNER_PARAMETERS_RAW (NAME=VALUE lines).", valueName: "name value"))
+    var parametersRaw: [String] = []
+
+    @Option(name: [.customShort("f"), .customLong("parameters-file")],
+            help: ArgumentHelp("A YAML file of parameters, checked before the kernel starts. Repeatable. Env: NBRUNNER_PARAMETERS_FILE.", valueName: "file"))
+    var parametersFile: [String] = []
+
+    @Option(name: [.customShort("y"), .customLong("parameters-yaml")], parsing: .unconditionalSingleValue,
+            help: ArgumentHelp("Parameters as a YAML string. Repeatable. Env: NBRUNNER_PARAMETERS_YAML (one document).", valueName: "yaml"))
+    var parametersYaml: [String] = []
+
+    @Option(name: [.customShort("k"), .long],
+            help: ArgumentHelp("Kernel name; overrides the notebook's metadata.kernelspec.name. Env: NBRUNNER_KERNEL.", valueName: "name"))
+    var kernel: String?
+
+    @Option(help: ArgumentHelp("Working directory of the kernel. Default: the notebook's folder. Env: NBRUNNER_CWD.", valueName: "dir"))
+    var cwd: String?
+
+    @Option(help: ArgumentHelp("How long the kernel may take to start (papermill --start-timeout; papermill's default 60s). Env: NBRUNNER_START_TIMEOUT.", valueName: "duration"))
+    var startTimeout: String?
+
+    @Option(help: ArgumentHelp("Python interpreter that has papermill. Default: python3, else python, on PATH. Env: NBRUNNER_PYTHON.", valueName: "path"))
+    var python: String?
+
+    @Option(help: ArgumentHelp("Deadline for the whole run (the operator's spec.timeout), e.g. 30m; 0 means none. On expiry papermill is interrupted like on SIGTERM and the run exits 5. Env: NBRUNNER_TIMEOUT.", valueName: "duration"))
+    var timeout: String?
+
+    @Option(help: ArgumentHelp("Deadline for each cell (papermill --execution-timeout); 0 means none (the default). A cell timeout exits 5. Env: NBRUNNER_CELL_TIMEOUT.", valueName: "duration"))
+    var cellTimeout: String?
+
+    @Option(help: ArgumentHelp("After SIGTERM/SIGINT/SIGHUP or --timeout, how long papermill gets to finalise the notebook before SIGTERM, then SIGKILL, to its process group. Default: 20s (inside Kubernetes' 30s). Env: NBRUNNER_GRACE.", valueName: "duration"))
+    var grace: String?
+
+    @Flag(help: ArgumentHelp("When papermill is missing, pip-install it (pinned \(RuntimeInstaller.papermillRequirement), and ipykernel when the python3 kernel needs it) into a writable user site. Off by default: pre-install papermill in the image. Env: NBRUNNER_ALLOW_INSTALL."))
+    var allowInstall = false
+
+    /// The raw options, with `-p`/`-r` pairs split again.
+    func options() throws(RunFailure) -> RunOptions {
+        var o = RunOptions()
+        o.notebook = notebook
+        o.output = output
+        o.result = result
+        o.terminationLog = terminationLog
+        o.terminationBudget = terminationBudget
+        o.parameters = try parameters.map { joined throws(RunFailure) in try ParameterPairs.split(joined, flag: "-p") }
+        o.rawParameters = try parametersRaw.map { joined throws(RunFailure) in try ParameterPairs.split(joined, flag: "-r") }
+        o.parameterFiles = parametersFile
+        o.parameterYAML = parametersYaml
+        o.kernel = kernel
+        o.cwd = cwd
+        o.startTimeout = startTimeout
+        o.python = python
+        o.timeout = timeout
+        o.cellTimeout = cellTimeout
+        o.grace = grace
+        o.allowInstall = allowInstall ? true : nil
+        return o
+    }
+}
