@@ -5,7 +5,7 @@
 # a 0700 home directory would not be reachable.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-venv="${NBRUNNER_VENV:-.venv}"
+venv="${NBRUNNER_TEST_HOME:-.}/.venv"
 requirements=scripts/requirements-test.txt
 
 if [ -x "$venv/bin/python" ] && "$venv/bin/python" - "$requirements" <<'PY' 2>/dev/null; then

@@ -105,3 +105,15 @@ write("memory-hog.ipynb", nb([
     new_code_cell("hog = []\nwhile True:\n    hog.append(bytearray(64 * 1024 * 1024))"),
     new_code_cell("print('never runs')"),
 ]))
+# What the kernel really got: every line is checked by the random-UID tests.
+write("env-report.ipynb", nb([
+    new_code_cell(
+        "import os, getpass, pathlib, tempfile\n"
+        "print('HOME=' + os.environ['HOME'])\n"
+        "print('USER=' + getpass.getuser())\n"
+        "print('MPLCONFIGDIR=' + os.environ.get('MPLCONFIGDIR', '<unset>'))\n"
+        "pathlib.Path(os.environ['HOME'], 'probe.txt').write_text('ok')\n"
+        "print('HOME-WRITE=ok')\n"
+        "print('TMP=' + tempfile.gettempdir())"),
+    new_code_cell("import IPython.paths\nprint('IPYTHONDIR=' + IPython.paths.get_ipython_dir())"),
+]))

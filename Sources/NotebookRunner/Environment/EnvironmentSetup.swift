@@ -33,6 +33,9 @@ public struct EnvironmentSetup: Sendable {
     public var identity: Identity
     /// Doctor's dry run: decide, but create nothing.
     public var dryRun: Bool
+    /// The writability check (a real create-and-remove); replaceable in tests, where root can
+    /// write everywhere.
+    var isWritable: @Sendable (String) -> Bool = EnvironmentSetup.writable
 
     public init(environment: [String: String], identity: Identity, dryRun: Bool = false) {
         self.environment = environment
@@ -49,20 +52,20 @@ public struct EnvironmentSetup: Sendable {
         let scratch = Self.scratch(environment: environment, dryRun: dryRun)
         let scratchHome = scratch.map { "\($0)/.home" }
         func prepare(_ dir: String) -> Bool {
-            dryRun || ((try? WritableProbe.makeDirectories(dir, mode: 0o770)) != nil && Self.writable(dir))
+            dryRun || ((try? WritableProbe.makeDirectories(dir, mode: 0o770)) != nil && isWritable(dir))
         }
 
         // HOME.
         let passwdHome = identity.user?.home
         var oldHome: String?
         if let home = value("HOME") {
-            if Self.writable(home) {
+            if isWritable(home) {
                 locations.append(.init(name: "HOME", decision: .kept, path: home))
             } else {
                 oldHome = home
                 locations.append(redirect("HOME", from: home, reason: Self.reason(home)))
             }
-        } else if let passwdHome, !passwdHome.isEmpty, Self.writable(passwdHome) {
+        } else if let passwdHome, !passwdHome.isEmpty, isWritable(passwdHome) {
             env["HOME"] = passwdHome
             locations.append(.init(name: "HOME", decision: .set, path: passwdHome, reason: "HOME was unset; home from /etc/passwd"))
         } else {
@@ -86,9 +89,9 @@ public struct EnvironmentSetup: Sendable {
         let home = value("HOME") ?? "/"
         // TMPDIR (Python silently skips an unwritable one; say it instead).
         if let tmp = value("TMPDIR") {
-            locations.append(Self.writable(tmp) ? .init(name: "TMPDIR", decision: .kept, path: tmp)
+            locations.append(isWritable(tmp) ? .init(name: "TMPDIR", decision: .kept, path: tmp)
                              : redirectTemp(from: tmp, reason: Self.reason(tmp)))
-        } else if Self.writable("/tmp") {
+        } else if isWritable("/tmp") {
             locations.append(.init(name: "TMPDIR", decision: .default, path: "/tmp"))
         } else {
             locations.append(redirectTemp(from: "/tmp", reason: "TMPDIR unset and /tmp not writable"))
@@ -104,13 +107,13 @@ public struct EnvironmentSetup: Sendable {
         // The places Jupyter, IPython, matplotlib and caches write.
         for (name, suffix) in Self.homeLocations {
             if let set = value(name) {
-                locations.append(Self.writable(set) ? .init(name: name, decision: .kept, path: set)
+                locations.append(isWritable(set) ? .init(name: name, decision: .kept, path: set)
                                  : redirect(name, from: set, reason: Self.reason(set)))
             } else {
                 var fallback = "\(home)/\(suffix)"
                 if name == "JUPYTER_RUNTIME_DIR", let data = value("JUPYTER_DATA_DIR") { fallback = "\(data)/runtime" }
                 if name == "MPLCONFIGDIR", let config = value("XDG_CONFIG_HOME") { fallback = "\(config)/matplotlib" }
-                locations.append(Self.writable(fallback) ? .init(name: name, decision: .default, path: fallback)
+                locations.append(isWritable(fallback) ? .init(name: name, decision: .default, path: fallback)
                                  : redirect(name, from: fallback, reason: "unset and its default \(fallback) is not writable"))
             }
         }

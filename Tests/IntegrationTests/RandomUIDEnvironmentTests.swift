@@ -1,0 +1,69 @@
+import Testing
+import NotebookRunner
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// OpenShift's restricted-v2: a random UID, GID 0, no passwd entry, and a HOME that is unset,
+/// `/` or someone else's. nbrunner makes the run work and says what it changed; doctor says
+/// the same beforehand.
+@Suite(.enabled(if: RandomUID.available, "needs root to switch UID"), .timeLimit(.minutes(2)))
+struct RandomUIDEnvironmentTests {
+    func check(home: String?) async throws {
+        let uid = try RandomUID(notebook: Paths.notebook("env-report.ipynb"))
+        let scratch = RandomUID.writableFolder()
+        var env = ["NBRUNNER_SCRATCH": scratch]
+        if let home { env["HOME"] = home }
+        let run = try await uid.run(environment: env)
+        #expect(run.exitCode == 0, "\(run.stderr.suffix(3000))")
+        let result = try run.checkContract()
+        let decision = try #require(result.environment?.location("HOME"))
+        #expect(decision.decision == .redirected)
+        #expect(decision.path == "\(scratch)/.home")
+        #expect(decision.from == home)
+        #expect(result.environment?.uid == 1000920000 && result.environment?.passwdEntry == false)
+        // What the kernel really got.
+        #expect(run.stderr.contains("HOME=\(scratch)/.home"))
+        #expect(run.stderr.contains("HOME-WRITE=ok"))
+        #expect(run.stderr.contains("USER=user-1000920000"))
+        #expect(run.stderr.contains("IPYTHONDIR=\(scratch)/.home/.ipython"))
+        #expect(run.stderr.contains("environment: HOME redirected from \(home ?? "unset") to \(scratch)/.home"))
+
+        let doctor = try await uid.doctor(environment: env)
+        #expect(doctor.exitCode == 0, "\(doctor.stdout)\(doctor.stderr)")
+        #expect(doctor.stdout.contains("passwd entry: none"))
+        #expect(doctor.stdout.contains("HOME would be redirected from \(home ?? "unset") to \(scratch)/.home"))
+    }
+
+    @Test func homeUnset() async throws { try await check(home: nil) }
+    @Test func homeIsRoot() async throws { try await check(home: "/") }
+    @Test func homeIsSomeoneElses() async throws { try await check(home: "/root") }
+
+    @Test func writableUserSetLocationIsKept() async throws {
+        let uid = try RandomUID(notebook: Paths.notebook("env-report.ipynb"))
+        let mpl = RandomUID.writableFolder(), home = RandomUID.writableFolder()
+        let run = try await uid.run(environment: ["HOME": home, "MPLCONFIGDIR": mpl])
+        #expect(run.exitCode == 0, "\(run.stderr.suffix(3000))")
+        let result = try run.checkContract()
+        #expect(result.environment?.location("MPLCONFIGDIR")?.decision == .kept)
+        #expect(result.environment?.location("HOME")?.decision == .kept)
+        #expect(run.stderr.contains("MPLCONFIGDIR=\(mpl)"))
+        #expect(run.stderr.contains("HOME=\(home)"))
+        let doctor = try await uid.doctor(environment: ["HOME": home, "MPLCONFIGDIR": mpl])
+        #expect(doctor.stdout.contains("MPLCONFIGDIR=\(mpl) (set, writable: kept)"))
+    }
+
+    @Test func unwritableOutputFolderFailsBeforeTheKernelAndDoctorSaysSo() async throws {
+        let uid = try RandomUID(notebook: Paths.notebook("env-report.ipynb"))
+        let locked = temporaryDirectory()  // 0777 by default in these tests: lock it
+        chmod(locked, 0o755)
+        let run = try await uid.run(["--output", "\(locked)/out.ipynb"])
+        #expect(run.exitCode == 3)
+        let result = try run.checkContract()
+        #expect(result.errorCategory == .environmentSetupFailed)
+        #expect(result.papermill == nil)
+        let doctor = try await uid.doctor([uid.notebook, "--output", "\(locked)/out.ipynb"])
+        #expect(doctor.exitCode == 3, "\(doctor.stdout)")
+        #expect(doctor.stdout.contains("Verdict: a run would fail with exit 3 (environment_setup_failed)"))
+    }
+}
