@@ -1,5 +1,8 @@
 import Testing
 import NotebookRunner
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `--allow-install`: success only when pip exits 0 AND papermill is then importable. Run as a
 /// random UID against a Python without papermill, installing from a local wheel cache.
@@ -44,5 +47,32 @@ struct RuntimeInstallTests {
         #expect(result.errorCategory == .dependencyInstallFailed)
         #expect(result.error.contains("pip install failed (exit"))
         #expect(run.stderr.contains("pip: "), "the last pip lines are in the log")
+    }
+
+    /// No writable user site anywhere (PYTHONUSERBASE unwritable, no scratch folder: /tmp is
+    /// read-only in a private mount namespace): exit 3, never a false success.
+    @Test func noWritableUserSiteIsAFailure() async throws {
+        let uid = try RandomUID(notebook: Paths.notebook("env-report.ipynb"))
+        let out = "/var/tmp/nbrunner-it-\(UInt32.random(in: 0...UInt32.max))"
+        try WritableProbe.check(directory: out)
+        chmod(out, 0o777)
+        defer { _ = try? Nbrunner.removeTree(out) }
+        let readOnlyTmp = ["/usr/bin/unshare", "-m", "--propagation", "private", "/bin/sh", "-c",
+                           "mount --bind /tmp /tmp && mount -o remount,bind,ro /tmp && exec \"$0\" \"$@\""]
+        var env = offline
+        env["PATH"] = "/usr/bin:/bin"
+        env["PYTHONUSERBASE"] = "/proc/no-user-site"
+        env["HOME"] = "/proc/no-home"
+        let run = try await Nbrunner.raw(
+            ["run", uid.notebook, "--output", "\(out)/output.ipynb", "--result", "\(out)/result.json",
+             "--termination-log", "\(out)/termination-log", "--python", Paths.barePython, "--allow-install"],
+            environment: env, replaceEnvironment: true, directory: out, binary: uid.binary,
+            prefix: readOnlyTmp + uid.prefix)
+        #expect(run.exitCode == 3, "\(run.stderr.suffix(3000))")
+        let result = try run.checkContract()
+        #expect(result.errorCategory == .dependencyInstallFailed)
+        #expect(result.error.contains("no writable PYTHONUSERBASE"))
+        #expect(result.environment?.scratch == nil)
+        #expect(result.environment?.location("HOME")?.decision == .unavailable)
     }
 }

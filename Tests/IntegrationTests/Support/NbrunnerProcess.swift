@@ -110,6 +110,10 @@ enum Nbrunner {
         return Finished(exitCode: code, stdout: result.standardOutput, stderr: result.standardError, directory: dir)
     }
 
+    static func removeTree(_ path: String) throws {
+        _ = try? FileManager.default.removeItem(atPath: path)
+    }
+
     /// Runs the test venv's Python, for asking papermill or jupyter_client directly.
     static func python(_ code: String, environment: [String: String] = [:]) async throws -> String {
         var keyed: [Subprocess.Environment.Key: String?] = [:]
