@@ -60,6 +60,21 @@ struct RunArguments: ParsableArguments {
     @Flag(help: ArgumentHelp("When papermill is missing, pip-install it (pinned \(RuntimeInstaller.papermillRequirement), and ipykernel when the python3 kernel needs it) into a writable user site. Off by default: pre-install papermill in the image. Env: NBRUNNER_ALLOW_INSTALL."))
     var allowInstall = false
 
+    @Option(name: .customLong("env-file"), help: ArgumentHelp("An env file to load (Vault-rendered `export KEY=\"…\"` lines, or a JSON object of strings); strict: a bad one fails the run (exit 4). Repeatable. Env: NBRUNNER_ENV_FILE.", valueName: "path"))
+    var envFiles: [String] = []
+
+    @Option(help: ArgumentHelp("Folder of env files to load, strictly. Default: /vault/secrets when it exists (files that are not env files are skipped with a warning); '' turns it off. Env: NBRUNNER_SECRETS_DIR.", valueName: "dir"))
+    var secretsDir: String?
+
+    @Option(help: ArgumentHelp("Wait up to this long for --env-file files (and --secrets-dir) to appear and be non-empty, for a Vault sidecar that renders late; then exit 4. Env: NBRUNNER_SECRETS_WAIT.", valueName: "duration"))
+    var secretsWait: String?
+
+    @Flag(help: ArgumentHelp("Keep inherited environment variables over values from secrets files (by default the files win). Env: NBRUNNER_NO_OVERRIDE_ENV."))
+    var noOverrideEnv = false
+
+    @Flag(help: ArgumentHelp("Do not replace secret values with *** in the output notebook (they are always redacted from the log, the result and the termination message). Env: NBRUNNER_NO_REDACT_NOTEBOOK."))
+    var noRedactNotebook = false
+
     /// The raw options, with `-p`/`-r` pairs split again.
     func options() throws(RunFailure) -> RunOptions {
         var o = RunOptions()
@@ -80,6 +95,11 @@ struct RunArguments: ParsableArguments {
         o.cellTimeout = cellTimeout
         o.grace = grace
         o.allowInstall = allowInstall ? true : nil
+        o.envFiles = envFiles
+        o.secretsDir = secretsDir
+        o.secretsWait = secretsWait
+        o.noOverrideEnv = noOverrideEnv ? true : nil
+        o.noRedactNotebook = noRedactNotebook ? true : nil
         return o
     }
 }

@@ -117,3 +117,21 @@ write("env-report.ipynb", nb([
         "print('TMP=' + tempfile.gettempdir())"),
     new_code_cell("import IPython.paths\nprint('IPYTHONDIR=' + IPython.paths.get_ipython_dir())"),
 ]))
+# Checks that secrets arrived without holding their values: compares SHA-256 digests given as
+# parameters (the test passes them with -p).
+secret_check = tagged("expected = {}", "parameters")
+write("secret-env.ipynb", nb([
+    secret_check,
+    new_code_cell(
+        "import os, hashlib\n"
+        "for name, digest in expected.items():\n"
+        "    assert name in os.environ, f'{name} missing'\n"
+        "    assert hashlib.sha256(os.environ[name].encode()).hexdigest() == digest, f'{name} differs'\n"
+        "print('verified', sorted(expected))"),
+]))
+# Leaks the password every way a notebook can: stdout, stderr, an exception message.
+write("secret-leak.ipynb", nb([
+    new_code_cell("import os, sys\npw = os.environ['DB_PASSWORD']\nprint('connecting with', pw)"),
+    new_code_cell("print('stderr:', pw, file=sys.stderr)\nprint(repr(pw))"),
+    new_code_cell("raise ConnectionError(f'postgresql://reader:{pw}@db:5432/features refused')"),
+]))

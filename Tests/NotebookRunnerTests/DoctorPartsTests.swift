@@ -2,21 +2,17 @@ import Testing
 @testable import NotebookRunner
 
 @Suite struct DoctorPartsTests {
-    @Test func secretPreviewShowsKeyNamesNeverValues() {
-        let text = "export DB_USER=\"admin\"\nDB_PASSWORD='s3cr3t$x'\n  export API_TOKEN=abc\n# comment\nnot a line\n1BAD=x\n"
-        let names = SecretFilesPreview.keyNames(text)
-        #expect(names == ["DB_USER", "DB_PASSWORD", "API_TOKEN"])
-        #expect(!names.joined().contains("s3cr3t"))
-    }
-
     @Test func secretPreviewListsFilesAndSkipsRenderTemporaries() {
         let dir = temporaryDirectory()
         writeFile("\(dir)/db", "export DB_USER=\"u\"\n")
         writeFile("\(dir)/123456", "partial")
         writeFile("\(dir)/.hidden", "X=1")
         writeFile("\(dir)/empty", "")
+        writeFile("\(dir)/pem", "-----BEGIN KEY-----\nhunter22\n")
         let preview = SecretFilesPreview.scan(dir)
-        #expect(preview.files.map(\.name) == ["123456", "db", "empty"])
+        #expect(preview.files.map(\.name) == ["123456", "db", "empty", "pem"])
+        #expect(preview.files[3].keys.isEmpty && preview.files[3].problem?.contains("not an env file") == true)
+        #expect(preview.files[3].problem?.contains("hunter22") == false)
         #expect(preview.files[1].keys == ["DB_USER"])
         #expect(preview.files[0].problem != nil)
         #expect(preview.files[2].problem?.contains("empty") == true)

@@ -19,4 +19,9 @@ public enum EnvironmentName {
     public static let grace = "NBRUNNER_GRACE"
     public static let allowInstall = "NBRUNNER_ALLOW_INSTALL"
     public static let scratch = "NBRUNNER_SCRATCH"
+    public static let envFile = "NBRUNNER_ENV_FILE"
+    public static let secretsDir = "NBRUNNER_SECRETS_DIR"
+    public static let secretsWait = "NBRUNNER_SECRETS_WAIT"
+    public static let noOverrideEnv = "NBRUNNER_NO_OVERRIDE_ENV"
+    public static let noRedactNotebook = "NBRUNNER_NO_REDACT_NOTEBOOK"
 }

@@ -25,6 +25,12 @@ public struct RunConfiguration: Sendable, Equatable {
     public var grace: RunDuration
     /// `--allow-install`: pip-install papermill into the user site when it is missing.
     public var allowInstall: Bool
+    public var envFiles: [String]
+    /// nil: /vault/secrets when it exists; "": no folder.
+    public var secretsDir: String?
+    public var secretsWait: RunDuration?
+    public var overrideEnvironment: Bool
+    public var redactNotebook: Bool
 
     public static let defaultGrace = RunDuration(milliseconds: 20_000)
 
@@ -113,13 +119,22 @@ public struct RunConfiguration: Sendable, Equatable {
             .flatMap { $0.isZero ? nil : $0 }
         cellTimeout = try duration("--cell-timeout", options.cellTimeout, EnvironmentName.cellTimeout, zeroMeansOff: true)
             .flatMap { $0.isZero ? nil : $0 }
-        if let flag = options.allowInstall {
-            allowInstall = flag
-        } else if let raw = env(EnvironmentName.allowInstall) {
-            allowInstall = try EnvironmentValue.bool(raw, name: EnvironmentName.allowInstall)
-        } else {
-            allowInstall = false
+        func flag(_ cli: Bool?, _ name: String) throws(RunFailure) -> Bool {
+            if let cli { return cli }
+            if let raw = env(name) { return try EnvironmentValue.bool(raw, name: name) }
+            return false
         }
+        allowInstall = try flag(options.allowInstall, EnvironmentName.allowInstall)
+        overrideEnvironment = try !flag(options.noOverrideEnv, EnvironmentName.noOverrideEnv)
+        redactNotebook = try !flag(options.noRedactNotebook, EnvironmentName.noRedactNotebook)
+        envFiles = (options.envFiles.isEmpty ? env(EnvironmentName.envFile).map(EnvironmentValue.list) ?? [] : options.envFiles).map(absolute)
+        if let dir = options.secretsDir ?? environment[EnvironmentName.secretsDir] {
+            secretsDir = dir.isEmpty ? "" : absolute(dir)
+        } else {
+            secretsDir = nil
+        }
+        secretsWait = try duration("--secrets-wait", options.secretsWait, EnvironmentName.secretsWait, zeroMeansOff: true)
+            .flatMap { $0.isZero ? nil : $0 }
         grace = try duration("--grace", options.grace, EnvironmentName.grace, zeroMeansOff: true) ?? Self.defaultGrace
 
         if output == notebook {

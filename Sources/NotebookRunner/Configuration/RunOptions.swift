@@ -19,6 +19,12 @@ public struct RunOptions: Sendable, Equatable {
     public var cellTimeout: String?
     public var grace: String?
     public var allowInstall: Bool?
+    public var envFiles: [String] = []
+    /// `""` turns the default /vault/secrets off.
+    public var secretsDir: String?
+    public var secretsWait: String?
+    public var noOverrideEnv: Bool?
+    public var noRedactNotebook: Bool?
 
     public init() {}
 }

@@ -1,8 +1,8 @@
 import FoundationEssentials
 
 /// The Vault-rendered files doctor can see (`/vault/secrets` by default): file names and the
-/// KEY NAMES of `[export ]KEY=…` lines, never a value. A preview for troubleshooting ("secrets
-/// not available at expected path"); loading them into the run is the secrets loader's job.
+/// KEY NAMES a run would load, read with the run's own parser; never a value. Answers "secrets
+/// not available at expected path".
 public struct SecretFilesPreview: Sendable, Equatable, Codable {
     public struct File: Sendable, Equatable, Codable {
         public var name: String
@@ -27,7 +27,7 @@ public struct SecretFilesPreview: Sendable, Equatable, Codable {
         for name in names.sorted() where !name.hasPrefix(".") {
             let path = "\(directory)/\(name)"
             guard FileSystem.isRegularFile(path) else { continue }
-            if name.allSatisfy(\.isNumber) || name.hasSuffix(".bak") {
+            if SecretsLoader.isRenderArtifact(name) {
                 files.append(.init(name: name, keys: [], problem: "skipped: a render temporary or backup file"))
                 continue
             }
@@ -35,25 +35,17 @@ public struct SecretFilesPreview: Sendable, Equatable, Codable {
                 files.append(.init(name: name, keys: [], problem: "not readable: \(FileSystem.errnoText())"))
                 continue
             }
-            files.append(.init(name: name, bytes: data.count, keys: keyNames(String(decoding: data, as: UTF8.self)),
-                               problem: data.isEmpty ? "empty (not rendered yet?)" : nil))
+            if data.isEmpty {
+                files.append(.init(name: name, bytes: 0, keys: [], problem: "empty (not rendered yet?)"))
+                continue
+            }
+            do throws(EnvFileParser.Failure) {
+                let keys = try EnvFileParser.parse(Array(data)).map(\.key)
+                files.append(.init(name: name, bytes: data.count, keys: keys))
+            } catch {
+                files.append(.init(name: name, bytes: data.count, keys: [], problem: "not an env file (\(error)): a run skips it"))
+            }
         }
         return .init(directory: directory, exists: true, files: files)
-    }
-
-    /// Names from `[export ]NAME=` at the start of lines; everything after `=` is ignored.
-    static func keyNames(_ text: String) -> [String] {
-        var names: [String] = []
-        for raw in text.split(separator: "\n") {
-            var line = Substring(raw)
-            while line.first == " " || line.first == "\t" { line.removeFirst() }
-            if line.hasPrefix("export ") { line = line.dropFirst("export ".count) }
-            guard let eq = line.firstIndex(of: "=") else { continue }
-            let name = line[..<eq]
-            guard let first = name.first, first == "_" || first.isLetter,
-                  name.allSatisfy({ $0 == "_" || ($0.isASCII && ($0.isLetter || $0.isNumber)) }) else { continue }
-            names.append(String(name))
-        }
-        return names
     }
 }

@@ -10,6 +10,7 @@ public struct RunFacts: Sendable {
     public var injectsParameters = false
     public var observation: PapermillObservation?
     public var environment: EnvironmentReport?
+    public var secrets: SecretsReport?
 
     public init() {}
 }

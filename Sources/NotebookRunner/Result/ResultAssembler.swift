@@ -49,7 +49,8 @@ public enum ResultAssembler {
             finishedAt: iso(timing.finished),
             durationSeconds: (duration * 1000).rounded() / 1000,
             runner: RunResult.RunnerInfo(version: RunnerVersion.current),
-            environment: facts.environment)
+            environment: facts.environment,
+            secrets: facts.secrets)
     }
 
     /// Cells of a notebook that never ran (a failure before execution): code cells `skipped`.

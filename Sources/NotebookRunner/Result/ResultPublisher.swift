@@ -19,7 +19,8 @@ public struct ResultPublisher: Sendable {
 
     /// Publishes `result` and returns the exit code to use.
     public func publish(_ result: RunResult) -> Int32 {
-        var result = result
+        // Before anything is encoded: redaction cannot break the JSON or the budget.
+        var result = result.redacted(by: log.redactor)
         let json: [UInt8]
         do {
             json = try ResultJSON.encode(result)

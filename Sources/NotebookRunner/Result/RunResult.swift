@@ -32,6 +32,8 @@ public struct RunResult: Codable, Sendable, Equatable {
     public var runner: RunnerInfo
     /// Identity and the decisions about HOME, TMPDIR and the Jupyter/Python locations.
     public var environment: EnvironmentReport?
+    /// Secrets files loaded and key NAMES (never values).
+    public var secrets: SecretsReport?
 
     public static let currentSchemaVersion = 1
 

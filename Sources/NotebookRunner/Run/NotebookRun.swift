@@ -36,6 +36,12 @@ public struct NotebookRun: Sendable {
             facts.environment = plan.report
             EnvironmentLog.write(plan.report, to: log)
             var environment = plan.environment
+            let secrets = try await SecretsLoader(
+                envFiles: c.envFiles, secretsDirectory: c.secretsDir, wait: c.secretsWait,
+                overrideEnvironment: c.overrideEnvironment
+            ).load(into: &environment, log: log)
+            facts.secrets = secrets.report
+            log.use(secrets.redactor)
             try await Preflight.checkRuntime(c, environment: &environment, workingDirectory: workingDirectory, log: log, facts: &facts)
             guard let source = facts.source, let python = facts.python else {
                 throw RunFailure(.internalError, "preflight finished without a notebook or interpreter")
@@ -65,6 +71,9 @@ public struct NotebookRun: Sendable {
                 progress: CellProgress(source: source, injectsParameters: facts.injectsParameters))
             if let before = oomBefore, let after = MemoryEvents.oomKills(), after > before {
                 observation.oomKilled = true
+            }
+            if c.redactNotebook {
+                NotebookRedaction.apply(to: c.output, redactor: log.redactor, log: log)
             }
             facts.observation = observation
             let outcome = OutcomeClassifier.classify(

@@ -11,6 +11,11 @@ import Glibc
 public final class RunnerLog: Sendable {
     private let fd: Int32
     private let lock = Mutex(())
+    private let redaction = Mutex(Redactor.none)
+
+    /// From now on every line is redacted with it (set once the secrets are loaded).
+    public func use(_ redactor: Redactor) { redaction.withLock { $0 = redactor } }
+    public var redactor: Redactor { redaction.withLock { $0 } }
 
     public init(fd: Int32 = 2) { self.fd = fd }
 
@@ -47,7 +52,8 @@ public final class RunnerLog: Sendable {
 
     public func write(_ batch: Batch) {
         guard !batch.isEmpty else { return }
-        lock.withLock { _ in FileOutput.writeAll(fd, batch.bytes) }
+        let bytes = redactor.redact(batch.bytes)
+        lock.withLock { _ in FileOutput.writeAll(fd, bytes) }
     }
 
     static func timestamp() -> String {

@@ -1,0 +1,146 @@
+import FoundationEssentials
+
+/// Loads Vault-rendered env files into the notebook's environment, without a shell.
+///
+/// - `--env-file` files and an explicitly given `--secrets-dir` are strict: a missing, empty
+///   (after `--secrets-wait`), unreadable or malformed one fails the run (exit 4).
+/// - The default `/vault/secrets`, when it exists, is lenient: a file that is not an env file
+///   (a PEM file, the injector's default `map` template output) is skipped with a warning.
+/// - In a folder: regular, non-hidden files in byte order of their names; consul-template's
+///   temporary render files (all-digit names) and backups (`*.bak`) are skipped.
+/// - Loaded values override inherited ones unless `overrideEnvironment` is off; a key in two
+///   files takes the later file's value, with a warning naming the key and the files.
+public struct SecretsLoader: Sendable {
+    public var envFiles: [String]
+    /// nil: the default folder, if it exists; "": none.
+    public var secretsDirectory: String?
+    public var wait: RunDuration?
+    public var overrideEnvironment: Bool
+    /// Where the Vault Agent Injector renders (replaceable in tests).
+    var defaultDirectoryPath = SecretsLoader.defaultDirectory
+
+    public static let defaultDirectory = "/vault/secrets"
+
+    public init(envFiles: [String], secretsDirectory: String?, wait: RunDuration?, overrideEnvironment: Bool) {
+        self.envFiles = envFiles
+        self.secretsDirectory = secretsDirectory
+        self.wait = wait
+        self.overrideEnvironment = overrideEnvironment
+    }
+
+    public struct Loaded: Sendable {
+        public var report: SecretsReport
+        public var redactor: Redactor
+    }
+
+    public func load(into environment: inout [String: String], log: RunnerLog) async throws(RunFailure) -> Loaded {
+        let explicitDirectory = secretsDirectory.flatMap { $0.isEmpty ? nil : $0 }
+        let defaultDirectory = secretsDirectory == nil && FileSystem.isDirectory(defaultDirectoryPath) ? defaultDirectoryPath : nil
+        try await waitForNamedFiles(directory: explicitDirectory, log: log)
+
+        // (path, strict) in load order: the folder first, then --env-file in the order given.
+        var files: [(String, Bool)] = []
+        var report = SecretsReport()
+        for (directory, strict) in [(explicitDirectory, true), (defaultDirectory, false)] {
+            guard let directory else { continue }
+            guard let names = FileSystem.entries(directory) else {
+                if strict { throw RunFailure(.secretsUnavailable, "\(directory): cannot list the secrets folder: \(FileSystem.errnoText())") }
+                log.warning("cannot list \(directory): \(FileSystem.errnoText()); no secrets loaded from it")
+                continue
+            }
+            for name in names.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) where !name.hasPrefix(".") {
+                let path = "\(directory)/\(name)"
+                guard FileSystem.isRegularFile(path) else { continue }
+                if Self.isRenderArtifact(name) {
+                    report.files.append(.init(path: path, status: .skipped, keys: [], reason: "a consul-template temporary or backup file"))
+                    continue
+                }
+                files.append((path, strict))
+            }
+        }
+        files += envFiles.map { ($0, true) }
+
+        let inherited = environment
+        var values: [String] = []
+        var origin: [String: String] = [:]  // key → file that set it
+        for (path, strict) in files {
+            let entries: [EnvFileParser.Entry]
+            do throws(RunFailure) {
+                entries = try Self.read(path)
+            } catch {
+                if strict { throw error }
+                log.warning("skipping \(path): not an env file (\(error.message.dropFirst(path.count + 1)))")
+                report.files.append(.init(path: path, status: .skipped, keys: [], reason: "not an env file: " + String(error.message.dropFirst(path.count + 1))))
+                continue
+            }
+            var keys: [String] = []
+            for entry in entries {
+                values.append(entry.value)
+                if let earlier = origin[entry.key], earlier != path {
+                    log.warning("\(entry.key) is set in both \(earlier) and \(path); the value from \(path) is used")
+                }
+                origin[entry.key] = path
+                if !overrideEnvironment, inherited[entry.key] != nil {
+                    log.info("secrets: \(entry.key) from \(path) not applied: the inherited value is kept (--no-override-env)")
+                } else {
+                    environment[entry.key] = entry.value
+                }
+                keys.append(entry.key)
+            }
+            report.files.append(.init(path: path, status: .loaded, keys: keys))
+            report.keys = Array(Set(report.keys + keys)).sorted()
+            log.info("secrets: loaded \(keys.count) variable(s) from \(path): \(keys.joined(separator: ", "))")
+        }
+
+        // Inherited variables whose names say they are secret are redacted too.
+        let secretNames = environment.keys.filter(Redactor.looksSecret)
+        values += secretNames.compactMap { environment[$0] }
+        report.redactedVariables = Array(Set(secretNames + report.keys)).sorted()
+        return Loaded(report: report, redactor: Redactor(values: values))
+    }
+
+    static func isRenderArtifact(_ name: String) -> Bool {
+        name.allSatisfy { $0.isASCII && $0.isNumber } || name.hasSuffix(".bak")
+    }
+
+    static func read(_ path: String) throws(RunFailure) -> [EnvFileParser.Entry] {
+        guard FileSystem.exists(path) else { throw RunFailure(.secretsUnavailable, "\(path): secrets file not found") }
+        guard FileSystem.isRegularFile(path) else { throw RunFailure(.secretsUnavailable, "\(path): not a regular file") }
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(filePath: path))
+        } catch {
+            throw RunFailure(.secretsUnavailable, "\(path): cannot read: \(FileSystem.errnoText())")
+        }
+        guard !data.isEmpty else { throw RunFailure(.secretsUnavailable, "\(path): empty (not rendered yet? use --secrets-wait)") }
+        do throws(EnvFileParser.Failure) {
+            return try EnvFileParser.parse(Array(data))
+        } catch {
+            throw RunFailure(.secretsUnavailable, "\(path):\(error)")
+        }
+    }
+
+    /// `--secrets-wait`: the Vault sidecar may render after nbrunner starts. Waits for the named
+    /// files (and an explicit folder) to exist and be non-empty, saying what it waits for.
+    func waitForNamedFiles(directory: String?, log: RunnerLog) async throws(RunFailure) {
+        func missing() -> [String] {
+            var out = envFiles.filter { !(FileSystem.isRegularFile($0) && Self.size($0) > 0) }
+            if let directory, !FileSystem.isDirectory(directory) { out.append(directory) }
+            return out
+        }
+        guard let wait, !missing().isEmpty else { return }
+        log.info("secrets: waiting up to \(wait) for \(missing().joined(separator: ", ")) (missing or empty)")
+        let clock = ContinuousClock()
+        let end = clock.now + wait.swiftDuration
+        while clock.now < end, !missing().isEmpty, StopSignals.count == 0 {
+            try? await Task.sleep(for: .milliseconds(200))
+        }
+        let still = missing()
+        if !still.isEmpty {
+            throw RunFailure(.secretsUnavailable, "secrets not available after waiting \(wait): \(still.joined(separator: ", ")) missing or empty")
+        }
+        log.info("secrets: all named files are present")
+    }
+
+    static func size(_ path: String) -> Int { FileSystem.size(path) ?? 0 }
+}

@@ -1,0 +1,51 @@
+import Testing
+@testable import NotebookRunner
+
+@Suite struct RedactorTests {
+    @Test func replacesEveryOccurrenceLongestFirst() {
+        let r = Redactor(values: ["s3cr3t", "s3cr3t-extended", "ab"])
+        #expect(r.redact("a s3cr3t-extended b s3cr3t c ab") == "a *** b *** c ab", "short values stay")
+    }
+
+    @Test func multiLineValuesLineByLine() {
+        let pem = "-----BEGIN KEY-----\nMIIBAAKCAQ\n-----END KEY-----"
+        let r = Redactor(values: [pem])
+        #expect(r.redact("key:\nMIIBAAKCAQ\n") == "key:\n***\n")
+        #expect(!r.redact(pem).contains("MIIBAAKCAQ"))
+    }
+
+    @Test func jsonFormNeverBreaksAnEscape() throws {
+        let r = Redactor(values: ["p\"w\\x\nz", "nabc1"])
+        let json = Array(#"{"a": "p\"w\\x\nz", "b": "\nabc1 and nabc1"}"#.utf8)
+        let out = String(decoding: r.redactJSON(json), as: UTF8.self)
+        #expect(out == #"{"a": "***", "b": "\nabc1 and ***"}"#)
+        #expect(JSONSyntaxError.find(in: Array(out.utf8)) == nil)
+    }
+
+    @Test func pythonReprForm() {
+        let value = #"it's "both" \ here"#
+        let r = Redactor(values: [value])
+        #expect(r.redact(#"print: 'it\'s "both" \\ here'"#) == "print: '***'")
+    }
+
+    @Test func secretLookingNames() {
+        for name in ["DB_PASSWORD", "AWS_SECRET_ACCESS_KEY", "GITHUB_TOKEN", "MY_API_KEY", "SSH_PRIVATE_KEY", "Aws_Credentials"] {
+            #expect(Redactor.looksSecret(name), "\(name)")
+        }
+        for name in ["AWS_ACCESS_KEY_ID", "DB_HOST", "PATH", "KEYBOARD"] { #expect(!Redactor.looksSecret(name), "\(name)") }
+    }
+
+    @Test func redactedResultKeepsTheTerminationMessageValidAndInBudget() throws {
+        let secret = String(repeating: "\"\\é", count: 400)
+        var result = ResultAssembler.assemble(
+            category: .notebookExecutionFailed, message: "failed: \(secret)", cells: [], failedCell:
+                .init(cellIndex: 1, executionCount: 1, ename: "E", evalue: secret + secret),
+            configuration: nil, notebookPath: "/n", facts: RunFacts(), timing: .init(started: .now, finished: .now))
+        result = result.redacted(by: Redactor(values: [secret]))
+        #expect(!result.error.contains(secret))
+        let bytes = TerminationMessage.render(result, budget: 256)
+        #expect(bytes.count <= 256)
+        #expect(!String(decoding: bytes, as: UTF8.self).contains("\\\"\\\\é"))
+        _ = try JSONValue.parse(bytes)
+    }
+}
