@@ -59,6 +59,12 @@ import NotebookRunner
         #expect(run.stderr.contains("connecting with ***"))
     }
 
+    @Test func theNotebookKeepsValuesOnlyWhenAsked() async throws {
+        let run = try await Nbrunner.run(Paths.notebook("secret-leak.ipynb"), ["--secrets-dir", try secretsDir(), "--no-redact-notebook"])
+        #expect(run.exitCode == 1)
+        #expect(leaks(run, Self.password) == ["notebook"])
+    }
+
     @Test func aFileRenderedLateIsWaitedFor() async throws {
         let dir = temporaryDirectory()
         let late = "\(dir)/db"
