@@ -47,6 +47,11 @@ enum Main {
         } catch let failure as RunFailure {
             exit(UsageFailure.publish(failure, options: options, environment: environment, cwd: cwd, log: log))
         } catch {
+            if CommandLine.arguments.dropFirst().first == "doctor" {
+                // doctor changes nothing: no result file, no termination message.
+                FileOutput.stderr("nbrunner doctor: \(Nbrunner.message(for: error))\n")
+                exit(Nbrunner.exitCode(for: error) == .success ? 0 : ErrorCategory.configurationError.exitCode)
+            }
             if Nbrunner.exitCode(for: error) == .success {
                 Nbrunner.exit(withError: error)  // --help, --version
             }

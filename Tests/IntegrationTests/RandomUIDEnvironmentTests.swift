@@ -66,4 +66,33 @@ struct RandomUIDEnvironmentTests {
         #expect(doctor.exitCode == 3, "\(doctor.stdout)")
         #expect(doctor.stdout.contains("Verdict: a run would fail with exit 3 (environment_setup_failed)"))
     }
+
+    /// No writable HOME anywhere (read-only /tmp, no other scratch): exit 3 before any kernel.
+    @Test func noWritableHomeStopsBeforeTheKernel() async throws {
+        let uid = try RandomUID(notebook: Paths.notebook("env-report.ipynb"))
+        let out = "/var/tmp/nbrunner-it-\(UInt32.random(in: 0...UInt32.max))"
+        try WritableProbe.check(directory: out)
+        chmod(out, 0o777)
+        let readOnlyTmp = ["/usr/bin/unshare", "-m", "--propagation", "private", "/bin/sh", "-c",
+                           "mount --bind /tmp /tmp && mount -o remount,bind,ro /tmp && exec \"$0\" \"$@\""]
+        let run = try await Nbrunner.raw(
+            ["run", uid.notebook, "--output", "\(out)/output.ipynb", "--result", "\(out)/result.json",
+             "--termination-log", "\(out)/termination-log", "--python", Paths.python],
+            environment: ["PATH": "/usr/bin:/bin", "HOME": "/proc/no-home"], replaceEnvironment: true,
+            directory: out, binary: uid.binary, prefix: readOnlyTmp + uid.prefix)
+        #expect(run.exitCode == 3, "\(run.stderr.suffix(2000))")
+        let result = try run.checkContract()
+        #expect(result.errorCategory == .environmentSetupFailed)
+        #expect(result.error.hasPrefix("no writable HOME"))
+        #expect(result.papermill == nil)
+    }
+
+    /// doctor never publishes a run result, even for bad options.
+    @Test func doctorUsageErrorsWriteNothing() async throws {
+        let dir = temporaryDirectory()
+        let run = try await Nbrunner.raw(["doctor", "--bogus"], environment: ["NBRUNNER_RESULT": "\(dir)/result.json"], directory: dir)
+        #expect(run.exitCode == 2)
+        #expect(!run.stdout.contains("Results Summary:") && !run.stderr.contains("Results Summary:"))
+        #expect(!FileSystem.exists("\(dir)/result.json"))
+    }
 }

@@ -16,6 +16,8 @@ struct RuntimeInstallTests {
         env["NBRUNNER_SCRATCH"] = RandomUID.writableFolder()
         let doctor = try await uid.doctor(environment: env, python: Paths.barePython)
         #expect(doctor.exitCode == 3, "without --allow-install papermill is missing: \(doctor.stdout)")
+        let doctorInstall = try await uid.doctor([uid.notebook, "--allow-install"], environment: env, python: Paths.barePython)
+        #expect(doctorInstall.exitCode == 0, "a run would install papermill and ipykernel: \(doctorInstall.stdout)")
         let run = try await uid.run(["--allow-install"], environment: env, python: Paths.barePython)
         #expect(run.exitCode == 0, "\(run.stderr.suffix(3000))")
         let result = try run.checkContract()
@@ -62,7 +64,9 @@ struct RuntimeInstallTests {
         var env = offline
         env["PATH"] = "/usr/bin:/bin"
         env["PYTHONUSERBASE"] = "/proc/no-user-site"
-        env["HOME"] = "/proc/no-home"
+        try WritableProbe.check(directory: "\(out)/home")
+        chmod("\(out)/home", 0o777)
+        env["HOME"] = "\(out)/home"  // a writable HOME outside /tmp: only the user site is missing
         let run = try await Nbrunner.raw(
             ["run", uid.notebook, "--output", "\(out)/output.ipynb", "--result", "\(out)/result.json",
              "--termination-log", "\(out)/termination-log", "--python", Paths.barePython, "--allow-install"],
@@ -73,6 +77,6 @@ struct RuntimeInstallTests {
         #expect(result.errorCategory == .dependencyInstallFailed)
         #expect(result.error.contains("no writable PYTHONUSERBASE"))
         #expect(result.environment?.scratch == nil)
-        #expect(result.environment?.location("HOME")?.decision == .unavailable)
+        #expect(result.environment?.location("HOME")?.decision == .kept)
     }
 }

@@ -10,6 +10,9 @@ public enum Doctor {
         let identity = Identity.current()
         let plan = EnvironmentSetup(environment: environment, identity: identity, dryRun: true).plan()
         var childEnvironment = plan.environment
+        func env(_ name: String) -> String? { environment[name].flatMap { $0.isEmpty ? nil : $0 } }
+        let allowInstall = options.allowInstall
+            ?? env(EnvironmentName.allowInstall).flatMap { try? EnvironmentValue.bool($0, name: EnvironmentName.allowInstall) } ?? false
 
         // The run's configuration, when there is a notebook to check.
         var configuration: RunConfiguration?
@@ -30,6 +33,20 @@ public enum Doctor {
                              output: c.output, result: c.result)
         }
 
+        // The secrets a run would load: the configured folder (or the default) and --env-file.
+        let configuredDirectory = configuration?.secretsDir ?? options.secretsDir ?? environment[EnvironmentName.secretsDir]
+        let secretsDirectory = configuredDirectory.map { $0.isEmpty ? "" : FileSystem.absolute($0, relativeTo: currentDirectory) }
+            ?? SecretsLoader.defaultDirectory
+        let envFilePaths = configuration?.envFiles
+            ?? (options.envFiles.isEmpty ? env(EnvironmentName.envFile).map(EnvironmentValue.list) ?? [] : options.envFiles)
+                .map { FileSystem.absolute($0, relativeTo: currentDirectory) }
+        let envFiles = envFilePaths.map(SecretFilesPreview.preview(file:))
+        for file in envFiles where file.problem != nil {
+            note(RunFailure(.secretsUnavailable, "\(file.name): \(file.problem!)"))
+        }
+
+        do throws(RunFailure) { try plan.report.requireHome() } catch { note(error) }
+
         // Python, papermill, kernels.
         var python = DoctorReport.Python(kernels: [])
         do throws(RunFailure) {
@@ -41,16 +58,19 @@ public enum Doctor {
             python.version = probe.version
             python.ipykernel = probe.ipykernel
             python.kernels = KernelLocator.available(facts: probe, environment: childEnvironment).map { .init(name: $0.name, path: $0.path) }
-            if let papermill = PapermillLocator.find(in: probe.path) {
+            let papermill = PapermillLocator.find(in: probe.path)
+            if let papermill {
                 python.papermillVersion = papermill.version
                 python.papermillLocation = papermill.location
-            } else if configuration?.allowInstall == true {
-                python.problem = "papermill is not installed; the run would try to install it (--allow-install)"
+            } else if allowInstall {
+                python.problem = "papermill is not installed; a run would install \(RuntimeInstaller.papermillRequirement) (--allow-install)"
             } else {
-                python.problem = "papermill is not installed for \(probe.executable): \(PapermillLocator.remedy)"
+                python.problem = PapermillLocator.missingMessage(probe)
                 note(RunFailure(.dependencyMissing, python.problem!))
             }
-            if let kernel = facts.kernelName,
+            let installsKernel = papermill == nil && allowInstall
+                && facts.kernelName.map { PapermillLocator.installWouldAddIpykernel(facts: probe, kernel: $0) } == true
+            if let kernel = facts.kernelName, !installsKernel,
                case .missing(let available) = KernelLocator.resolve(kernel, facts: probe, environment: childEnvironment) {
                 note(RunFailure(.dependencyMissing, "kernel '\(kernel)' not found; available kernels: \(available.isEmpty ? "none" : available.joined(separator: ", "))"))
             }
@@ -69,7 +89,7 @@ public enum Doctor {
         return DoctorReport(
             verdict: verdict, runnerVersion: RunnerVersion.current, environment: plan.report, python: python,
             notebook: notebook, credentials: CredentialNames.summarise(environment),
-            secrets: SecretFilesPreview.scan(), process: .current(),
+            secrets: SecretFilesPreview.scan(secretsDirectory), envFiles: envFiles, process: .current(),
             terminationLog: .init(path: terminationPath, writable: terminationPath.map(FileSystem.isWritableFile) ?? false))
     }
 }

@@ -43,6 +43,8 @@ public struct DoctorReport: Sendable, Codable {
     public var notebook: Notebook?
     public var credentials: CredentialNames.Summary
     public var secrets: SecretFilesPreview
+    /// `--env-file` files, each strict in a run.
+    public var envFiles: [SecretFilesPreview.File]
     public var process: ProcessStatus
     public var terminationLog: TerminationLog
 }

@@ -50,8 +50,10 @@ public enum DoctorText {
         line("  present: " + (r.credentials.present.isEmpty ? "none" : r.credentials.present.joined(separator: ", ")))
         line("  conventional names not set: " + (r.credentials.missingConventional.isEmpty ? "none" : r.credentials.missingConventional.joined(separator: ", ")))
         line()
-        line("Vault-rendered files (\(r.secrets.directory))")
-        if !r.secrets.exists {
+        line("Vault-rendered files (\(r.secrets.directory.isEmpty ? "folder turned off" : r.secrets.directory))")
+        if r.secrets.directory.isEmpty {
+            line("  not loaded (--secrets-dir '')")
+        } else if !r.secrets.exists {
             line("  not present (no Vault Agent injection; the injector reads POD annotations)")
         } else if r.secrets.files.isEmpty {
             line("  \(mark(false))the folder is empty: nothing rendered yet")
@@ -59,6 +61,9 @@ public enum DoctorText {
         for f in r.secrets.files {
             let keys = f.keys.isEmpty ? "no KEY=value lines" : "keys " + f.keys.joined(separator: ", ")
             line("  \(mark(f.problem == nil))\(f.name): \(f.problem ?? keys)")
+        }
+        for f in r.envFiles {
+            line("  \(mark(f.problem == nil))--env-file \(f.name): \(f.problem ?? (f.keys.isEmpty ? "no KEY=value lines" : "keys " + f.keys.joined(separator: ", ")))")
         }
         line()
         line("Process")

@@ -17,7 +17,17 @@ public struct SecretFilesPreview: Sendable, Equatable, Codable {
 
     public static let defaultDirectory = "/vault/secrets"
 
+    /// One named file (`--env-file`), with the problem a run would stop at.
+    public static func preview(file path: String) -> File {
+        do throws(RunFailure) {
+            return File(name: path, bytes: FileSystem.size(path), keys: try SecretsLoader.read(path).map(\.key))
+        } catch {
+            return File(name: path, bytes: FileSystem.size(path), keys: [], problem: String(error.message.dropFirst(path.count + 1)).trimmedWhitespace)
+        }
+    }
+
     public static func scan(_ directory: String = defaultDirectory) -> SecretFilesPreview {
+        guard !directory.isEmpty else { return .init(directory: "", exists: false, files: []) }
         guard FileSystem.isDirectory(directory) else { return .init(directory: directory, exists: false, files: []) }
         guard let names = FileSystem.entries(directory) else {
             return .init(directory: directory, exists: true,

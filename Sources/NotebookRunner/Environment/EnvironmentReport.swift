@@ -37,4 +37,12 @@ public struct EnvironmentReport: Sendable, Equatable, Codable {
     }
 
     public func location(_ name: String) -> Location? { locations.first { $0.name == name } }
+
+    /// Without a writable HOME, papermill stops at "Could not determine home directory" or
+    /// fails to write; stop before any kernel starts instead.
+    public func requireHome() throws(RunFailure) {
+        if let home = location("HOME"), home.decision == .unavailable {
+            throw RunFailure(.environmentSetupFailed, "no writable HOME: \(home.reason ?? "")")
+        }
+    }
 }

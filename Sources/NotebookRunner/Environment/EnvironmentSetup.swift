@@ -50,7 +50,10 @@ public struct EnvironmentSetup: Sendable {
         func value(_ name: String) -> String? { env[name].flatMap { $0.isEmpty ? nil : $0 } }
 
         let scratch = Self.scratch(environment: environment, dryRun: dryRun)
-        let scratchHome = scratch.map { "\($0)/.home" }
+        if let asked = value(EnvironmentName.scratch), asked != scratch {
+            notes.append("\(EnvironmentName.scratch)=\(asked) is not a writable folder; scratch is \(scratch ?? "none")")
+        }
+        let scratchHome = scratch.map { Self.scratchHome(in: $0, uid: identity.uid) }
         func prepare(_ dir: String) -> Bool {
             dryRun || ((try? WritableProbe.makeDirectories(dir, mode: 0o770)) != nil && isWritable(dir))
         }
@@ -98,7 +101,8 @@ public struct EnvironmentSetup: Sendable {
         }
         func redirectTemp(from: String, reason: String) -> EnvironmentReport.Location {
             guard let scratch, prepare("\(scratch)/.tmp") else {
-                return .init(name: "TMPDIR", decision: .unavailable, path: from, from: from, reason: reason)
+                return .init(name: "TMPDIR", decision: .unavailable, path: from, from: from,
+                             reason: reason + "; no writable scratch folder (set NBRUNNER_SCRATCH or mount an emptyDir at /workspace)")
             }
             env["TMPDIR"] = "\(scratch)/.tmp"
             return .init(name: "TMPDIR", decision: .redirected, path: "\(scratch)/.tmp", from: from, reason: reason)
@@ -110,9 +114,16 @@ public struct EnvironmentSetup: Sendable {
                 locations.append(isWritable(set) ? .init(name: name, decision: .kept, path: set)
                                  : redirect(name, from: set, reason: Self.reason(set)))
             } else {
-                var fallback = "\(home)/\(suffix)"
-                if name == "JUPYTER_RUNTIME_DIR", let data = value("JUPYTER_DATA_DIR") { fallback = "\(data)/runtime" }
-                if name == "MPLCONFIGDIR", let config = value("XDG_CONFIG_HOME") { fallback = "\(config)/matplotlib" }
+                // The defaults the libraries compute (jupyter_core on Linux, IPython, matplotlib).
+                let dataHome = value("XDG_DATA_HOME") ?? "\(home)/.local/share"
+                var fallback = FileSystem.normalise("\(home)/\(suffix)")
+                switch name {
+                case "JUPYTER_DATA_DIR": fallback = FileSystem.normalise("\(dataHome)/jupyter")
+                case "JUPYTER_RUNTIME_DIR": fallback = FileSystem.normalise("\(value("JUPYTER_DATA_DIR") ?? "\(dataHome)/jupyter")/runtime")
+                case "MPLCONFIGDIR": fallback = FileSystem.normalise("\(value("XDG_CONFIG_HOME") ?? "\(home)/.config")/matplotlib")
+                case "XDG_CACHE_HOME": fallback = FileSystem.normalise("\(home)/.cache")
+                default: break
+                }
                 locations.append(isWritable(fallback) ? .init(name: name, decision: .default, path: fallback)
                                  : redirect(name, from: fallback, reason: "unset and its default \(fallback) is not writable"))
             }
@@ -147,7 +158,7 @@ public struct EnvironmentSetup: Sendable {
 
     /// The first writable of `NBRUNNER_SCRATCH` (created if missing), `/workspace`, `$TMPDIR`, `/tmp`.
     static func scratch(environment: [String: String], dryRun: Bool) -> String? {
-        if let explicit = environment["NBRUNNER_SCRATCH"], !explicit.isEmpty {
+        if let explicit = environment[EnvironmentName.scratch], !explicit.isEmpty {
             if !dryRun, !FileSystem.exists(explicit) { try? WritableProbe.makeDirectories(explicit, mode: 0o770) }
             if Self.writable(explicit) { return explicit }
         }
@@ -155,6 +166,18 @@ public struct EnvironmentSetup: Sendable {
         if let tmp = environment["TMPDIR"], !tmp.isEmpty { candidates.append(tmp) }
         candidates.append("/tmp")
         return candidates.first { FileSystem.isDirectory($0) && Self.writable($0) }
+    }
+
+    /// `<scratch>/.home`, unless a folder of that name exists that this uid does not own and
+    /// that is world-writable or not group 0 (on a shared host someone else could have planted
+    /// IPython startup files in it): then `<scratch>/.home-<uid>`.
+    static func scratchHome(in scratch: String, uid: UInt32) -> String {
+        let shared = "\(scratch)/.home"
+        var st = stat()
+        guard lstat(shared, &st) == 0 else { return shared }
+        let safe = (st.st_mode & S_IFMT) == S_IFDIR
+            && (st.st_uid == uid || (st.st_gid == 0 && st.st_mode & 0o002 == 0))
+        return safe ? shared : "\(scratch)/.home-\(uid)"
     }
 
     /// Writable by a real create-and-remove: the directory itself when it exists, else its

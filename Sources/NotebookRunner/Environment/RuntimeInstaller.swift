@@ -1,5 +1,5 @@
 import Subprocess
-import SystemPackage
+
 
 /// The opt-in runtime install (`--allow-install`): `python -m pip install --user` of pinned
 /// papermill into a writable PYTHONUSERBASE. Success is pip's exit code AND a fresh probe that
@@ -8,6 +8,8 @@ import SystemPackage
 /// dependency resolver while exiting 0 with a working install.
 public enum RuntimeInstaller {
     public static let papermillRequirement = "papermill==2.7.0"
+    /// pip against a slow index can take minutes; a hung one must not hold the pod.
+    static let timeLimit: Duration = .seconds(600)
 
     public struct Installed: Sendable {
         public var facts: PythonFacts
@@ -43,18 +45,21 @@ public enum RuntimeInstaller {
         log.info("installing \(packages.joined(separator: " ")) with pip into \(userBase!) (--allow-install)")
         let status: TerminationStatus
         let output: [UInt8]
+        let ending: BoundedProcess.Ending
         do {
-            let result = try await ChildRegistry.shared.whileSpawning {
-                try await Subprocess.run(
-                    .path(FilePath(python)), arguments: Arguments(arguments),
-                    environment: ProcessEnvironment.subprocess(environment),
-                    workingDirectory: FilePath(workingDirectory),
-                    input: .none, output: .bytes(limit: 8 << 20), error: .combinedWithOutput)
-            }
-            status = result.terminationStatus
-            output = result.standardOutput
+            ending = try await BoundedProcess.run(python, arguments, environment: environment,
+                                                  workingDirectory: workingDirectory, limit: timeLimit, combineOutput: true)
         } catch {
             throw fail("could not run pip: \(error)")
+        }
+        switch ending {
+        case .finished(let s, let o, _):
+            status = s
+            output = o
+        case .timedOut:
+            throw fail("pip did not finish within \(RunDuration(timeLimit))")
+        case .stopped(let signal):
+            throw RunFailure(.cancelled, "cancelled by \(SignalName.of(signal)) during the papermill install")
         }
         let lines = String(decoding: output, as: UTF8.self).split(separator: "\n").map(String.init)
         for line in lines.suffix(15) { log.info("pip: \(line)") }

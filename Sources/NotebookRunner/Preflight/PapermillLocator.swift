@@ -35,6 +35,16 @@ public enum PapermillLocator {
         return nil
     }
 
+    /// The one message for a missing papermill (run and doctor).
+    public static func missingMessage(_ facts: PythonFacts) -> String {
+        "papermill is not installed for \(facts.executable) (Python \(facts.version)): \(remedy) (or allow a runtime install with --allow-install)"
+    }
+
+    /// Whether a run with `--allow-install` would also install ipykernel for this kernel.
+    public static func installWouldAddIpykernel(facts: PythonFacts, kernel: String) -> Bool {
+        !facts.ipykernel && kernel.lowercased().hasPrefix("python")
+    }
+
     /// The fix the seed documents: pre-install papermill in the image.
     public static let remedy = "install papermill in the image as root (pip install papermill ipykernel) so every UID can import it; see images/ in the nbrunner repository"
 }

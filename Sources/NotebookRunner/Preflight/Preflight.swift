@@ -67,14 +67,14 @@ public enum Preflight {
         var found = PapermillLocator.find(in: pythonFacts.path)
         if found == nil, c.allowInstall {
             let installed = try await RuntimeInstaller.install(
-                python: python, withIpykernel: !pythonFacts.ipykernel && kernel.lowercased().hasPrefix("python"),
+                python: python, withIpykernel: PapermillLocator.installWouldAddIpykernel(facts: pythonFacts, kernel: kernel),
                 environment: &environment, report: &facts.environment, workingDirectory: workingDirectory, log: log)
             pythonFacts = installed.facts
             facts.pythonFacts = pythonFacts
             found = installed.papermill
         }
         guard let papermill = found else {
-            throw RunFailure(.dependencyMissing, "papermill is not installed for \(pythonFacts.executable) (Python \(pythonFacts.version)): \(PapermillLocator.remedy) (or allow a runtime install with --allow-install)")
+            throw RunFailure(.dependencyMissing, PapermillLocator.missingMessage(pythonFacts))
         }
         facts.papermill = papermill
         switch KernelLocator.resolve(kernel, facts: pythonFacts, environment: environment) {

@@ -36,37 +36,20 @@ sys.stdout.write(json.dumps(info))
 
     public static func run(python: String, environment: [String: String], workingDirectory: String) async throws(RunFailure) -> PythonFacts {
         let outcome: ExecutionRecord
+        let ending: BoundedProcess.Ending
         do {
-            let answer = try await withThrowingTaskGroup(of: ExecutionRecord?.self) { group in
-                group.addTask {
-                    let result = try await ChildRegistry.shared.whileSpawning { try await Subprocess.run(
-                        .path(FilePath(python)), arguments: ["-c", script],
-                        environment: ProcessEnvironment.subprocess(environment),
-                        workingDirectory: FilePath(workingDirectory),
-                        input: .none, output: .bytes(limit: 4 << 20), error: .bytes(limit: 256 << 10)) }
-                    return ExecutionRecord(status: result.terminationStatus, stdout: result.standardOutput, stderr: result.standardError)
-                }
-                group.addTask {
-                    // Ends early when a stop signal arrives, or after the time limit.
-                    let clock = ContinuousClock()
-                    let end = clock.now + timeLimit
-                    while clock.now < end, StopSignals.count == 0 { try await Task.sleep(for: .milliseconds(100)) }
-                    return nil
-                }
-                let first = try await group.next() ?? nil
-                group.cancelAll()  // swift-subprocess kills the probe when its task is cancelled
-                return first
-            }
-            guard let answer else {
-                throw RunFailure(StopSignals.count > 0 ? .cancelled : .dependencyMissing,
-                                 StopSignals.count > 0 ? "cancelled by \(SignalName.of(StopSignals.first)) while probing \(python)"
-                                     : "\(python) did not answer within \(RunDuration(timeLimit)) (python -c probe)")
-            }
-            outcome = answer
-        } catch let failure as RunFailure {
-            throw failure
+            ending = try await BoundedProcess.run(python, ["-c", script], environment: environment,
+                                                  workingDirectory: workingDirectory, limit: timeLimit)
         } catch {
             throw RunFailure(.dependencyMissing, "\(python): cannot run the interpreter: \(error)")
+        }
+        switch ending {
+        case .finished(let status, let output, let error):
+            outcome = ExecutionRecord(status: status, stdout: output, stderr: error)
+        case .timedOut:
+            throw RunFailure(.dependencyMissing, "\(python) did not answer within \(RunDuration(timeLimit)) (python -c probe)")
+        case .stopped(let signal):
+            throw RunFailure(.cancelled, "cancelled by \(SignalName.of(signal)) while probing \(python)")
         }
         guard case .exited(0) = outcome.status else {
             let detail = String(decoding: outcome.stderr, as: UTF8.self)

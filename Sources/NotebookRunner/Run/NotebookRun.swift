@@ -32,16 +32,19 @@ public struct NotebookRun: Sendable {
         var facts = RunFacts()
         do throws(RunFailure) {
             try Preflight.checkInputs(c, facts: &facts)
-            let plan = EnvironmentSetup(environment: environment, identity: .current()).plan()
-            facts.environment = plan.report
-            EnvironmentLog.write(plan.report, to: log)
-            var environment = plan.environment
+            // Secrets first, so the environment plan checks whatever they set (even a HOME).
+            var environment = self.environment
             let secrets = try await SecretsLoader(
                 envFiles: c.envFiles, secretsDirectory: c.secretsDir, wait: c.secretsWait,
                 overrideEnvironment: c.overrideEnvironment
             ).load(into: &environment, log: log)
             facts.secrets = secrets.report
             log.use(secrets.redactor)
+            let plan = EnvironmentSetup(environment: environment, identity: .current()).plan()
+            facts.environment = plan.report
+            EnvironmentLog.write(plan.report, to: log)
+            try plan.report.requireHome()
+            environment = plan.environment
             try await Preflight.checkRuntime(c, environment: &environment, workingDirectory: workingDirectory, log: log, facts: &facts)
             guard let source = facts.source, let python = facts.python else {
                 throw RunFailure(.internalError, "preflight finished without a notebook or interpreter")
@@ -85,6 +88,9 @@ public struct NotebookRun: Sendable {
                 facts: facts, timing: .init(started: started, finished: .now))
         } catch {
             log.error(error.message)
+            if facts.environment == nil {  // what the environment stage would have done
+                facts.environment = EnvironmentSetup(environment: environment, identity: .current(), dryRun: true).plan().report
+            }
             return ResultAssembler.assemble(
                 category: error.category, message: error.message, cells: ResultAssembler.notRun(facts.source),
                 failedCell: nil, signal: error.category == .cancelled ? StopSignals.first : nil,

@@ -62,7 +62,10 @@ public final class RunnerLog: Sendable {
 }
 
 /// Blocking whole-buffer writes to a file descriptor.
-enum FileOutput {
+public enum FileOutput {
+    public static func stderr(_ text: String) { writeAll(2, Array(text.utf8)) }
+    public static func stdout(_ text: String) { writeAll(1, Array(text.utf8)) }
+
     static func writeAll(_ fd: Int32, _ bytes: [UInt8]) {
         bytes.withUnsafeBytes { raw in
             var offset = 0
