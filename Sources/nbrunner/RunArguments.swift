@@ -75,6 +75,9 @@ struct RunArguments: ParsableArguments {
     @Flag(help: ArgumentHelp("Do not replace secret values with *** in the output notebook (they are always redacted from the log, the result and the termination message). Env: NBRUNNER_NO_REDACT_NOTEBOOK."))
     var noRedactNotebook = false
 
+    @Option(help: ArgumentHelp("Rewrite the output notebook at most this often while cells run (papermill rewrites it whole at every cell start and end, which makes long notebooks slow); it is always written when the run ends, however it ends. 0 restores papermill's per-cell saves. Default: 5s. Env: NBRUNNER_SAVE_EVERY.", valueName: "duration"))
+    var saveEvery: String?
+
     /// The raw options, with `-p`/`-r` pairs split again.
     func options() throws(RunFailure) -> RunOptions {
         var o = RunOptions()
@@ -100,6 +103,7 @@ struct RunArguments: ParsableArguments {
         o.secretsWait = secretsWait
         o.noOverrideEnv = noOverrideEnv ? true : nil
         o.noRedactNotebook = noRedactNotebook ? true : nil
+        o.saveEvery = saveEvery
         return o
     }
 }

@@ -135,3 +135,9 @@ write("secret-leak.ipynb", nb([
     new_code_cell("print('stderr:', pw, file=sys.stderr)\nprint(repr(pw))"),
     new_code_cell("raise ConnectionError(f'postgresql://reader:{pw}@db:5432/features refused')"),
 ]))
+# Long notebooks for the save policy: 199 cells that print their number, then a last cell that
+# sleeps (stopped by SIGTERM or --timeout) or kills its own kernel.
+def numbered(last):
+    return nb([new_code_cell(f"print('cell-output-{i}')") for i in range(199)] + [new_code_cell(last)])
+write("long-sleep.ipynb", numbered("import time\nprint('last cell sleeping', flush=True)\ntime.sleep(120)"))
+write("long-kill.ipynb", numbered("import os, signal\nos.kill(os.getpid(), signal.SIGKILL)"))

@@ -24,4 +24,5 @@ public enum EnvironmentName {
     public static let secretsWait = "NBRUNNER_SECRETS_WAIT"
     public static let noOverrideEnv = "NBRUNNER_NO_OVERRIDE_ENV"
     public static let noRedactNotebook = "NBRUNNER_NO_REDACT_NOTEBOOK"
+    public static let saveEvery = "NBRUNNER_SAVE_EVERY"
 }

@@ -31,6 +31,10 @@ public struct RunConfiguration: Sendable, Equatable {
     public var secretsWait: RunDuration?
     public var overrideEnvironment: Bool
     public var redactNotebook: Bool
+    /// How often papermill may rewrite the output notebook; 0: at every cell start and end.
+    public var saveEvery: RunDuration
+
+    public static let defaultSaveEvery = RunDuration(milliseconds: 5000)
 
     public static let defaultGrace = RunDuration(milliseconds: 20_000)
 
@@ -135,6 +139,7 @@ public struct RunConfiguration: Sendable, Equatable {
         }
         secretsWait = try duration("--secrets-wait", options.secretsWait, EnvironmentName.secretsWait, zeroMeansOff: true)
             .flatMap { $0.isZero ? nil : $0 }
+        saveEvery = try duration("--save-every", options.saveEvery, EnvironmentName.saveEvery, zeroMeansOff: true) ?? Self.defaultSaveEvery
         grace = try duration("--grace", options.grace, EnvironmentName.grace, zeroMeansOff: true) ?? Self.defaultGrace
 
         if output == notebook {

@@ -25,6 +25,7 @@ public struct RunOptions: Sendable, Equatable {
     public var secretsWait: String?
     public var noOverrideEnv: Bool?
     public var noRedactNotebook: Bool?
+    public var saveEvery: String?
 
     public init() {}
 }

@@ -1,4 +1,5 @@
-/// The papermill command line nbrunner runs: both paths always given (papermill writes the
+/// The papermill command line nbrunner runs, through ``PapermillLauncher`` (`python -c`): both
+/// paths always given (papermill writes the
 /// notebook to stdout when the output path is missing and stdout is not a TTY), no tqdm bar
 /// (its `\r` redraws garble `kubectl logs`), `--log-output` for live cell output framed by
 /// `Executing Cell N` lines, and `--cwd` so the kernel starts in the notebook's folder.
@@ -8,7 +9,7 @@ public struct PapermillCommand: Sendable, Equatable {
 
     public init(python: String, configuration c: RunConfiguration) {
         executable = python
-        var args = ["-m", "papermill", c.notebook, c.output,
+        var args = ["-c", PapermillLauncher.source, String(c.saveEvery.milliseconds / 1000), c.notebook, c.output,
                     "--no-progress-bar", "--log-output", "--log-level", "INFO",
                     "--cwd", c.cwd]
         if let kernel = c.kernel { args += ["--kernel", kernel] }

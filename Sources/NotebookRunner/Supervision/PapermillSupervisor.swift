@@ -70,7 +70,7 @@ public struct PapermillSupervisor: Sendable {
             }
         } catch {
             await Self.endLeftovers(log: log)
-            throw RunFailure(.internalError, "could not run papermill (\(command.executable) -m papermill): \(error)")
+            throw RunFailure(.internalError, "could not run papermill (\(command.executable) with nbrunner's launcher): \(error)")
         }
         let (last, tail, stop) = result.closureResult
         let ending: PapermillObservation.Ending

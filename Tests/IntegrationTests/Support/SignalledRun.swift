@@ -85,14 +85,17 @@ struct SignalledRun {
         return found
     }
 
-    /// A stand-in interpreter: the real one, except that `-m papermill` runs with SIGINT ignored.
+    /// A stand-in interpreter: the real one, except that programs given with `-c` (nbrunner's
+    /// papermill launcher, the probe) run with SIGINT ignored.
     static func sigintIgnoringPython() throws -> String {
         let path = "\(temporaryDirectory())/python"
         let script = """
             #!/bin/sh
-            if [ "$1" = "-m" ] && [ "$2" = "papermill" ]; then
+            if [ "$1" = "-c" ]; then
+              source="import signal; signal.signal(signal.SIGINT, signal.SIG_IGN)
+            $2"
               shift 2
-              exec \(Paths.python) -c 'import signal, sys, runpy; signal.signal(signal.SIGINT, signal.SIG_IGN); sys.argv = ["papermill"] + sys.argv[1:]; runpy.run_module("papermill", run_name="__main__")' "$@"
+              exec \(Paths.python) -c "$source" "$@"
             fi
             exec \(Paths.python) "$@"
 
