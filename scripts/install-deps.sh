@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the build needs (libyaml-dev for parameter YAML, libseccomp-dev
-# for the sandbox) when they are missing.
+# Installs the Debian packages the build and tests need when they are missing: libyaml-dev
+# (parameter YAML), libseccomp-dev (the sandbox), postgresql (the seed-scenario tests' server).
 set -euo pipefail
 missing=()
-for pkg in libyaml-dev libseccomp-dev; do
+for pkg in libyaml-dev libseccomp-dev postgresql; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
 done
 [ ${#missing[@]} -eq 0 ] && exit 0

@@ -17,7 +17,9 @@ if [ ! -x .venv-nosite/bin/python ]; then
   "$python" -m venv .venv-nosite
 fi
 if ! ls .wheels/papermill-2.7.0-*.whl >/dev/null 2>&1; then
-  .venv/bin/pip download --quiet --disable-pip-version-check -d .wheels -r "$repo/scripts/requirements-test.txt"
+  grep -E '^(papermill|ipykernel)==' "$repo/scripts/requirements-test.txt" > .wheels-requirements.txt
+  .venv/bin/pip download --quiet --disable-pip-version-check -d .wheels -r .wheels-requirements.txt
+  rm -f .wheels-requirements.txt
 fi
 chmod -R a+rX .venv-bare .venv-nosite .wheels
 echo "install fixtures: .venv-bare ($(.venv-bare/bin/python -c 'import sys; print(sys.version.split()[0])')), .wheels ($(ls .wheels | wc -l) files)"

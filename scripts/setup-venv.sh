@@ -11,7 +11,7 @@ requirements=scripts/requirements-test.txt
 if [ -x "$venv/bin/python" ] && "$venv/bin/python" - "$requirements" <<'PY' 2>/dev/null; then
 import sys, importlib.metadata as m
 pins = [l.split("==") for l in open(sys.argv[1]) if "==" in l and not l.startswith("#")]
-sys.exit(0 if all(m.version(n.strip()) == v.strip() for n, v in pins) else 1)
+sys.exit(0 if all(m.version(n.split("[")[0].strip()) == v.strip() for n, v in pins) else 1)
 PY
   echo "venv: $venv is up to date"
   exit 0

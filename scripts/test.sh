@@ -21,6 +21,11 @@ export NBRUNNER_BIN="$bin" NBRUNNER_TEST_PYTHON="$NBRUNNER_TEST_HOME/.venv/bin/p
   NBRUNNER_TEST_NOSITE_PYTHON="$NBRUNNER_TEST_HOME/.venv-nosite/bin/python" \
   NBRUNNER_TEST_WHEELS="$NBRUNNER_TEST_HOME/.wheels"
 swift test --skip IntegrationTests
+# Real PostgreSQL and S3 (moto) on loopback for the seed scenarios, stopped whatever happens.
+services="$(scripts/services.sh start)"
+trap 'scripts/services.sh stop "$services"' EXIT
+# shellcheck disable=SC1091
+source "$services/env"
 # One at a time: each starts a real kernel, and deadlines/signals are tested against the clock;
 # dozens of kernels starting at once on 2 cores would test the machine, not nbrunner.
 swift test --filter IntegrationTests --no-parallel

@@ -45,6 +45,10 @@ enum Main {
         } catch let code as ArgumentParser.ExitCode {
             exit(code.rawValue)  // a subcommand's own verdict (doctor)
         } catch let failure as RunFailure {
+            if CommandLine.arguments.dropFirst().first == "doctor" {
+                FileOutput.stderr("nbrunner doctor: \(failure.message)\n")
+                exit(ErrorCategory.configurationError.exitCode)
+            }
             exit(UsageFailure.publish(failure, options: options, environment: environment, cwd: cwd, log: log))
         } catch {
             if CommandLine.arguments.dropFirst().first == "doctor" {

@@ -132,7 +132,7 @@ write("secret-env.ipynb", nb([
 # Leaks the password every way a notebook can: stdout, stderr, an exception message.
 write("secret-leak.ipynb", nb([
     new_code_cell("import os, sys\npw = os.environ['DB_PASSWORD']\nprint('connecting with', pw)"),
-    new_code_cell("print('stderr:', pw, file=sys.stderr)\nprint(repr(pw))"),
+    new_code_cell("import json\nprint('stderr:', pw, file=sys.stderr)\nprint(repr(pw))\nprint(json.dumps({'password': pw}))"),
     new_code_cell("raise ConnectionError(f'postgresql://reader:{pw}@db:5432/features refused')"),
 ]))
 # Long notebooks for the save policy: 199 cells that print their number, then a last cell that

@@ -21,16 +21,6 @@ import NotebookRunner
         return dir
     }
 
-    /// Every place a value could leak, in every form it could take there.
-    func leaks(_ run: Finished, _ secret: String) -> [String] {
-        let escaped = secret.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"")
-        var places = ["stdout": run.stdout, "stderr": run.stderr]
-        for (name, path) in [("result", run.resultPath), ("termination", run.terminationPath), ("notebook", run.outputPath)] {
-            places[name] = (try? Data(contentsOf: URL(filePath: path))).map { String(decoding: $0, as: UTF8.self) } ?? ""
-        }
-        return places.compactMap { name, text in text.contains(secret) || text.contains(escaped) ? name : nil }
-    }
-
     @Test func variablesArriveFromEnvAndKVv2Files() async throws {
         let dir = try secretsDir()
         let digests = try await Nbrunner.python(#"""
@@ -45,8 +35,8 @@ import NotebookRunner
         let secrets = try #require(result.secrets)
         #expect(secrets.keys == ["AWS_SECRET_ACCESS_KEY", "DB_HOST", "DB_PASSWORD", "DB_USER"])
         #expect(secrets.files.map { FileSystem.basename($0.path) } == ["aws", "db"])
-        #expect(leaks(run, Self.password).isEmpty)
-        #expect(leaks(run, "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY").isEmpty)
+        #expect(run.leaks(Self.password).isEmpty)
+        #expect(run.leaks("wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY").isEmpty)
     }
 
     @Test func aNotebookThatLeaksEverywhereLeaksNowhere() async throws {
@@ -55,14 +45,36 @@ import NotebookRunner
         let result = try run.checkContract()
         #expect(result.failedCell?.ename == "ConnectionError")
         #expect(result.error.contains("postgresql://reader:***@db:5432/features refused"))
-        #expect(leaks(run, Self.password) == [], "found in \(leaks(run, Self.password))")
+        #expect(run.leaks(Self.password) == [], "found in \(run.leaks(Self.password))")
         #expect(run.stderr.contains("connecting with ***"))
+    }
+
+    /// Everyday values (a loaded `code`, an inherited TOKENIZERS_PARALLELISM=false) must not
+    /// break the notebook or the result.
+    @Test func ordinaryValuesNeverBreakTheNotebook() async throws {
+        let dir = temporaryDirectory()
+        try Data("export KIND=code\nexport STREAM=stdout\n".utf8).write(to: URL(filePath: "\(dir)/misc"))
+        let run = try await Nbrunner.run(Paths.notebook("error.ipynb"), ["--secrets-dir", dir],
+                                         environment: ["TOKENIZERS_PARALLELISM": "false"])
+        #expect(run.exitCode == 1, "\(run.stderr.suffix(2000))")
+        let result = try run.checkContract()
+        #expect(result.failedCell?.cellIndex == 2)
+        let output = try NotebookReader.decode(Data(contentsOf: URL(filePath: run.outputPath)), path: run.outputPath)
+        #expect(output.cells.filter { $0.cellType == "code" }.count == 3, "cell types intact")
+    }
+
+    @Test func aStopSignalWhileWaitingIsACancellation() async throws {
+        let run = SignalledRun()
+        let finished = try await run.run(Paths.notebook("sysexit0.ipynb"), ["--env-file", "/nonexistent/late", "--secrets-wait", "1m"],
+                                         trigger: "secrets: waiting up to", signals: [(.terminate, .milliseconds(300))])
+        #expect(finished.exitCode == 143, "\(finished.stderr.suffix(2000))")
+        #expect(try finished.checkContract().errorCategory == .cancelled)
     }
 
     @Test func theNotebookKeepsValuesOnlyWhenAsked() async throws {
         let run = try await Nbrunner.run(Paths.notebook("secret-leak.ipynb"), ["--secrets-dir", try secretsDir(), "--no-redact-notebook"])
         #expect(run.exitCode == 1)
-        #expect(leaks(run, Self.password) == ["notebook"])
+        #expect(run.leaks(Self.password) == ["notebook"])
     }
 
     @Test func aFileRenderedLateIsWaitedFor() async throws {
@@ -92,6 +104,6 @@ import NotebookRunner
         let result = try run.checkContract()
         #expect(result.errorCategory == .secretsUnavailable)
         #expect(result.error.hasPrefix("\(dir)/db:2:29: "), "\(result.error)")
-        for text in ["hunter2", "reader", "shadow"] { #expect(leaks(run, text).isEmpty, "\(text)") }
+        for text in ["hunter2", "reader", "shadow"] { #expect(run.leaks(text).isEmpty, "\(text)") }
     }
 }

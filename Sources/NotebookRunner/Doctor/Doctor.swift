@@ -41,6 +41,16 @@ public enum Doctor {
             ?? (options.envFiles.isEmpty ? env(EnvironmentName.envFile).map(EnvironmentValue.list) ?? [] : options.envFiles)
                 .map { FileSystem.absolute($0, relativeTo: currentDirectory) }
         let envFiles = envFilePaths.map(SecretFilesPreview.preview(file:))
+        // An explicit folder is strict in a run: what doctor finds wrong there stops the run.
+        if let explicit = configuredDirectory, !explicit.isEmpty {
+            let preview = SecretFilesPreview.scan(secretsDirectory)
+            if !preview.exists {
+                note(RunFailure(.secretsUnavailable, "\(secretsDirectory): the secrets folder does not exist"))
+            }
+            for file in preview.files where file.problem != nil && !file.problem!.hasPrefix("skipped") {
+                note(RunFailure(.secretsUnavailable, "\(secretsDirectory)/\(file.name): \(file.problem!)"))
+            }
+        }
         for file in envFiles where file.problem != nil {
             note(RunFailure(.secretsUnavailable, "\(file.name): \(file.problem!)"))
         }

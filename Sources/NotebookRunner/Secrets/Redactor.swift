@@ -14,21 +14,26 @@ public struct Redactor: Sendable {
     let raw: [[UInt8]]
     let json: [[UInt8]]
 
+    /// Values that are never treated as secrets, whatever variable holds them.
+    static let notSecrets: Set<String> = ["true", "false", "True", "False", "TRUE", "FALSE", "yes", "none", "None", "null", "NULL"]
+
     public init(values: some Sequence<String>) {
         var patterns: Set<[UInt8]> = []
-        for value in values {
+        for value in values where !Self.notSecrets.contains(value) {
             let candidates = [value] + (value.contains("\n") ? value.split(separator: "\n").map { String($0) } : [])
             for candidate in candidates {
                 let trimmed = candidate.hasSuffix("\r") ? String(candidate.dropLast()) : candidate
                 if trimmed.count >= Self.minimumLength { patterns.insert(Array(trimmed.utf8)) }
             }
         }
-        // As Python's repr() shows it (tracebacks, print(repr(x))): backslashes and quotes escaped.
+        // As Python's repr() shows it (tracebacks, print(repr(x))), and as JSON text (a notebook
+        // that prints json.dumps(x)): backslashes and quotes escaped.
         for pattern in Array(patterns) {
-            let repr = Self.pythonReprEscaped(pattern)
-            if repr != pattern { patterns.insert(repr) }
+            patterns.insert(Self.pythonReprEscaped(pattern))
+            patterns.insert(Self.jsonEscaped(pattern))
         }
         raw = patterns.sorted { $0.count > $1.count }
+        // Inside the notebook's JSON strings every one of those forms is escaped once more.
         json = Set(raw.map(Self.jsonEscaped)).sorted { $0.count > $1.count }
     }
 
@@ -51,12 +56,42 @@ public struct Redactor: Sendable {
 
     public func redact(_ text: String?) -> String? { text.map { redact($0) } }
 
-    /// For JSON text (the output notebook): replaces the escaped forms, never starting inside an
-    /// escape sequence, so the JSON stays valid.
+    /// nbformat's structural string values: redacting one would make the notebook invalid
+    /// (`"cell_type": "code"` with a secret `code`). Everything else is content.
+    static let structuralKeys: Set<[UInt8]> = Set(["cell_type", "output_type", "name", "id", "status",
+                                                   "nbformat", "nbformat_minor", "mimetype", "language"].map { Array($0.utf8) })
+
+    /// For JSON text (the output notebook): replaces the escaped forms inside string values only
+    /// (never keys, numbers, literals or nbformat's structural values), never starting inside an
+    /// escape sequence, so the notebook stays valid.
     public func redactJSON(_ bytes: [UInt8]) -> [UInt8] {
         guard !json.isEmpty else { return bytes }
-        var out = bytes
-        for pattern in json { out = Self.replace(pattern, in: out, jsonSafe: true) }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var lastKey: [UInt8] = []
+        var i = 0
+        while i < bytes.count {
+            guard bytes[i] == UInt8(ascii: "\"") else { out.append(bytes[i]); i += 1; continue }
+            // A string: find its closing quote.
+            var j = i + 1
+            while j < bytes.count, bytes[j] != UInt8(ascii: "\"") {
+                j += bytes[j] == UInt8(ascii: "\\") ? 2 : 1
+            }
+            let end = min(j, bytes.count)
+            var k = end + 1
+            while k < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[k]) { k += 1 }
+            let isKey = k < bytes.count && bytes[k] == UInt8(ascii: ":")
+            var content = Array(bytes[(i + 1)..<end])
+            if isKey {
+                lastKey = content
+            } else if !Self.structuralKeys.contains(lastKey) {
+                for pattern in json { content = Self.replace(pattern, in: content, jsonSafe: true) }
+            }
+            out.append(UInt8(ascii: "\""))
+            out.append(contentsOf: content)
+            if end < bytes.count { out.append(UInt8(ascii: "\"")) }
+            i = end + 1
+        }
         return out
     }
 
@@ -138,9 +173,14 @@ public struct Redactor: Sendable {
     }
 
     /// Inherited variables whose NAME says they hold a secret; their values are redacted too.
+    /// PASSWORD, PASSWD, SECRET and CREDENTIAL anywhere in the name; TOKEN as a word of it
+    /// (`GITHUB_TOKEN`, `TOKEN_HF`, not `TOKENIZERS_PARALLELISM`); `API_KEY`, `PRIVATE_KEY` and
+    /// any name ending in `_KEY`.
     public static func looksSecret(_ name: String) -> Bool {
         let n = name.uppercased()
-        return ["PASSWORD", "PASSWD", "SECRET", "TOKEN", "CREDENTIAL", "API_KEY", "PRIVATE_KEY"].contains { n.contains($0) }
+        let words = n.split(separator: "_")
+        return ["PASSWORD", "PASSWD", "SECRET", "CREDENTIAL", "API_KEY", "APIKEY", "PRIVATE_KEY"].contains { n.contains($0) }
+            || words.contains { $0 == "TOKEN" || $0 == "TOKENS" }
             || n.hasSuffix("_KEY")
     }
 }

@@ -92,9 +92,10 @@ public struct SecretsLoader: Sendable {
             log.info("secrets: loaded \(keys.count) variable(s) from \(path): \(keys.joined(separator: ", "))")
         }
 
-        // Inherited variables whose names say they are secret are redacted too.
+        // Inherited variables whose names say they are secret are redacted too, and so is an
+        // inherited value kept for a loaded key (--no-override-env).
         let secretNames = environment.keys.filter(Redactor.looksSecret)
-        values += secretNames.compactMap { environment[$0] }
+        values += (secretNames + report.keys).compactMap { environment[$0] }
         report.redactedVariables = Array(Set(secretNames + report.keys)).sorted()
         return Loaded(report: report, redactor: Redactor(values: values))
     }
@@ -125,7 +126,15 @@ public struct SecretsLoader: Sendable {
     func waitForNamedFiles(directory: String?, log: RunnerLog) async throws(RunFailure) {
         func missing() -> [String] {
             var out = envFiles.filter { !(FileSystem.isRegularFile($0) && Self.size($0) > 0) }
-            if let directory, !FileSystem.isDirectory(directory) { out.append(directory) }
+            if let directory {
+                if !FileSystem.isDirectory(directory) {
+                    out.append(directory)
+                } else {
+                    // Files in it still being rendered (empty), as the loader would pick them.
+                    let names = (FileSystem.entries(directory) ?? []).filter { !$0.hasPrefix(".") && !Self.isRenderArtifact($0) }
+                    out += names.map { "\(directory)/\($0)" }.filter { FileSystem.isRegularFile($0) && Self.size($0) == 0 }
+                }
+            }
             return out
         }
         guard let wait, !missing().isEmpty else { return }
@@ -134,6 +143,9 @@ public struct SecretsLoader: Sendable {
         let end = clock.now + wait.swiftDuration
         while clock.now < end, !missing().isEmpty, StopSignals.count == 0 {
             try? await Task.sleep(for: .milliseconds(200))
+        }
+        if StopSignals.count > 0 {
+            throw RunFailure(.cancelled, "cancelled by \(SignalName.of(StopSignals.first)) while waiting for secrets")
         }
         let still = missing()
         if !still.isEmpty {

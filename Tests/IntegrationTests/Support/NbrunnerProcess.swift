@@ -77,6 +77,19 @@ struct Finished {
     }
 }
 
+extension Finished {
+    /// Every place nbrunner writes (log, result, termination message, output notebook) that
+    /// holds `secret` verbatim or JSON-escaped.
+    func leaks(_ secret: String) -> [String] {
+        let escaped = secret.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"")
+        var places = ["stdout": stdout, "stderr": stderr]
+        for (name, path) in [("result", resultPath), ("termination", terminationPath), ("notebook", outputPath)] {
+            places[name] = (try? Data(contentsOf: URL(filePath: path))).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        }
+        return places.compactMap { name, text in text.contains(secret) || text.contains(escaped) ? name : nil }.sorted()
+    }
+}
+
 enum Nbrunner {
     /// Runs `nbrunner run NOTEBOOK` with outputs in a fresh temporary folder.
     static func run(_ notebook: String, _ extra: [String] = [], environment: [String: String] = [:],
