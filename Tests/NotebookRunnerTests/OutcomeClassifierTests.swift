@@ -100,6 +100,7 @@ import Testing
         ("nbclient.exceptions.DeadKernelError: Kernel died", .kernelDied),
         ("RuntimeError: Could not determine home directory.", .environmentSetupFailed),
         ("FileNotFoundError: [Errno 2] No such file or directory: 'x'", .notebookExecutionFailed),
+        ("jsonschema.exceptions.ValidationError: The notebook is invalid and is missing an expected key: metadata", .invalidNotebook),
     ])
     func papermillsOwnExceptionWhenNoCellFailed(line: String, category: ErrorCategory) {
         let out = classify(nil, .exited(1), tail: ["Traceback (most recent call last):", "  File \"x\"", line,

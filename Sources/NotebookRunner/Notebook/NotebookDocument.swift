@@ -6,6 +6,20 @@ public struct NotebookDocument: Decodable, Sendable {
     public var metadata: Metadata
     public var cells: [Cell]
 
+    public init(nbformat: Int, metadata: Metadata, cells: [Cell]) {
+        self.nbformat = nbformat
+        self.metadata = metadata
+        self.cells = cells
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        nbformat = try c.decode(Int.self, forKey: .nbformat)
+        cells = try c.decode([Cell].self, forKey: .cells)
+        metadata = (try? c.decodeIfPresent(Metadata.self, forKey: .metadata)) ?? Metadata()
+    }
+    enum CodingKeys: String, CodingKey { case nbformat, metadata, cells }
+
     public struct Metadata: Decodable, Sendable {
         public var kernelspec: KernelSpec?
 

@@ -12,8 +12,8 @@
 ///    `notebook_execution_failed`, naming the first such cell. `sys.exit(0)` is not a failure.
 /// 4. exit 0 with no failing cell: success, but only if the output notebook is there and readable.
 /// 5. any other exit: papermill's own exception, read from the end of its stderr
-///    (kernel start failure, NoSuchKernel, a language papermill cannot parameterize, no home
-///    directory),
+///    (kernel start failure, NoSuchKernel, nbformat validation, a language papermill cannot
+///    parameterize, no home directory),
 ///    else `notebook_execution_failed` with papermill's last error line.
 public enum OutcomeClassifier {
     public struct Outcome: Sendable {
@@ -132,6 +132,10 @@ public enum OutcomeClassifier {
         }
         if has("NoSuchKernel") {
             return outcome(.dependencyMissing, "papermill could not find the kernel: \(lastLine(containing: ["NoSuchKernel"], in: tail))")
+        }
+        if has("The notebook is invalid") || tail.contains(where: { $0.hasPrefix("nbformat.reader.NotJSONError") || $0.hasPrefix("nbformat.validator.NotebookValidationError") }) {
+            // papermill's own nbformat validation refused the notebook.
+            return outcome(.invalidNotebook, "papermill rejected the notebook as invalid nbformat: \(lastLine(containing: ["The notebook is invalid", "NotebookValidationError", "NotJSONError"], in: tail))")
         }
         if has("No parameter translator functions specified") {
             return outcome(.configurationError, "papermill cannot inject parameters into this kernel's language: \(lastLine(containing: ["No parameter translator"], in: tail))")

@@ -8,6 +8,10 @@ import Glibc
 /// an orphaned kernel is still nbrunner's to reap and end.
 public enum RunnerProcess {
     public static func prepare(log: RunnerLog) {
+        // A closed stdout or stderr (`nbrunner run … | head`) must not kill nbrunner before it
+        // writes its result: writes then fail with EPIPE, which nbrunner ignores. Children get
+        // default dispositions back (swift-subprocess resets them at spawn).
+        signal(SIGPIPE, SIG_IGN)
         if !StopSignals.install() {
             log.warning("could not install signal handlers: \(FileSystem.errnoText())")
         }
