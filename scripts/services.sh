@@ -9,6 +9,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 venv="${NBRUNNER_TEST_HOME:-$PWD}/.venv"
 
+# initdb refuses root: as root, run PostgreSQL as the postgres user; otherwise as ourselves.
+as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
 free_port() { "$venv/bin/python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
 stop() {
@@ -16,7 +19,7 @@ stop() {
   [ -d "$dir" ] || return 0
   [ -f "$dir/moto.pid" ] && kill "$(cat "$dir/moto.pid")" 2>/dev/null || true
   if [ -f "$dir/pgbin" ] && [ -d "$dir/pg" ]; then
-    runuser -u postgres -- "$(cat "$dir/pgbin")/pg_ctl" -D "$dir/pg" -m immediate stop >/dev/null 2>&1 || true
+    as_pg "$(cat "$dir/pgbin")/pg_ctl" -D "$dir/pg" -m immediate stop >/dev/null 2>&1 || true
   fi
   rm -rf "$dir"
 }
@@ -36,11 +39,11 @@ start() {
   local reader_pw='r3ad$er "pw" #1'
   mkdir "$dir/pg" "$dir/pgsock"
   printf '%s\n' "$admin_pw" > "$dir/admin.pw"
-  chown postgres "$dir/pg" "$dir/pgsock" "$dir/admin.pw"
-  runuser -u postgres -- "$pgbin/initdb" -D "$dir/pg" -U postgres --auth=scram-sha-256 --pwfile="$dir/admin.pw" >/dev/null
+  [ "$(id -u)" = 0 ] && chown postgres "$dir/pg" "$dir/pgsock" "$dir/admin.pw"
+  as_pg "$pgbin/initdb" -D "$dir/pg" -U postgres --auth=scram-sha-256 --pwfile="$dir/admin.pw" >/dev/null
   local pgport
   pgport="$(free_port)"
-  runuser -u postgres -- "$pgbin/pg_ctl" -D "$dir/pg" -l "$dir/pg/server.log" -w \
+  as_pg "$pgbin/pg_ctl" -D "$dir/pg" -l "$dir/pg/server.log" -w \
     -o "-p $pgport -k $dir/pgsock -c listen_addresses=127.0.0.1" start >/dev/null
   export PGPASSWORD="$admin_pw"
   psql -q -h 127.0.0.1 -p "$pgport" -U postgres -c "CREATE DATABASE features" >/dev/null

@@ -3,8 +3,9 @@ import FoundationEssentials
 import Glibc
 #endif
 
-/// One `nbrunner run`, in one direction: configuration → preflight → supervise papermill →
-/// read the executed notebook → outcome → result. Every path, failures included, ends in a
+/// One `nbrunner run`, in one direction: configuration → input checks → secrets → environment
+/// plan → runtime checks (python, papermill, kernel) → supervise papermill → redact and read the
+/// executed notebook → outcome → result. Every path, failures included, ends in a
 /// ``RunResult``; nothing here prints the summary or exits.
 public struct NotebookRun: Sendable {
     public var configuration: RunConfiguration
