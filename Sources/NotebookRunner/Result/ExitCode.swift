@@ -28,9 +28,9 @@ public enum ExitCode {
           0        the notebook ran and everything passed
           1        the notebook failed: a cell raised (notebook_execution_failed)
           2        usage or input error (configuration_error, invalid_notebook)
-          3        python, papermill or kernel missing, a required path unwritable, or
-                   --allow-install failed (dependency_missing, environment_setup_failed,
-                   dependency_install_failed)
+          3        python, papermill or kernel missing, a path unwritable, or
+                   --allow-install failed (dependency_missing,
+                   environment_setup_failed, dependency_install_failed)
           4        secrets unavailable (secrets_unavailable)
           5        deadline or cell timeout (timeout)
           6        the kernel died: crash, os._exit, OOM kill (kernel_died)
