@@ -98,8 +98,13 @@ struct ScenarioTests {
     }
 
     @Test func aMissingCredentialIsTheNotebooksKeyError() async throws {
-        let run = try await Nbrunner.run(Self.example("s3-pipeline.ipynb"), ["--secrets-dir", ""],
-                                         environment: ["S3_ENDPOINT_URL": Services.s3Endpoint])
+        let dir = temporaryDirectory()
+        // A clean environment: the machine running the tests may have AWS variables of its own.
+        let run = try await Nbrunner.raw(
+            ["run", Self.example("s3-pipeline.ipynb"), "--secrets-dir", "", "--python", Paths.python,
+             "--output", "\(dir)/output.ipynb", "--result", "\(dir)/result.json", "--termination-log", "\(dir)/termination-log"],
+            environment: ["PATH": "/usr/bin:/bin", "HOME": dir, "S3_ENDPOINT_URL": Services.s3Endpoint],
+            replaceEnvironment: true, directory: dir)
         #expect(run.exitCode == 1)
         let result = try run.checkContract()
         #expect(result.errorCategory == .notebookExecutionFailed)

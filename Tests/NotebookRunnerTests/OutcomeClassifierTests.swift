@@ -118,6 +118,15 @@ import Testing
         #expect(out.message.contains("SIGKILL"))
     }
 
+    @Test func anOutsideSigtermToPapermillIsNotANotebookFailure() {
+        // The launcher turns SIGTERM into exit 143 (to save); the kernel shows a KeyboardInterrupt.
+        let executed = document([cell("markdown", "# t"), cell(count: 1),
+                                 cell(count: 2, outputs: [errorOutput("KeyboardInterrupt", "")]), cell()])
+        let out = classify(executed, .exited(143), last: 2)
+        #expect(out.category == .internalError)
+        #expect(out.message.contains("SIGTERM"))
+    }
+
     @Test func errorOutputWithExitZeroIsStillAFailure() {
         let executed = document([cell("markdown", "# t"), cell(count: 1, outputs: [errorOutput("KeyError", "'k'")]),
                                  cell(count: 2), cell(count: 3)])

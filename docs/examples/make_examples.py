@@ -23,6 +23,7 @@ S3_SETUP = (
     "    's3',\n"
     "    aws_access_key_id=os.environ['AWS_ACCESS_KEY_ID'],\n"
     "    aws_secret_access_key=os.environ['AWS_SECRET_ACCESS_KEY'],\n"
+    "    aws_session_token=os.environ.get('AWS_SESSION_TOKEN'),  # temporary credentials, if any\n"
     "    region_name=os.environ.get('AWS_REGION', 'us-east-1'),\n"
     "    endpoint_url=os.environ.get('S3_ENDPOINT_URL'),  # unset on AWS itself\n"
     ")")

@@ -33,7 +33,7 @@ public enum DoctorText {
             line("  interpreter: \(interpreter) → \(p.executable ?? "?") (Python \(p.version ?? "?"))")
         }
         if let v = p.papermillLocation {
-            line("  \(mark(true))papermill \(p.papermillVersion ?? "(version unknown)") at \(v) (run as python -m papermill: PATH does not matter)")
+            line("  \(mark(true))papermill \(p.papermillVersion ?? "(version unknown)") at \(v) (run by nbrunner's launcher with this interpreter: PATH does not matter)")
         }
         if let problem = p.problem { line("  \(mark(false))\(problem)") }
         if let ipykernel = p.ipykernel { line("  ipykernel importable: \(ipykernel ? "yes" : "no")") }

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Decides what happened in a papermill run: the one place that turns papermill's exit status,
 /// the executed notebook and nbrunner's own observations into a category and a message.
 ///
@@ -64,8 +68,12 @@ public enum OutcomeClassifier {
         }
 
         let oom = observation.oomKilled ? "; probably out of memory (the cgroup's oom_kill count rose during the run)" : ""
+        // nbrunner's launcher turns a SIGTERM to papermill into exit 143 (so the notebook is
+        // saved); one nbrunner did not send is still an outside kill.
+        var ending = observation.ending
+        if ending == .exited(128 + SIGTERM) { ending = .signaled(SIGTERM) }
         let code: Int32
-        switch observation.ending {
+        switch ending {
         case .signaled(let signal):
             return outcome(.internalError, "papermill was killed by signal \(signal) (\(SignalName.of(signal))) that nbrunner did not send\(running.phrase)\(oom)",
                            interruptedNote: "papermill was killed by signal \(signal) while this cell ran")

@@ -1,5 +1,6 @@
-/// The only Python nbrunner ships: a small launcher, run by the image's interpreter with
-/// `python -c`, that wraps papermill and then calls papermill's own command line unchanged.
+/// The Python that runs the notebook (besides the read-only interpreter probe): a small
+/// launcher, run by the image's interpreter with `python -c`, that wraps papermill and then calls
+/// papermill's own command line unchanged.
 ///
 /// What it changes, and why:
 /// - `NotebookExecutionManager.save` writes at most once per `--save-every` interval (papermill
@@ -9,7 +10,8 @@
 ///   papermill's per-cell saves.
 /// - SIGTERM to papermill raises `SystemExit(143)` instead of killing it on the spot, so that
 ///   `finally` also runs when nbrunner escalates past `--grace`. Only a SIGKILL of papermill can
-///   lose the cells executed since the last save.
+///   lose the cells executed since the last save. Once the final save begins, SIGTERM is ignored
+///   so it cannot cut that write short.
 ///
 /// It patches nothing unless `save` and `notebook_complete` are plain functions of
 /// `papermill.engines.NotebookExecutionManager` and `papermill.cli.papermill` exists; otherwise
@@ -26,13 +28,14 @@ import signal, sys, time
 def _main():
     every = float(sys.argv[1])
     args = sys.argv[2:]
+    problem = None
     try:
         import papermill.engines as engines
         from papermill.cli import papermill as cli
         manager = engines.NotebookExecutionManager
         hooks_ok = all(callable(manager.__dict__.get(name)) for name in ("save", "notebook_complete"))
     except Exception as error:  # papermill moved or broke: let papermill itself report it
-        cli, hooks_ok = None, False
+        cli, hooks_ok, problem = None, False, "%s: %s" % (type(error).__name__, error)
     if cli is not None and hooks_ok:
         save, complete = manager.save, manager.notebook_complete
 
@@ -46,10 +49,14 @@ def _main():
 
         def final_save(self, **kwargs):
             self._nbrunner_final = True
+            signal.signal(signal.SIGTERM, signal.SIG_IGN)  # the last write must not be cut short
             return complete(self, **kwargs)
 
         manager.save = throttled_save
         manager.notebook_complete = final_save
+    elif problem is not None:
+        sys.stderr.write("\#(marker) warning: could not import papermill (%s); running python -m papermill\n" % problem)
+        sys.stderr.flush()
     else:
         sys.stderr.write("\#(marker) warning: papermill's NotebookExecutionManager.save/notebook_complete "
                          "were not found; running papermill with its own save policy\n")
