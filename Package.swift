@@ -41,6 +41,12 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // Measurements for scripts/benchmark.py (not shipped).
+        .executableTarget(
+            name: "nbrunner-bench",
+            dependencies: ["NotebookRunner"],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "NotebookRunnerTests",
             dependencies: ["NotebookRunner"],

@@ -29,4 +29,8 @@ source "$services/env"
 # One at a time: each starts a real kernel, and deadlines/signals are tested against the clock;
 # dozens of kernels starting at once on 2 cores would test the machine, not nbrunner.
 swift test --filter IntegrationTests --no-parallel
+# The image build's static binary, and the benchmark at small sizes, so both keep working.
+scripts/build-static.sh >/dev/null
+"$NBRUNNER_TEST_HOME/.venv/bin/python" scripts/benchmark.py --quick \
+  --nbrunner "$bin" --bench "$(dirname "$bin")/nbrunner-bench" --static .build-static/release/nbrunner
 echo "scripts/test.sh: passed in $(( $(date +%s) - start ))s"
