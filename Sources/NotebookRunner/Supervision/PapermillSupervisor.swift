@@ -63,7 +63,7 @@ public struct PapermillSupervisor: Sendable {
                 // The watchdog keeps stepping (signals, deadline, escalation) until it exits.
                 let pid = execution.processIdentifier.value
                 while ProcessTable.read(pid).map({ !$0.isZombie }) ?? false {
-                    try? await Task.sleep(for: .milliseconds(50))
+                    try? await Task.sleep(for: .milliseconds(10))
                 }
                 watchdog.cancel()
                 return (last, tail, await watchdog.value)
