@@ -18,6 +18,9 @@ struct Nbrunner: ParsableCommand {
 @main
 enum Main {
     static func main() async {
+        // First of all: a SIGTERM in the first milliseconds must not be lost (as PID 1 an
+        // unhandled one is silently dropped by the kernel) or kill nbrunner without a result.
+        StopSignals.install()
         let log = RunnerLog()
         let environment = ProcessEnvironment.current()
         let cwd = FileSystem.currentDirectory()

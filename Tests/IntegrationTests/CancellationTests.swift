@@ -25,6 +25,16 @@ import NotebookRunner
         #expect(run.survivors().isEmpty, "\(run.survivors())")
     }
 
+    /// A SIGTERM in nbrunner's first milliseconds still ends in a cancelled result.
+    @Test func sigtermRightAtStartIsStillACancellation() async throws {
+        let run = SignalledRun()
+        let finished = try await run.run(Paths.notebook("sleep.ipynb"), trigger: SignalledRun.handlerInstalled,
+                                         signals: [(.terminate, .zero)])
+        #expect(finished.exitCode == 143, "\(finished.stderr.suffix(1000))")
+        #expect(try finished.checkContract(resultFileExpected: false).errorCategory == .cancelled)
+        #expect(run.survivors().isEmpty)
+    }
+
     @Test func sigintIsCancelledWithExit130() async throws {
         let run = SignalledRun()
         let finished = try await run.run(Paths.notebook("sleep.ipynb"), trigger: trigger, signals: [(.interrupt, .seconds(1))])

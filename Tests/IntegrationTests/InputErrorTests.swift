@@ -48,6 +48,30 @@ import NotebookRunner
         #expect(summary.error.contains("--start-timeout"))
     }
 
+    @Test func aByteOrderMarkIsRefusedBeforeAnyKernel() async throws {
+        let dir = temporaryDirectory()
+        let notebook = "\(dir)/bom.ipynb"
+        try Data([0xEF, 0xBB, 0xBF] + Array(try Data(contentsOf: URL(filePath: Paths.notebook("sysexit0.ipynb")))))
+            .write(to: URL(filePath: notebook))
+        let run = try await Nbrunner.run(notebook)
+        #expect(run.exitCode == 2)
+        let result = try run.checkContract()
+        #expect(result.errorCategory == .invalidNotebook)
+        #expect(result.papermill == nil, "refused in preflight, as papermill would")
+    }
+
+    @Test func theTerminationLogCannotOverwriteTheNotebookOrTheResult() async throws {
+        let dir = temporaryDirectory()
+        let notebook = "\(dir)/n.ipynb"
+        let original = try Data(contentsOf: URL(filePath: Paths.notebook("sysexit0.ipynb")))
+        try original.write(to: URL(filePath: notebook))
+        let run = try await Nbrunner.raw(["run", notebook, "--python", Paths.python, "--termination-log", notebook,
+                                          "--result", "\(dir)/r.json"], directory: dir)
+        #expect(run.exitCode == 2)
+        #expect(try Data(contentsOf: URL(filePath: notebook)) == original)
+        #expect(try run.summary().error.contains("--termination-log"))
+    }
+
     @Test func missingInterpreterIsAnEnvironmentFailure() async throws {
         let run = try await Nbrunner.run(Paths.notebook("error.ipynb"), ["--python", "/nonexistent/python3"], python: nil)
         #expect(run.exitCode == 3)

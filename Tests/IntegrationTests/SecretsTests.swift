@@ -71,6 +71,19 @@ import NotebookRunner
         #expect(try finished.checkContract().errorCategory == .cancelled)
     }
 
+    /// Linux cannot start a program with a 200 KB environment variable: say so, by name.
+    @Test func anOversizedSecretIsNamedBeforeAnythingStarts() async throws {
+        let dir = temporaryDirectory()
+        try Data("export BIG_CERT='\(String(repeating: "A", count: 200_000))'\n".utf8).write(to: URL(filePath: "\(dir)/big"))
+        let run = try await Nbrunner.run(Paths.notebook("sysexit0.ipynb"), ["--env-file", "\(dir)/big"])
+        #expect(run.exitCode == 4)
+        let result = try run.checkContract()
+        #expect(result.errorCategory == .secretsUnavailable)
+        #expect(result.error.hasPrefix("BIG_CERT (loaded from a secrets file) is"))
+        let doctor = try await Nbrunner.raw(["doctor", "--python", Paths.python, "--env-file", "\(dir)/big"])
+        #expect(doctor.exitCode == 4, "doctor agrees with the run: \(doctor.stdout.suffix(400))")
+    }
+
     @Test func theNotebookKeepsValuesOnlyWhenAsked() async throws {
         let run = try await Nbrunner.run(Paths.notebook("secret-leak.ipynb"), ["--secrets-dir", try secretsDir(), "--no-redact-notebook"])
         #expect(run.exitCode == 1)

@@ -148,5 +148,8 @@ public struct RunConfiguration: Sendable, Equatable {
         if result == output || result == notebook {
             throw RunFailure(.configurationError, "--result must differ from the notebook and the output notebook (\(result))")
         }
+        if let terminationLog, [notebook, output, result].contains(terminationLog) {
+            throw RunFailure(.configurationError, "--termination-log must differ from the notebook, --output and --result (\(terminationLog))")
+        }
     }
 }

@@ -41,20 +41,13 @@ public enum Doctor {
             ?? (options.envFiles.isEmpty ? env(EnvironmentName.envFile).map(EnvironmentValue.list) ?? [] : options.envFiles)
                 .map { FileSystem.absolute($0, relativeTo: currentDirectory) }
         let envFiles = envFilePaths.map(SecretFilesPreview.preview(file:))
-        // An explicit folder is strict in a run: what doctor finds wrong there stops the run.
-        if let explicit = configuredDirectory, !explicit.isEmpty {
-            let preview = SecretFilesPreview.scan(secretsDirectory)
-            if !preview.exists {
-                note(RunFailure(.secretsUnavailable, "\(secretsDirectory): the secrets folder does not exist"))
-            }
-            for file in preview.files where file.problem != nil && !file.problem!.hasPrefix("skipped") {
-                note(RunFailure(.secretsUnavailable, "\(secretsDirectory)/\(file.name): \(file.problem!)"))
-            }
-        }
-        for file in envFiles where file.problem != nil {
-            note(RunFailure(.secretsUnavailable, "\(file.name): \(file.problem!)"))
-        }
-
+        // The run's own loader (without waiting), on a copy: the same failures as a run.
+        var withSecrets = environment
+        do throws(RunFailure) {
+            _ = try await SecretsLoader(envFiles: envFilePaths, secretsDirectory: configuredDirectory.map { $0.isEmpty ? "" : secretsDirectory },
+                                        wait: nil, overrideEnvironment: configuration?.overrideEnvironment ?? true)
+                .load(into: &withSecrets, log: RunnerLog(fd: -1))
+        } catch { note(error) }
         do throws(RunFailure) { try plan.report.requireHome() } catch { note(error) }
 
         // Python, papermill, kernels.

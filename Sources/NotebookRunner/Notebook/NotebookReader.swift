@@ -7,7 +7,12 @@ import Glibc
 public enum NotebookReader {
     /// Reads the SOURCE notebook; every problem is `invalid_notebook` (exit 2).
     public static func readSource(_ path: String) throws(RunFailure) -> NotebookDocument {
-        try decode(try read(path), path: path)
+        let bytes = try read(path)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            // nbformat (so papermill) refuses it: fail here, before any kernel starts.
+            throw RunFailure(.invalidNotebook, "\(path):1:1: the file starts with a UTF-8 byte-order mark, which nbformat does not accept; save it without one")
+        }
+        return try decode(bytes, path: path)
     }
 
     /// Reads papermill's OUTPUT notebook; nil when papermill did not write one.

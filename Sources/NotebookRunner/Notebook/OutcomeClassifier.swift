@@ -71,11 +71,14 @@ public enum OutcomeClassifier {
         // nbrunner's launcher turns a SIGTERM to papermill into exit 143 (so the notebook is
         // saved); one nbrunner did not send is still an outside kill.
         var ending = observation.ending
-        if ending == .exited(128 + SIGTERM) { ending = .signaled(SIGTERM) }
+        let viaLauncher = ending == .exited(128 + SIGTERM)
+        if viaLauncher { ending = .signaled(SIGTERM) }
         let code: Int32
         switch ending {
         case .signaled(let signal):
-            return outcome(.internalError, "papermill was killed by signal \(signal) (\(SignalName.of(signal))) that nbrunner did not send\(running.phrase)\(oom)",
+            let what = viaLauncher ? "papermill was stopped by a SIGTERM (exit 143) that nbrunner did not send"
+                : "papermill was killed by signal \(signal) (\(SignalName.of(signal))) that nbrunner did not send"
+            return outcome(.internalError, "\(what)\(running.phrase)\(oom)",
                            interruptedNote: "papermill was killed by signal \(signal) while this cell ran")
         case .exited(let exitCode):
             code = exitCode

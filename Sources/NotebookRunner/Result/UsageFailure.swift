@@ -23,6 +23,11 @@ public enum UsageFailure {
         } else if FileSystem.isWritableFile(RunConfiguration.defaultTerminationLog) {
             terminationLog = RunConfiguration.defaultTerminationLog
         }
+        // Never write over the notebook or the output notebook (a bad option may be exactly that).
+        let output = (options?.output ?? env(EnvironmentName.output)).map { FileSystem.absolute($0, relativeTo: cwd) }
+        let untouchable = Set([notebook, output].compactMap { $0 })
+        if let path = resultPath, untouchable.contains(path) { resultPath = nil }
+        if let path = terminationLog, untouchable.contains(path) || path == resultPath { terminationLog = nil }
         let budget = max(options?.terminationBudget ?? RunConfiguration.defaultTerminationBudget, TerminationMessage.minimumBudget)
         let now = Date.now
         let result = ResultAssembler.assemble(

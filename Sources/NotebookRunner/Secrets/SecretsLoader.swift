@@ -97,7 +97,29 @@ public struct SecretsLoader: Sendable {
         let secretNames = environment.keys.filter(Redactor.looksSecret)
         values += (secretNames + report.keys).compactMap { environment[$0] }
         report.redactedVariables = Array(Set(secretNames + report.keys)).sorted()
+        try Self.checkSize(environment, loaded: Set(report.keys))
         return Loaded(report: report, redactor: Redactor(values: values))
+    }
+
+    /// Linux refuses to exec with one environment string over 128 KiB (MAX_ARG_STRLEN) or with
+    /// arguments and environment together over ARG_MAX (2 MiB here; the arguments and the
+    /// launcher need some of it). Checked before any process starts, with the variable's NAME.
+    static let maxVariableBytes = 128 * 1024
+    static let maxEnvironmentBytes = 1536 * 1024
+
+    public static func checkSize(_ environment: [String: String], loaded: Set<String>) throws(RunFailure) {
+        var total = 0
+        for (key, value) in environment {
+            let bytes = key.utf8.count + value.utf8.count + 2
+            if bytes > maxVariableBytes {
+                let origin = loaded.contains(key) ? "loaded from a secrets file" : "inherited"
+                throw RunFailure(.secretsUnavailable, "\(key) (\(origin)) is \(bytes) bytes; Linux passes at most \(maxVariableBytes) bytes per environment variable, so no program could be started with it")
+            }
+            total += bytes + 8
+        }
+        if total > maxEnvironmentBytes {
+            throw RunFailure(.secretsUnavailable, "the environment would be \(total) bytes with the secrets loaded; Linux starts programs with at most about 2 MiB of arguments and environment")
+        }
     }
 
     static func isRenderArtifact(_ name: String) -> Bool {
