@@ -1,6 +1,6 @@
 import FoundationEssentials
 
-/// `/etc/passwd` and `/etc/group`, read directly. nbrunner never calls `getpwuid`/NSS: a static
+/// `/etc/passwd` and `/etc/group`, read directly. nbrunner never asks the C library (NSS): a static
 /// glibc binary can crash in NSS (it `dlopen`s the host's modules), and OpenShift's random UID
 /// usually has no entry anyway.
 public struct AccountDatabase: Sendable, Equatable {
@@ -51,7 +51,7 @@ public struct AccountDatabase: Sendable, Equatable {
         }
     }
 
-    /// The FIRST entry for a uid, as getpwuid would return.
+    /// The FIRST entry for a uid, as the C library's passwd lookup would return.
     public func user(uid: UInt32) -> User? { users.first { $0.uid == uid } }
     public func groupName(gid: UInt32) -> String? { groups.first { $0.gid == gid }?.name }
 }
