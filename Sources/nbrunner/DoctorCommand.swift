@@ -23,31 +23,17 @@ struct DoctorCommand: AsyncParsableCommand {
     func run() async throws {
         let options: RunOptions
         do throws(RunFailure) { options = try arguments.options() } catch {
-            FileHandleWriter.stderr("nbrunner doctor: \(error.message)\n")
+            FileOutput.stderr("nbrunner doctor: \(error.message)\n")
             throw ArgumentParser.ExitCode(error.category.exitCode)
         }
         let report = await Doctor.examine(options: options, environment: ProcessEnvironment.current(),
                                           currentDirectory: FileSystem.currentDirectory())
         if json {
             let bytes = (try? ResultJSON.encode(report)) ?? Array("{}".utf8)
-            FileHandleWriter.stdout(String(decoding: bytes, as: UTF8.self) + "\n")
+            FileOutput.stdout(String(decoding: bytes, as: UTF8.self) + "\n")
         } else {
-            FileHandleWriter.stdout(DoctorText.render(report))
+            FileOutput.stdout(DoctorText.render(report))
         }
         throw ArgumentParser.ExitCode(report.verdict.exitCode)
-    }
-}
-
-enum FileHandleWriter {
-    static func stdout(_ text: String) { write(1, text) }
-    static func stderr(_ text: String) { write(2, text) }
-    static func write(_ fd: Int32, _ text: String) {
-        var bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
-            if n <= 0 { break }
-            offset += n
-        }
     }
 }

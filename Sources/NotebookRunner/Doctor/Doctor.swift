@@ -9,7 +9,7 @@ public enum Doctor {
 
         let identity = Identity.current()
         let plan = EnvironmentSetup(environment: environment, identity: identity, dryRun: true).plan()
-        var childEnvironment = plan.environment
+        let childEnvironment = plan.environment
         func env(_ name: String) -> String? { environment[name].flatMap { $0.isEmpty ? nil : $0 } }
         let allowInstall = options.allowInstall
             ?? env(EnvironmentName.allowInstall).flatMap { try? EnvironmentValue.bool($0, name: EnvironmentName.allowInstall) } ?? false
@@ -81,7 +81,6 @@ public enum Doctor {
             python.problem = error.message
             note(error)
         }
-        childEnvironment.removeAll()
 
         let terminationPath = configuration?.terminationLog
             ?? (FileSystem.exists(RunConfiguration.defaultTerminationLog) ? RunConfiguration.defaultTerminationLog : nil)
@@ -92,7 +91,7 @@ public enum Doctor {
         return DoctorReport(
             verdict: verdict, runnerVersion: RunnerVersion.current, environment: plan.report, python: python,
             notebook: notebook, credentials: CredentialNames.summarise(environment),
-            secrets: SecretFilesPreview.scan(secretsDirectory), envFiles: envFiles, process: .current(),
+            secrets: SecretFilesPreview.scan(secretsDirectory, strict: !(configuredDirectory ?? "").isEmpty), envFiles: envFiles, process: .current(),
             terminationLog: .init(path: terminationPath, writable: terminationPath.map(FileSystem.isWritableFile) ?? false))
     }
 }

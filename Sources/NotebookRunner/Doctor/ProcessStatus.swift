@@ -18,7 +18,7 @@ public struct ProcessStatus: Sendable, Equatable, Codable {
         for line in text.split(separator: "\n") {
             let parts = line.split(separator: ":", maxSplits: 1)
             guard parts.count == 2 else { continue }
-            let value = parts[1].trimmedSpaces
+            let value = parts[1].trimmed
             switch parts[0] {
             case "Seccomp": s.seccomp = Int(value)
             case "NoNewPrivs": s.noNewPrivs = value == "1"

@@ -22,11 +22,14 @@ public struct SecretFilesPreview: Sendable, Equatable, Codable {
         do throws(RunFailure) {
             return File(name: path, bytes: FileSystem.size(path), keys: try SecretsLoader.read(path).map(\.key))
         } catch {
-            return File(name: path, bytes: FileSystem.size(path), keys: [], problem: String(error.message.dropFirst(path.count + 1)).trimmedWhitespace)
+            return File(name: path, bytes: FileSystem.size(path), keys: [], problem: String(error.message.dropFirst(path.count + 1)).trimmed)
         }
     }
 
-    public static func scan(_ directory: String = defaultDirectory) -> SecretFilesPreview {
+    /// The files a run would read from `directory`, each through ``preview(file:)``.
+    /// - Parameter strict: the folder was given explicitly, so a run stops at a bad file
+    ///   (in the default /vault/secrets it skips it).
+    public static func scan(_ directory: String = defaultDirectory, strict: Bool = false) -> SecretFilesPreview {
         guard !directory.isEmpty else { return .init(directory: "", exists: false, files: []) }
         guard FileSystem.isDirectory(directory) else { return .init(directory: directory, exists: false, files: []) }
         guard let names = FileSystem.entries(directory) else {
@@ -41,20 +44,10 @@ public struct SecretFilesPreview: Sendable, Equatable, Codable {
                 files.append(.init(name: name, keys: [], problem: "skipped: a render temporary or backup file"))
                 continue
             }
-            guard let data = try? Data(contentsOf: URL(filePath: path)) else {
-                files.append(.init(name: name, keys: [], problem: "not readable: \(FileSystem.errnoText())"))
-                continue
-            }
-            if data.isEmpty {
-                files.append(.init(name: name, bytes: 0, keys: [], problem: "empty (not rendered yet?)"))
-                continue
-            }
-            do throws(EnvFileParser.Failure) {
-                let keys = try EnvFileParser.parse(Array(data)).map(\.key)
-                files.append(.init(name: name, bytes: data.count, keys: keys))
-            } catch {
-                files.append(.init(name: name, bytes: data.count, keys: [], problem: "not an env file (\(error)): a run skips it"))
-            }
+            var file = preview(file: path)
+            file.name = name
+            file.problem = file.problem.map { $0 + (strict ? "; a run stops here (exit 4)" : "; a run skips it") }
+            files.append(file)
         }
         return .init(directory: directory, exists: true, files: files)
     }

@@ -46,7 +46,7 @@ public enum NotebookReader {
                let syntax = JSONSyntaxError.find(in: Array(bytes)) {
                 throw RunFailure(.invalidNotebook, "\(path):\(syntax): not valid JSON")
             }
-            throw RunFailure(.invalidNotebook, "\(path): \(describe(error, bytes: bytes))")
+            throw RunFailure(.invalidNotebook, "\(path): \(describe(error))")
         } catch {
             throw RunFailure(.invalidNotebook, "\(path): not a notebook: \(error)")
         }
@@ -56,7 +56,7 @@ public enum NotebookReader {
         return document
     }
 
-    static func describe(_ error: DecodingError, bytes: Data) -> String {
+    static func describe(_ error: DecodingError) -> String {
         func at(_ path: [any CodingKey]) -> String {
             path.isEmpty ? "" : " at " + path.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
         }

@@ -105,7 +105,7 @@ public enum OutcomeClassifier {
         }
         if let line = raised("nbclient.exceptions.CellTimeoutError") {
             // --cell-timeout, or papermill's own IOPub timeout (it sets raise_on_iopub_timeout).
-            let detail = line.split(separator: ":", maxSplits: 1).dropFirst().first.map { String($0).trimmedWhitespace } ?? ""
+            let detail = line.split(separator: ":", maxSplits: 1).dropFirst().first.map { String($0).trimmed } ?? ""
             return outcome(.timeout, "a cell timed out\(running.phrase)" + (detail.isEmpty ? "" : ": " + TextClip.clip(detail, maxBytes: 300)),
                            interruptedNote: "this cell timed out")
         }
@@ -195,15 +195,6 @@ public enum OutcomeClassifier {
 
     static func lastLine(containing needles: [String], in tail: [String]) -> String {
         let line = tail.last { line in needles.contains { line.contains($0) } } ?? ""
-        return TextClip.clip(line.trimmedWhitespace, maxBytes: 300)
-    }
-}
-
-extension String {
-    var trimmedWhitespace: String {
-        var s = Substring(self)
-        while let f = s.first, f.isWhitespace { s.removeFirst() }
-        while let l = s.last, l.isWhitespace { s.removeLast() }
-        return String(s)
+        return TextClip.clip(line.trimmed, maxBytes: 300)
     }
 }

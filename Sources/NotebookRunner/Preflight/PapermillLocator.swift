@@ -27,7 +27,7 @@ public enum PapermillLocator {
             guard let data = try? Data(contentsOf: URL(filePath: metadata)) else { continue }
             for line in String(decoding: data.prefix(64 * 1024), as: UTF8.self).split(separator: "\n") {
                 if line.hasPrefix("Version:") {
-                    return line.dropFirst("Version:".count).trimmedSpaces
+                    return line.dropFirst("Version:".count).trimmed
                 }
                 if line.isEmpty { break }  // end of the header block
             }
@@ -47,13 +47,4 @@ public enum PapermillLocator {
 
     /// The fix the seed documents: pre-install papermill in the image.
     public static let remedy = "install papermill in the image as root (pip install papermill ipykernel) so every UID can import it; see images/ in the nbrunner repository"
-}
-
-extension Substring {
-    var trimmedSpaces: String {
-        var s = self
-        while let f = s.first, f == " " || f == "\t" || f == "\r" { s.removeFirst() }
-        while let l = s.last, l == " " || l == "\t" || l == "\r" { s.removeLast() }
-        return String(s)
-    }
 }

@@ -35,7 +35,6 @@ sys.stdout.write(json.dumps(info))
     static let timeLimit: Duration = .seconds(30)
 
     public static func run(python: String, environment: [String: String], workingDirectory: String) async throws(RunFailure) -> PythonFacts {
-        let outcome: ExecutionRecord
         let ending: BoundedProcess.Ending
         do {
             ending = try await BoundedProcess.run(python, ["-c", script], environment: environment,
@@ -43,29 +42,25 @@ sys.stdout.write(json.dumps(info))
         } catch {
             throw RunFailure(.dependencyMissing, "\(python): cannot run the interpreter: \(error)")
         }
+        let status: TerminationStatus, stdout: [UInt8], stderr: [UInt8]
         switch ending {
-        case .finished(let status, let output, let error):
-            outcome = ExecutionRecord(status: status, stdout: output, stderr: error)
+        case .finished(let s, let output, let error):
+            (status, stdout, stderr) = (s, output, error)
         case .timedOut:
             throw RunFailure(.dependencyMissing, "\(python) did not answer within \(RunDuration(timeLimit)) (python -c probe)")
         case .stopped(let signal):
             throw RunFailure(.cancelled, "cancelled by \(SignalName.of(signal)) while probing \(python)")
         }
-        guard case .exited(0) = outcome.status else {
-            let detail = String(decoding: outcome.stderr, as: UTF8.self)
-                .split(separator: "\n").last.map(String.init) ?? "\(outcome.status)"
+        guard case .exited(0) = status else {
+            let detail = String(decoding: stderr, as: UTF8.self)
+                .split(separator: "\n").last.map(String.init) ?? "\(status)"
             throw RunFailure(.dependencyMissing, "\(python) does not work: \(TextClip.clip(detail, maxBytes: 300))")
         }
         do {
-            return try ResultJSON.decoder().decode(PythonFacts.self, from: Data(outcome.stdout))
+            return try ResultJSON.decoder().decode(PythonFacts.self, from: Data(stdout))
         } catch {
             throw RunFailure(.dependencyMissing, "\(python): unexpected answer to the interpreter probe (is it Python 3?)")
         }
     }
 
-    struct ExecutionRecord {
-        var status: TerminationStatus
-        var stdout: [UInt8]
-        var stderr: [UInt8]
-    }
 }

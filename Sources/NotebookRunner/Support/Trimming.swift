@@ -1,0 +1,9 @@
+extension StringProtocol {
+    /// Without leading and trailing whitespace (spaces, tabs, CR, LF).
+    var trimmed: String {
+        var s = Substring(self)
+        while let f = s.first, f.isWhitespace { s.removeFirst() }
+        while let l = s.last, l.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+}
