@@ -21,12 +21,16 @@ let package = Package(
     targets: [
         // libyaml from Debian's libyaml-dev: parameter files are checked before any kernel starts.
         .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
-        // C for what Swift cannot call: variadic prctl, async-signal-safe signal handlers.
-        .target(name: "CShim"),
+        // libseccomp from Debian's libseccomp-dev: the sandbox filter (Sandbox/SandboxPolicy.swift).
+        .systemLibrary(name: "CSeccomp", pkgConfig: "libseccomp", providers: [.apt(["libseccomp-dev"])]),
+        // C for what Swift cannot call: variadic prctl, async-signal-safe signal handlers,
+        // libseccomp's function-like macros.
+        .target(name: "CShim", dependencies: ["CSeccomp"]),
         .target(
             name: "NotebookRunner",
             dependencies: [
                 "CYAML",
+                "CSeccomp",
                 "CShim",
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "SystemPackage", package: "swift-system"),

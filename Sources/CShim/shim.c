@@ -3,6 +3,7 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <seccomp.h>
 
 static volatile sig_atomic_t stop_count = 0;
 static volatile sig_atomic_t last_signal = 0;
@@ -34,3 +35,7 @@ int nbr_install_stop_handlers(void) {
 unsigned long nbr_stop_signal_count(void) { return (unsigned long)stop_count; }
 int nbr_last_stop_signal(void) { return last_signal; }
 int nbr_first_stop_signal(void) { return first_signal; }
+
+unsigned int nbr_seccomp_act_errno(unsigned short err) { return SCMP_ACT_ERRNO(err); }
+
+int nbr_seccomp_mode(void) { return prctl(PR_GET_SECCOMP, 0, 0, 0, 0); }

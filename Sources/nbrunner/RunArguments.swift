@@ -57,6 +57,9 @@ struct RunArguments: ParsableArguments {
     @Option(help: ArgumentHelp("After SIGTERM/SIGINT/SIGHUP or --timeout, how long papermill gets to finalise the notebook before SIGTERM, then SIGKILL, to its process group. Default: 20s (inside Kubernetes' 30s). Env: NBRUNNER_GRACE.", valueName: "duration"))
     var grace: String?
 
+    @Option(help: ArgumentHelp("Seccomp filter for papermill, the kernel and every process the notebook starts: system calls a notebook never needs (ptrace, mount, unshare, bpf, kexec, module loading, keyrings, clone with namespace flags…) fail with EPERM (list: docs/sandbox.md). 'on': load it, or warn and run without it when the kernel cannot; 'require': fail (exit 3) instead; 'off'. Default: on. Env: NBRUNNER_SANDBOX.", valueName: "off|on|require"))
+    var sandbox: String?
+
     @Flag(help: ArgumentHelp("When papermill is missing, pip-install it (pinned \(RuntimeInstaller.papermillRequirement), and ipykernel when the python3 kernel needs it) into a writable user site. Off by default: pre-install papermill in the image. Env: NBRUNNER_ALLOW_INSTALL."))
     var allowInstall = false
 
@@ -97,6 +100,7 @@ struct RunArguments: ParsableArguments {
         o.timeout = timeout
         o.cellTimeout = cellTimeout
         o.grace = grace
+        o.sandbox = sandbox
         o.allowInstall = allowInstall ? true : nil
         o.envFiles = envFiles
         o.secretsDir = secretsDir

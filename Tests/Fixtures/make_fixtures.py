@@ -141,3 +141,38 @@ def numbered(last):
     return nb([new_code_cell(f"print('cell-output-{i}')") for i in range(199)] + [new_code_cell(last)])
 write("long-sleep.ipynb", numbered("import time\nprint('last cell sleeping', flush=True)\ntime.sleep(120)"))
 write("long-kill.ipynb", numbered("import os, signal\nos.kill(os.getpid(), signal.SIGKILL)"))
+# The sandbox: each cell tries one denied call through ctypes and prints what it got. Each call
+# is harmless without the filter too (the tests run it both ways): PEEKDATA on a process we do
+# not trace (ESRCH), unshare in a multithreaded kernel (EINVAL), a clone child that leaves at
+# once, clone3 with no arguments (EINVAL), a mount on a missing folder (ENOENT).
+syscall = (
+    "import ctypes, errno, os\n"
+    "libc = ctypes.CDLL(None, use_errno=True)\n"
+    "def outcome(r):\n"
+    "    return 'ok' if r != -1 else errno.errorcode[ctypes.get_errno()]\n")
+write("sandbox-escape.ipynb", nb([
+    new_code_cell(syscall),
+    new_code_cell("print('ptrace', outcome(libc.ptrace(2, os.getppid(), None, None)))"),  # PTRACE_PEEKDATA
+    new_code_cell("print('unshare', outcome(libc.unshare(0x10000000)))"),  # CLONE_NEWUSER
+    new_code_cell(
+        "r = libc.syscall(56, 0x10000000 | 17, 0, 0, 0, 0)  # clone(CLONE_NEWUSER | SIGCHLD), x86_64\n"
+        "if r == 0:\n"
+        "    os._exit(0)\n"
+        "if r > 0:\n"
+        "    os.waitpid(r, 0)\n"
+        "print('clone-newuser', outcome(r))"),
+    new_code_cell("print('clone3', outcome(libc.syscall(435, None, 0)))"),
+    new_code_cell("print('mount', outcome(libc.mount(b'none', b'/nonexistent-nbrunner', b'tmpfs', 0, None)))"),
+]))
+# What an ordinary notebook does, which the sandbox must not break.
+write("ordinary-work.ipynb", nb([
+    new_code_cell("import numpy as np\nprint(float(np.linalg.inv(np.eye(3) * 2).sum()))"),
+    new_code_cell(
+        "import multiprocessing as mp\n"
+        "with mp.get_context('fork').Pool(2) as pool:\n"
+        "    print(sum(pool.map(abs, range(-5, 5))))"),
+    new_code_cell(
+        "import subprocess, threading\n"
+        "print(subprocess.run(['echo', 'from-subprocess'], capture_output=True, text=True, check=True).stdout.strip())\n"
+        "t = threading.Thread(target=print, args=('from-thread',)); t.start(); t.join()"),
+]))

@@ -22,6 +22,7 @@ struct RandomUIDEnvironmentTests {
         #expect(decision.path == "\(scratch)/.home")
         #expect(decision.from == home)
         #expect(result.environment?.uid == 1000920000 && result.environment?.passwdEntry == false)
+        #expect(result.sandbox?.active == true, "the filter loads without privileges")
         // What the kernel really got.
         #expect(run.stderr.contains("HOME=\(scratch)/.home"))
         #expect(run.stderr.contains("HOME-WRITE=ok"))

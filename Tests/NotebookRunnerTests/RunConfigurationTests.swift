@@ -94,4 +94,17 @@ import Testing
         for no in ["0", "False", "no"] { #expect(try !EnvironmentValue.bool(no, name: "X")) }
         #expect(throws: RunFailure.self) { try EnvironmentValue.bool("maybe", name: "X") }
     }
+
+    @Test func sandboxDefaultsToOnAndNamesItsSourceWhenWrong() throws {
+        #expect(try configuration(options()).sandbox == .on)
+        #expect(try configuration(options(), env: ["NBRUNNER_SANDBOX": "require"]).sandbox == .require)
+        var o = options()
+        o.sandbox = "off"
+        #expect(try configuration(o, env: ["NBRUNNER_SANDBOX": "require"]).sandbox == .off, "the flag wins")
+        o.sandbox = "strict"
+        #expect(throws: RunFailure(.configurationError, "--sandbox: expected one of off, on, require, got 'strict'")) { try configuration(o) }
+        #expect(throws: RunFailure(.configurationError, "NBRUNNER_SANDBOX: expected one of off, on, require, got 'yes'")) {
+            try configuration(options(), env: ["NBRUNNER_SANDBOX": "yes"])
+        }
+    }
 }

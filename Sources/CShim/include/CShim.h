@@ -20,4 +20,11 @@ int nbr_last_stop_signal(void);
 /// The first stop signal number, or 0.
 int nbr_first_stop_signal(void);
 
+/// SCMP_ACT_ERRNO(err): a function-like macro of libseccomp, which Swift cannot import.
+unsigned int nbr_seccomp_act_errno(unsigned short err);
+
+/// The seccomp mode of this process from prctl(PR_GET_SECCOMP): 0 none, 1 strict, 2 filter;
+/// -1 with errno EINVAL when the kernel has no seccomp.
+int nbr_seccomp_mode(void);
+
 #endif

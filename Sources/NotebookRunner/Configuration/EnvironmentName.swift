@@ -17,6 +17,7 @@ public enum EnvironmentName {
     public static let timeout = "NBRUNNER_TIMEOUT"
     public static let cellTimeout = "NBRUNNER_CELL_TIMEOUT"
     public static let grace = "NBRUNNER_GRACE"
+    public static let sandbox = "NBRUNNER_SANDBOX"
     public static let allowInstall = "NBRUNNER_ALLOW_INSTALL"
     public static let scratch = "NBRUNNER_SCRATCH"
     public static let envFile = "NBRUNNER_ENV_FILE"

@@ -23,6 +23,8 @@ public struct RunConfiguration: Sendable, Equatable {
     public var cellTimeout: RunDuration?
     /// How long papermill gets to finalise after SIGINT before SIGTERM/SIGKILL.
     public var grace: RunDuration
+    /// `--sandbox`: the seccomp filter for papermill, the kernel and the notebook's processes.
+    public var sandbox: SandboxMode
     /// `--allow-install`: pip-install papermill into the user site when it is missing.
     public var allowInstall: Bool
     public var envFiles: [String]
@@ -141,6 +143,15 @@ public struct RunConfiguration: Sendable, Equatable {
             .flatMap { $0.isZero ? nil : $0 }
         saveEvery = try duration("--save-every", options.saveEvery, EnvironmentName.saveEvery, zeroMeansOff: true) ?? Self.defaultSaveEvery
         grace = try duration("--grace", options.grace, EnvironmentName.grace, zeroMeansOff: true) ?? Self.defaultGrace
+        if let raw = options.sandbox ?? env(EnvironmentName.sandbox) {
+            guard let mode = SandboxMode(rawValue: raw) else {
+                let choices = SandboxMode.allCases.map(\.rawValue).joined(separator: ", ")
+                throw RunFailure(.configurationError, "\(options.sandbox != nil ? "--sandbox" : EnvironmentName.sandbox): expected one of \(choices), got '\(raw)'")
+            }
+            sandbox = mode
+        } else {
+            sandbox = .default
+        }
 
         if output == notebook {
             throw RunFailure(.configurationError, "--output is the input notebook (\(notebook)); papermill would overwrite it")

@@ -18,6 +18,7 @@ public struct RunOptions: Sendable, Equatable {
     public var timeout: String?
     public var cellTimeout: String?
     public var grace: String?
+    public var sandbox: String?
     public var allowInstall: Bool?
     public var envFiles: [String] = []
     /// `""` turns the default /vault/secrets off.

@@ -50,6 +50,18 @@ public enum Doctor {
         } catch { note(error) }
         do throws(RunFailure) { try plan.report.requireHome() } catch { note(error) }
 
+        // The sandbox a run would load (before its first process).
+        var sandboxMode = configuration?.sandbox ?? .default
+        if configuration == nil, let raw = options.sandbox ?? env(EnvironmentName.sandbox) {
+            if let mode = SandboxMode(rawValue: raw) { sandboxMode = mode } else {
+                note(RunFailure(.configurationError, "\(options.sandbox != nil ? "--sandbox" : EnvironmentName.sandbox): expected one of off, on, require, got '\(raw)'"))
+            }
+        }
+        let sandbox = DoctorReport.Sandbox(mode: sandboxMode, unavailable: sandboxMode == .off ? nil : SeccompFilter.unavailableReason())
+        if sandbox.mode == .require, let reason = sandbox.unavailable {
+            note(RunFailure(.environmentSetupFailed, "--sandbox require: could not load the seccomp filter: \(reason)"))
+        }
+
         // Python, papermill, kernels.
         var python = DoctorReport.Python(kernels: [])
         do throws(RunFailure) {
@@ -91,7 +103,7 @@ public enum Doctor {
         return DoctorReport(
             verdict: verdict, runnerVersion: RunnerVersion.current, environment: plan.report, python: python,
             notebook: notebook, credentials: CredentialNames.summarise(environment),
-            secrets: SecretFilesPreview.scan(secretsDirectory, strict: !(configuredDirectory ?? "").isEmpty), envFiles: envFiles, process: .current(),
+            secrets: SecretFilesPreview.scan(secretsDirectory, strict: !(configuredDirectory ?? "").isEmpty), envFiles: envFiles, process: .current(), sandbox: sandbox,
             terminationLog: .init(path: terminationPath, writable: terminationPath.map(FileSystem.isWritableFile) ?? false))
     }
 }

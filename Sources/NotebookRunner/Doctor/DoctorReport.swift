@@ -31,6 +31,13 @@ public struct DoctorReport: Sendable, Codable {
         public var result: String
     }
 
+    /// The `--sandbox` mode and whether its filter would load.
+    public struct Sandbox: Sendable, Codable {
+        public var mode: SandboxMode
+        /// Why the filter would not load; nil when it would.
+        public var unavailable: String?
+    }
+
     public struct TerminationLog: Sendable, Codable {
         public var path: String?
         public var writable: Bool
@@ -46,5 +53,6 @@ public struct DoctorReport: Sendable, Codable {
     /// `--env-file` files, each strict in a run.
     public var envFiles: [SecretFilesPreview.File]
     public var process: ProcessStatus
+    public var sandbox: Sandbox
     public var terminationLog: TerminationLog
 }

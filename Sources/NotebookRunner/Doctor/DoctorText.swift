@@ -68,6 +68,12 @@ public enum DoctorText {
         line()
         line("Process")
         line("  seccomp: \(r.process.seccompText), NoNewPrivs: \(r.process.noNewPrivs.map { $0 ? "yes" : "no" } ?? "unknown")")
+        switch (r.sandbox.mode, r.sandbox.unavailable) {
+        case (.off, _): line("  sandbox: off (--sandbox off): no seccomp filter for the notebook")
+        case (let mode, nil): line("  \(mark(true))sandbox \(mode.rawValue): a run would load the seccomp filter (docs/sandbox.md)")
+        case (.on, let reason?): line("  \(mark(false))sandbox on: the seccomp filter would not load (\(reason)); a run warns and continues without it")
+        case (_, let reason?): line("  \(mark(false))sandbox require: the seccomp filter would not load (\(reason)); a run would fail (exit 3)")
+        }
         line("  termination log: " + (r.terminationLog.path.map { "\($0) \(r.terminationLog.writable ? "writable" : "NOT writable")" } ?? "none (not in a Kubernetes container, or disabled)"))
         line()
         line(r.verdict.exitCode == 0 ? "Verdict: \(r.verdict.message)"

@@ -11,6 +11,7 @@ public struct RunFacts: Sendable {
     public var observation: PapermillObservation?
     public var environment: EnvironmentReport?
     public var secrets: SecretsReport?
+    public var sandbox: SandboxReport?
 
     public init() {}
 }

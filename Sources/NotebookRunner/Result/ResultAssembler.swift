@@ -50,7 +50,8 @@ public enum ResultAssembler {
             durationSeconds: (duration * 1000).rounded() / 1000,
             runner: RunResult.RunnerInfo(version: RunnerVersion.current),
             environment: facts.environment,
-            secrets: facts.secrets)
+            secrets: facts.secrets,
+            sandbox: facts.sandbox)
     }
 
     /// Cells of a notebook that never ran (a failure before execution): code cells `skipped`.

@@ -34,6 +34,8 @@ public struct RunResult: Codable, Sendable, Equatable {
     public var environment: EnvironmentReport?
     /// Secrets files loaded and key NAMES (never values).
     public var secrets: SecretsReport?
+    /// `--sandbox` and whether the seccomp filter is active.
+    public var sandbox: SandboxReport?
 
     public static let currentSchemaVersion = 1
 

@@ -4,7 +4,7 @@ import Glibc
 #endif
 
 /// One `nbrunner run`, in one direction: configuration → input checks → secrets → environment
-/// plan → runtime checks (python, papermill, kernel) → supervise papermill → redact and read the
+/// plan → sandbox → runtime checks (python, papermill, kernel) → supervise papermill → redact and read the
 /// executed notebook → outcome → result. Every path, failures included, ends in a
 /// ``RunResult``; nothing here prints the summary or exits.
 public struct NotebookRun: Sendable {
@@ -46,6 +46,10 @@ public struct NotebookRun: Sendable {
             EnvironmentLog.write(plan.report, to: log)
             try plan.report.requireHome()
             environment = plan.environment
+            // Before the first process nbrunner starts, so everything runs under the filter.
+            let sandbox = Sandbox.apply(c.sandbox, log: log)
+            facts.sandbox = sandbox
+            try Sandbox.requireActive(sandbox)
             try await Preflight.checkRuntime(c, environment: &environment, workingDirectory: workingDirectory, log: log, facts: &facts)
             guard let source = facts.source, let python = facts.python else {
                 throw RunFailure(.internalError, "preflight finished without a notebook or interpreter")

@@ -1,0 +1,56 @@
+/// The one place that says what the sandbox denies (docs/sandbox.md explains each entry).
+///
+/// A deny-list on top of "allow": the system calls below are ones a notebook never needs and an
+/// attacker who got code execution in a kernel wants (inspecting or injecting into other
+/// processes, kernel attack surface, escaping through namespaces or mounts). They fail with
+/// EPERM, as under Docker's default profile, so code that probes for them gets an ordinary error.
+public enum SandboxPolicy {
+    public struct DeniedCall: Sendable, Equatable {
+        public var name: String
+        public var why: String
+    }
+
+    /// Fail with EPERM whatever their arguments.
+    public static let denied: [DeniedCall] = [
+        .init(name: "ptrace", why: "read or change another process's memory and registers"),
+        .init(name: "process_vm_readv", why: "read another process's memory"),
+        .init(name: "process_vm_writev", why: "write another process's memory"),
+        .init(name: "mount", why: "change the filesystem view"),
+        .init(name: "umount2", why: "change the filesystem view"),
+        .init(name: "pivot_root", why: "change the root filesystem"),
+        .init(name: "unshare", why: "new namespaces (a user namespace grants capabilities inside it)"),
+        .init(name: "setns", why: "join another process's namespaces"),
+        .init(name: "bpf", why: "load programs into the kernel"),
+        .init(name: "perf_event_open", why: "kernel attack surface, side channels"),
+        .init(name: "kexec_load", why: "replace the running kernel"),
+        .init(name: "kexec_file_load", why: "replace the running kernel"),
+        .init(name: "init_module", why: "load kernel modules"),
+        .init(name: "finit_module", why: "load kernel modules"),
+        .init(name: "delete_module", why: "unload kernel modules"),
+        .init(name: "keyctl", why: "the kernel keyring is not namespaced"),
+        .init(name: "add_key", why: "the kernel keyring is not namespaced"),
+        .init(name: "request_key", why: "the kernel keyring is not namespaced"),
+        .init(name: "userfaultfd", why: "a common kernel-exploit primitive"),
+        .init(name: "open_by_handle_at", why: "open files outside the mount namespace (the 'shocker' escape)"),
+        .init(name: "reboot", why: "reboot the host or the PID namespace"),
+        .init(name: "swapon", why: "host memory configuration"),
+        .init(name: "swapoff", why: "host memory configuration"),
+        .init(name: "acct", why: "host process accounting"),
+    ]
+
+    /// `clone` with any of these flags fails with EPERM: blocking `unshare` alone does not stop
+    /// `clone(CLONE_NEWUSER)`. Plain `clone` (threads, fork, vfork) is untouched.
+    public static let cloneNamespaceFlags: [(name: String, value: UInt64)] = [
+        ("CLONE_NEWNS", 0x0002_0000),
+        ("CLONE_NEWCGROUP", 0x0200_0000),
+        ("CLONE_NEWUTS", 0x0400_0000),
+        ("CLONE_NEWIPC", 0x0800_0000),
+        ("CLONE_NEWUSER", 0x1000_0000),
+        ("CLONE_NEWPID", 0x2000_0000),
+        ("CLONE_NEWNET", 0x4000_0000),
+    ]
+
+    /// Fail with ENOSYS, so libc falls back to `clone`, whose flags the filter can see
+    /// (`clone3` passes them in memory, out of the filter's reach).
+    public static let unimplemented = ["clone3"]
+}
