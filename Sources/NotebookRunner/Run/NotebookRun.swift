@@ -26,6 +26,12 @@ public struct NotebookRun: Sendable {
         }
     }
 
+    func supervisor(python: String, environment: [String: String], escalation: Escalation) -> PapermillSupervisor {
+        PapermillSupervisor(
+            command: PapermillCommand(python: python, configuration: configuration),
+            environment: environment, workingDirectory: workingDirectory, log: log, escalation: escalation)
+    }
+
     public func execute() async -> RunResult {
         let c = configuration
         let started = Date.now
@@ -50,33 +56,69 @@ public struct NotebookRun: Sendable {
             let sandbox = Sandbox.apply(c.sandbox, log: log)
             facts.sandbox = sandbox
             try Sandbox.requireActive(sandbox)
-            try await Preflight.checkRuntime(c, environment: &environment, workingDirectory: workingDirectory, log: log, facts: &facts)
-            guard let source = facts.source, let python = facts.python else {
-                throw RunFailure(.internalError, "preflight finished without a notebook or interpreter")
+            // The launcher starts now, so that Python's start-up and papermill's import overlap
+            // the probe and the kernel check; it runs papermill only when the gate opens.
+            guard let source = facts.source else {
+                throw RunFailure(.internalError, "preflight finished without a notebook")
             }
-            // Stopped before papermill started: nothing to interrupt.
-            if StopSignals.count > 0 {
-                let signal = StopSignals.first
-                log.info("received \(SignalName.of(signal)) before execution started")
-                return ResultAssembler.assemble(
-                    category: .cancelled, message: "cancelled by \(SignalName.of(signal)) before execution started",
-                    cells: ResultAssembler.notRun(source), failedCell: nil, signal: signal, configuration: c,
-                    notebookPath: c.notebook, facts: facts, timing: .init(started: started, finished: .now))
-            }
-            if let deadline, let timeout = c.timeout, ContinuousClock.now >= deadline {
-                throw RunFailure(.timeout, "the run exceeded --timeout \(timeout) before execution started")
-            }
-            // A notebook left at the output path by an earlier run must never be judged as this
-            // run's: papermill may die before it writes its own.
-            try Self.removeStale(c.output)
-            log.info("executing \(c.notebook) → \(c.output) (cwd \(c.cwd))")
-            let supervisor = PapermillSupervisor(
-                command: PapermillCommand(python: python, configuration: c),
-                environment: environment, workingDirectory: workingDirectory, log: log,
-                escalation: Escalation(grace: c.grace.swiftDuration, deadline: deadline, timeout: c.timeout))
+            let escalation = Escalation(grace: c.grace.swiftDuration, deadline: deadline, timeout: c.timeout)
+            let progress = CellProgress(source: source, injectsParameters: facts.injectsParameters)
             let oomBefore = MemoryEvents.oomKills()
-            var observation = try await supervisor.run(
-                progress: CellProgress(source: source, injectsParameters: facts.injectsParameters))
+            var early: (gate: LauncherGate, environment: [String: String], python: String,
+                        task: Task<PapermillObservation?, any Error>)?
+            if let python = try? PythonLocator.locate(explicit: c.python, environment: environment) {
+                let gate = LauncherGate()
+                let supervisor = supervisor(python: python, environment: environment, escalation: escalation)
+                early = (gate, environment, python, Task { try await supervisor.run(progress: progress, gate: gate) })
+            }
+            func abortEarly() async {
+                guard let early else { return }
+                early.gate.abort()
+                _ = try? await early.task.value
+            }
+            let python: String
+            do throws(RunFailure) {
+                try await Preflight.checkRuntime(c, environment: &environment, workingDirectory: workingDirectory, log: log, facts: &facts)
+                guard let located = facts.python else {
+                    throw RunFailure(.internalError, "preflight finished without an interpreter")
+                }
+                python = located
+                // Stopped before papermill started: nothing to interrupt.
+                if StopSignals.count > 0 {
+                    throw RunFailure(.cancelled, "cancelled by \(SignalName.of(StopSignals.first)) before execution started")
+                }
+                if let deadline, let timeout = c.timeout, ContinuousClock.now >= deadline {
+                    throw RunFailure(.timeout, "the run exceeded --timeout \(timeout) before execution started")
+                }
+                // A notebook left at the output path by an earlier run must never be judged as this
+                // run's: papermill may die before it writes its own.
+                try Self.removeStale(c.output)
+            } catch {
+                await abortEarly()
+                throw error
+            }
+            log.info("executing \(c.notebook) → \(c.output) (cwd \(c.cwd))")
+            let launched: Task<PapermillObservation?, any Error>
+            if let early, early.environment == environment, early.python == python {
+                early.gate.open()
+                launched = early.task
+            } else {
+                // --allow-install changed the environment (or the interpreter): start afresh.
+                await abortEarly()
+                let supervisor = supervisor(python: python, environment: environment, escalation: escalation)
+                launched = Task { try await supervisor.run(progress: progress) }
+            }
+            let finished: PapermillObservation?
+            do {
+                finished = try await launched.value
+            } catch let failure as RunFailure {
+                throw failure
+            } catch {
+                throw RunFailure(.internalError, "could not run papermill: \(error)")
+            }
+            guard var observation = finished else {
+                throw RunFailure(.internalError, "papermill's launcher ended before it was told to start")
+            }
             if let before = oomBefore, let after = MemoryEvents.oomKills(), after > before {
                 observation.oomKilled = true
             }

@@ -13,6 +13,10 @@
 ///   lose the cells executed since the last save. Once the final save begins, SIGTERM is ignored
 ///   so it cannot cut that write short.
 ///
+/// It is started before nbrunner's preflight has finished (``LauncherGate``): it imports papermill,
+/// then reads one line from stdin. `go` runs papermill (stdin becomes /dev/null again, as papermill
+/// had it before); anything else, or end of file, ends the launcher at once without output.
+///
 /// It patches nothing unless `save` and `notebook_complete` are plain functions of
 /// `papermill.engines.NotebookExecutionManager` and `papermill.cli.papermill` exists; otherwise
 /// it warns and runs papermill with its defaults. Tested with papermill 2.7.0 (these methods are
@@ -20,10 +24,10 @@
 public enum PapermillLauncher {
     public static let marker = "[nbrunner-launcher]"
 
-    /// `python -c SOURCE SAVE_EVERY_SECONDS PAPERMILL_ARGS...`
+    /// `python -c SOURCE SAVE_EVERY_SECONDS PAPERMILL_ARGS...`, then `go` on stdin.
     public static let source = #"""
 # nbrunner papermill launcher \#(RunnerVersion.current): see PapermillLauncher.swift
-import signal, sys, time
+import os, signal, sys, time
 
 def _main():
     every = float(sys.argv[1])
@@ -36,6 +40,12 @@ def _main():
         hooks_ok = all(callable(manager.__dict__.get(name)) for name in ("save", "notebook_complete"))
     except Exception as error:  # papermill moved or broke: let papermill itself report it
         cli, hooks_ok, problem = None, False, "%s: %s" % (type(error).__name__, error)
+    # nbrunner's preflight ran meanwhile; its decision comes on stdin.
+    if sys.stdin.buffer.readline().strip() != b"go":
+        os._exit(0)
+    devnull = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(devnull, 0)
+    os.close(devnull)
     if cli is not None and hooks_ok:
         save, complete = manager.save, manager.notebook_complete
 

@@ -33,7 +33,9 @@ public struct PapermillSupervisor: Sendable {
         self.escalation = escalation
     }
 
-    public func run(progress: CellProgress) async throws(RunFailure) -> PapermillObservation {
+    /// Starts the launcher at once and lets it run papermill when `gate` opens.
+    /// - Returns: nil when the gate aborted (the launcher was killed before it started anything).
+    public func run(progress: CellProgress, gate: LauncherGate = .opened()) async throws(RunFailure) -> PapermillObservation? {
         let log = self.log
         let registry = ChildRegistry.shared
         var options = PlatformOptions()
@@ -42,7 +44,7 @@ public struct PapermillSupervisor: Sendable {
         let spawnedPid = Mutex<pid_t?>(nil)  // set by the body, once papermill exists
         registry.beginSpawn()
         defer { registry.finished(spawnedPid.withLock { $0 }) }
-        let result: ExecutionResult<(Int?, [String], StopReason?), SequenceOutput, SequenceOutput>
+        let result: ExecutionResult<(Int?, [String], StopReason?)?, SequenceOutput, SequenceOutput>
         do {
             result = try await Subprocess.run(
                 .path(FilePath(command.executable)),
@@ -50,10 +52,21 @@ public struct PapermillSupervisor: Sendable {
                 environment: ProcessEnvironment.subprocess(environment),
                 workingDirectory: FilePath(workingDirectory),
                 platformOptions: options,
-                input: .none, output: .sequence, error: .sequence
+                input: .inputWriter, output: .sequence, error: .sequence
             ) { execution in
                 spawnedPid.withLock { $0 = execution.processIdentifier.value }
                 registry.spawned(execution.processIdentifier.value)
+                guard await gate.wait() == .go else {
+                    // Only the launcher exists (it starts papermill after `go`): nothing to save.
+                    try? execution.send(signal: .kill, toProcessGroup: true)
+                    try await execution.standardInputWriter.finish()
+                    async let drained: Void = Self.discard(execution.standardOutput)
+                    try await Self.discard(execution.standardError)
+                    try await drained
+                    return nil
+                }
+                _ = try await execution.standardInputWriter.write(Array("go\n".utf8))
+                try await execution.standardInputWriter.finish()
                 let watchdog = Task { await Self.watch(execution, escalation: initial, log: log) }
                 defer { watchdog.cancel() }
                 async let stdoutDone: Void = Self.pump(execution.standardOutput, log: log)
@@ -72,7 +85,10 @@ public struct PapermillSupervisor: Sendable {
             await Self.endLeftovers(log: log)
             throw RunFailure(.internalError, "could not run papermill (\(command.executable) with nbrunner's launcher): \(error)")
         }
-        let (last, tail, stop) = result.closureResult
+        guard let (last, tail, stop) = result.closureResult else {
+            await Self.endLeftovers(log: log)
+            return nil
+        }
         let ending: PapermillObservation.Ending
         switch result.terminationStatus {
         case .exited(let code): ending = .exited(code)
@@ -91,7 +107,7 @@ public struct PapermillSupervisor: Sendable {
     }
 
     /// The watchdog: steps the escalation every 100 ms and reaps orphans, until cancelled.
-    static func watch(_ execution: Execution<NoInput, SequenceOutput, SequenceOutput>,
+    static func watch(_ execution: Execution<CustomWriteInput, SequenceOutput, SequenceOutput>,
                       escalation initial: Escalation, log: RunnerLog) async -> StopReason? {
         var escalation = initial
         let clock = ContinuousClock()
@@ -133,6 +149,11 @@ public struct PapermillSupervisor: Sendable {
         case .deadline(let d)?: "--timeout \(d) reached"
         case nil: "stopping"
         }
+    }
+
+    /// An aborted launcher's output (Python's own start-up warnings): not the run's.
+    static func discard(_ stream: SubprocessOutputSequence) async throws {
+        for try await _ in stream {}
     }
 
     /// papermill's stdout (normally empty): passed through to the log.

@@ -122,4 +122,22 @@ struct SignalledRun {
         chmod(path, 0o755)
         return path
     }
+
+    /// A stand-in interpreter whose probe never answers (it sleeps), while nbrunner's papermill
+    /// launcher runs for real.
+    static func slowProbePython() throws -> String {
+        let path = "\(temporaryDirectory())/python"
+        let script = """
+            #!/bin/sh
+            case "$2" in
+              *"nbrunner papermill launcher"*) ;;
+              *) [ "$1" = "-c" ] && exec \(Paths.python) -c "import time; time.sleep(30)" ;;
+            esac
+            exec \(Paths.python) "$@"
+
+            """
+        try Data(script.utf8).write(to: URL(filePath: path))
+        chmod(path, 0o755)
+        return path
+    }
 }
