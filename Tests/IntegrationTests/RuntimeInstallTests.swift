@@ -26,6 +26,21 @@ struct RuntimeInstallTests {
         #expect(base.decision == .redirected && base.path == "\(env["NBRUNNER_SCRATCH"]!)/.local")
     }
 
+    /// A writable PYTHONUSERBASE is kept, so the environment does not change; the launcher that
+    /// started before the install (and could not import papermill) must still be replaced.
+    @Test func installIntoAKeptUserBaseRunsTheRealLauncher() async throws {
+        let uid = try RandomUID(notebook: Paths.notebook("env-report.ipynb"))
+        var env = offline
+        let base = RandomUID.writableFolder()
+        env["NBRUNNER_SCRATCH"] = RandomUID.writableFolder()
+        env["PYTHONUSERBASE"] = base
+        let run = try await uid.run(["--allow-install"], environment: env, python: Paths.barePython)
+        #expect(run.exitCode == 0, "\(run.stderr.suffix(3000))")
+        let result = try run.checkContract()
+        #expect(result.environment?.location("PYTHONUSERBASE")?.decision == .kept)
+        #expect(!run.stderr.contains(PapermillLauncher.marker), "the launcher imported papermill: \(run.stderr.suffix(3000))")
+    }
+
     /// pip exits 0, but the user site is invisible to the interpreter: not a success.
     @Test func pipSuccessWithoutAnImportIsAFailure() async throws {
         let uid = try RandomUID(notebook: Paths.notebook("env-report.ipynb"))

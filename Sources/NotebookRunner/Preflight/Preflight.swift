@@ -72,6 +72,7 @@ public enum Preflight {
             pythonFacts = installed.facts
             facts.pythonFacts = pythonFacts
             found = installed.papermill
+            facts.installedAtRuntime = true
         }
         guard let papermill = found else {
             throw RunFailure(.dependencyMissing, PapermillLocator.missingMessage(pythonFacts))

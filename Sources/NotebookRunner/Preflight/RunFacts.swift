@@ -5,6 +5,8 @@ public struct RunFacts: Sendable {
     public var python: String?
     public var pythonFacts: PythonFacts?
     public var papermill: PapermillInstall?
+    /// `--allow-install` installed papermill during this run.
+    public var installedAtRuntime = false
     public var kernelName: String?
     /// papermill gets at least one parameter, so it injects a parameters cell.
     public var injectsParameters = false

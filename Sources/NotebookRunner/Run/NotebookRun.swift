@@ -99,11 +99,12 @@ public struct NotebookRun: Sendable {
             }
             log.info("executing \(c.notebook) → \(c.output) (cwd \(c.cwd))")
             let launched: Task<PapermillObservation?, any Error>
-            if let early, early.environment == environment, early.python == python {
+            // An early launcher that started before an --allow-install could not import papermill.
+            if let early, !facts.installedAtRuntime, early.environment == environment, early.python == python {
                 early.gate.open()
                 launched = early.task
             } else {
-                // --allow-install changed the environment (or the interpreter): start afresh.
+                // After an install, or in a changed environment: start afresh.
                 await abortEarly()
                 let supervisor = supervisor(python: python, environment: environment, escalation: escalation)
                 launched = Task { try await supervisor.run(progress: progress) }
