@@ -14,12 +14,15 @@ fi
 scripts/install-deps.sh
 scripts/setup-venv.sh
 scripts/setup-install-fixtures.sh
+scripts/setup-tools-venv.sh
 swift build
 bin="$(swift build --show-bin-path)/nbrunner"
 export NBRUNNER_BIN="$bin" NBRUNNER_TEST_PYTHON="$NBRUNNER_TEST_HOME/.venv/bin/python" \
   NBRUNNER_TEST_BARE_PYTHON="$NBRUNNER_TEST_HOME/.venv-bare/bin/python" \
   NBRUNNER_TEST_NOSITE_PYTHON="$NBRUNNER_TEST_HOME/.venv-nosite/bin/python" \
-  NBRUNNER_TEST_WHEELS="$NBRUNNER_TEST_HOME/.wheels"
+  NBRUNNER_TEST_WHEELS="$NBRUNNER_TEST_HOME/.wheels" \
+  NBRUNNER_TEST_CHECK_JSONSCHEMA="$NBRUNNER_TEST_HOME/.venv-tools/bin/check-jsonschema" \
+  NBRUNNER_TEST_KUBERNETES_VALIDATE="$NBRUNNER_TEST_HOME/.venv-tools/bin/kubernetes-validate"
 swift test --skip IntegrationTests
 # Real PostgreSQL and S3 (moto) on loopback for the seed scenarios, stopped whatever happens.
 services="$(scripts/services.sh start)"
