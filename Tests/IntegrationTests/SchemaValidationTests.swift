@@ -153,7 +153,7 @@ struct SchemaValidationTests {
 
         let accepted: [(String, String, String)] = [
             ("result", "unaltered", "pass"),
-            ("result", "a new top-level object", "d['sandbox'] = {'mode': 'on', 'active': True}"),
+            ("result", "a new top-level object", "d['attestation'] = {'signed': False}"),
             ("termination", "unaltered", "pass"),
             ("termination", "a new top-level field", "d['attempt'] = 2"),
         ]
@@ -177,6 +177,8 @@ struct SchemaValidationTests {
             ("result", "an unknown location decision", "d['environment']['locations'][0]['decision'] = 'moved'", "$.environment.locations[0].decision"),
             ("result", "a value in secrets", "d['secrets']['values'] = {'DB_PASSWORD': 'x'}", "$.secrets"),
             ("result", "papermill with an unknown key", "d['papermill']['stderr'] = ''", "$.papermill"),
+            ("result", "an active sandbox without its list", "d['sandbox'] = {'mode': 'on', 'active': True}", "$.sandbox"),
+            ("result", "an unknown sandbox mode", "d['sandbox']['mode'] = 'strict'", "$.sandbox.mode"),
             ("termination", "an unknown category", "d['error_category'] = 'oom'", "$.error_category"),
             ("termination", "no retryable", "del d['retryable']", "retryable"),
             ("termination", "an exit code that is not the category's", "d['exit_code'] = 2", "$.exit_code"),
