@@ -54,17 +54,19 @@ enum Main {
             }
             exit(UsageFailure.publish(failure, options: options, environment: environment, cwd: cwd, log: log))
         } catch {
+            if Nbrunner.exitCode(for: error) == .success {
+                Nbrunner.exit(withError: error)  // --help, --version: stdout, exit 0
+            }
             if CommandLine.arguments.dropFirst().first == "doctor" {
                 // doctor changes nothing: no result file, no termination message.
                 FileOutput.stderr("nbrunner doctor: \(Nbrunner.message(for: error))\n")
-                exit(Nbrunner.exitCode(for: error) == .success ? 0 : ErrorCategory.configurationError.exitCode)
-            }
-            if Nbrunner.exitCode(for: error) == .success {
-                Nbrunner.exit(withError: error)  // --help, --version
+                exit(ErrorCategory.configurationError.exitCode)
             }
             let message = Nbrunner.message(for: error).split(separator: "\n").first.map(String.init) ?? "invalid arguments"
+            // The command line did not parse: its --result and --termination-log still count.
+            let salvaged = options ?? ArgumentSalvage.options(from: Array(CommandLine.arguments.dropFirst()))
             exit(UsageFailure.publish(RunFailure(.configurationError, message + " (see nbrunner run --help)"),
-                                      options: options, environment: environment, cwd: cwd, log: log))
+                                      options: salvaged, environment: environment, cwd: cwd, log: log))
         }
     }
 }

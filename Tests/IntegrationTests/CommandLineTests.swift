@@ -9,6 +9,17 @@ import NotebookRunner
         #expect(run.stdout.trimmedLine == RunnerVersion.current)
     }
 
+    /// doctor's --help and --version are ordinary output, like run's.
+    @Test func doctorHelpAndVersionGoToStdout() async throws {
+        let help = try await Nbrunner.raw(["doctor", "--help"])
+        #expect(help.exitCode == 0)
+        #expect(help.stdout.contains("USAGE: nbrunner doctor"), "\(help.stdout)")
+        #expect(help.stderr.isEmpty, "\(help.stderr)")
+        let version = try await Nbrunner.raw(["doctor", "--version"])
+        #expect(version.exitCode == 0)
+        #expect(version.stdout.trimmedLine == RunnerVersion.current)
+    }
+
     @Test func helpDocumentsExitCodesAndEnvironment() async throws {
         let run = try await Nbrunner.raw(["run", "--help"])
         #expect(run.exitCode == 0)

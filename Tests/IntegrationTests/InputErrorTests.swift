@@ -39,6 +39,10 @@ import NotebookRunner
         #expect(summary.errorCategory == .configurationError)
         #expect(summary.error.contains("--no-such-flag"))
         #expect(run.stdout.hasPrefix("Results Summary:\n"))
+        // The --result and --termination-log it was given still count.
+        let file = try ResultJSON.decoder().decode(RunResult.self, from: Data(contentsOf: URL(filePath: "\(dir)/r.json")))
+        #expect(file.errorCategory == .configurationError)
+        #expect(FileSystem.exists("\(dir)/t"))
     }
 
     @Test func badDurationNamesTheFlag() async throws {

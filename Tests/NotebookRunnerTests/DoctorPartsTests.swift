@@ -33,4 +33,13 @@ import Testing
         #expect(s.seccompText == "filter active")
         #expect(ProcessStatus.current().seccomp != nil)
     }
+
+    /// A run creates the termination log but not its folder.
+    @Test func terminationLogWritability() {
+        let dir = temporaryDirectory()
+        writeFile("\(dir)/existing", "")
+        #expect(Doctor.canWrite("\(dir)/existing"))
+        #expect(Doctor.canWrite("\(dir)/not-yet"))
+        #expect(!Doctor.canWrite("\(dir)/missing-folder/log"))
+    }
 }

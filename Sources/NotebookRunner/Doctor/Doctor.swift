@@ -3,6 +3,14 @@
 /// anything (the environment plan is a dry run). Its verdict is the exit code `run` would use
 /// for its preflight, 0 when a run would get past it.
 public enum Doctor {
+    /// The termination log: writable when it exists, else when its folder exists and is
+    /// writable (a run creates the file, not folders).
+    static func canWrite(_ path: String) -> Bool {
+        if FileSystem.exists(path) { return FileSystem.isWritableFile(path) }
+        let folder = FileSystem.parent(path)
+        return FileSystem.isDirectory(folder) && EnvironmentSetup.writable(folder)
+    }
+
     public static func examine(options: RunOptions, environment: [String: String], currentDirectory: String) async -> DoctorReport {
         var failure: RunFailure?
         func note(_ f: RunFailure) { if failure == nil { failure = f } }
@@ -104,6 +112,6 @@ public enum Doctor {
             verdict: verdict, runnerVersion: RunnerVersion.current, environment: plan.report, python: python,
             notebook: notebook, credentials: CredentialNames.summarise(environment),
             secrets: SecretFilesPreview.scan(secretsDirectory, strict: !(configuredDirectory ?? "").isEmpty), envFiles: envFiles, process: .current(), sandbox: sandbox,
-            terminationLog: .init(path: terminationPath, writable: terminationPath.map(FileSystem.isWritableFile) ?? false))
+            terminationLog: .init(path: terminationPath, writable: terminationPath.map(Self.canWrite) ?? false))
     }
 }
