@@ -106,8 +106,13 @@ if [ -r "$host_ca" ]; then
   build_args+=(--volume "$host_ca:/run/host-ca.crt:ro" --build-arg PIP_CERT=/run/host-ca.crt)
 fi
 t0=$(date +%s)
+previous="$(pm image inspect --format '{{.Id}}' "$image" 2>/dev/null || true)"
 pm build --quiet "${build_args[@]}" -f images/e2e/Containerfile -t "$image" "$context" >/dev/null
 log "image $image built ($(( $(date +%s) - t0 ))s)"
+# The image it replaces (a new binary) would otherwise pile up, untagged.
+if [ -n "$previous" ] && [ "$previous" != "$(pm image inspect --format '{{.Id}}' "$image")" ]; then
+  pm rmi "$previous" >/dev/null 2>&1 || true
+fi
 
 # --- 5. The cases ------------------------------------------------------------------------------
 check=(python3 "$root/scripts/e2e-container-check.py")
@@ -211,10 +216,11 @@ else
 fi
 check_case stop output.ipynb
 
-# 5d. PID 1 duties: orphans of the notebook are adopted and reaped by nbrunner.
+# 5d. PID 1 duties: orphans of the notebook are adopted and reaped by nbrunner. (A relative
+# notebook path: the image's WORKDIR is /workspace.)
 prepare orphans orphan.ipynb
 mapfile -t args < <(pod_args orphans)
-run_case orphans "${args[@]}" "$image" run /workspace/orphan.ipynb
+run_case orphans "${args[@]}" "$image" run orphan.ipynb
 check_case orphans output.ipynb
 
 # 5e. The bare image (CMD only, no notebook configured): exit 2 with a result, never 0.
