@@ -89,10 +89,11 @@ pm images --format '{{.Repository}}:{{.Tag}}' localhost/nbrunner-e2e-base \
   | { grep -v ":$key\$" || true; } | while read -r old; do pm rmi -f "$old" >/dev/null || true; done
 
 # --- 4. The e2e image (podman's layer cache keeps the pip layer while the pins stay) ----------
+stopper="nbrunner-e2e-stop-$$"   # the container of the stop case
 context="$(mktemp -d)"
 work="$(mktemp -d)"
 cleanup() {
-  pm rm -f -t 0 nbrunner-e2e-stop >/dev/null 2>&1 || true
+  pm rm -f -t 0 "$stopper" >/dev/null 2>&1 || true
   $SUDO rm -rf "$context"
   if [ "${NBRUNNER_E2E_KEEP:-0}" = 1 ]; then log "kept the cases' files in $work"; else $SUDO rm -rf "$work"; fi
 }
@@ -115,8 +116,8 @@ if [ -n "$previous" ] && [ "$previous" != "$(pm image inspect --format '{{.Id}}'
 fi
 
 # --- 5. The cases ------------------------------------------------------------------------------
-check=(python3 "$root/scripts/e2e-container-check.py")
-"${check[@]}" notebooks "$work/notebooks"
+checker="$root/scripts/e2e-container-check.py"
+python3 "$checker" notebooks "$work/notebooks"
 cp Tests/Fixtures/notebooks/orphan.ipynb "$work/notebooks/"
 
 failed=()
@@ -169,7 +170,8 @@ run_case() {  # CASE -- podman run arguments...
 }
 check_case() {  # CASE [OUTPUT-NOTEBOOK]
   local name="$1" ok=0
-  "${check[@]}" "$name" "$work/$name" || ok=1
+  # (with sudo too: a workspace is readable by root and group 0 only)
+  $SUDO python3 "$checker" "$name" "$work/$name" || ok=1
   if [ -n "${2:-}" ]; then nbformat_valid "$name" "$2" 2>&1 || ok=1; fi
   [ "$ok" = 0 ] || { echo "  --- stderr of $name (last 30 lines) ---"; tail -n 30 "$work/$name/stderr"; }
   verdict "$name" "$ok"
@@ -194,9 +196,9 @@ check_case fail fail.output.ipynb
 prepare stop sleep.ipynb
 mapfile -t args < <(pod_args stop)
 dir="$work/stop"
-pm rm -f -t 0 nbrunner-e2e-stop >/dev/null 2>&1 || true
+pm rm -f -t 0 "$stopper" >/dev/null 2>&1 || true
 t0=$(date +%s)
-pm run --rm --timeout 300 --name nbrunner-e2e-stop "${args[@]}" -e NBRUNNER_NOTEBOOK=/workspace/sleep.ipynb \
+pm run --rm --timeout 300 --name "$stopper" "${args[@]}" -e NBRUNNER_NOTEBOOK=/workspace/sleep.ipynb \
   "$image" </dev/null >"$dir/stdout" 2>"$dir/stderr" &
 runner=$!
 for _ in $(seq 1 120); do
@@ -206,11 +208,11 @@ for _ in $(seq 1 120); do
 done
 if grep -q '^sleeping' "$dir/stderr"; then
   ts=$(date +%s)
-  pm stop -t 30 nbrunner-e2e-stop >/dev/null 2>&1 || true
+  pm stop -t 30 "$stopper" >/dev/null 2>&1 || true
   set +e; wait "$runner"; echo $? > "$dir/rc"; set -e
   log "stop: exit $(cat "$dir/rc") $(( $(date +%s) - ts ))s after podman stop (run: $(( $(date +%s) - t0 ))s)"
 else
-  pm rm -f -t 0 nbrunner-e2e-stop >/dev/null 2>&1 || true
+  pm rm -f -t 0 "$stopper" >/dev/null 2>&1 || true
   set +e; wait "$runner"; echo $? > "$dir/rc"; set -e
   echo "  - the long cell never started (exit $(cat "$dir/rc"))" >> "$dir/stderr"
 fi
