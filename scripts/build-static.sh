@@ -4,7 +4,7 @@
 #   scripts/build-static.sh [SCRATCH]   → prints the binary's path and size
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/install-deps.sh
+scripts/install-deps.sh libyaml-dev libseccomp-dev  # what the build links
 scratch="${1:-.build-static}"
 swift build --scratch-path "$scratch" -c release --static-swift-stdlib -Xswiftc -static-executable -Xlinker -s >&2
 bin="$(swift build --scratch-path "$scratch" -c release --show-bin-path)/nbrunner"

@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the build and tests need when they are missing: libyaml-dev
 # (parameter YAML), libseccomp-dev (the sandbox), postgresql (the seed-scenario tests' server).
+#   scripts/install-deps.sh [PACKAGE...]   only these (scripts/build-static.sh, images/Containerfile)
 set -euo pipefail
+packages=("$@")
+[ ${#packages[@]} -gt 0 ] || packages=(libyaml-dev libseccomp-dev postgresql)
 missing=()
-for pkg in libyaml-dev libseccomp-dev postgresql; do
+for pkg in "${packages[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
 done
 [ ${#missing[@]} -eq 0 ] && exit 0

@@ -36,4 +36,7 @@ swift test --filter IntegrationTests --no-parallel
 scripts/build-static.sh >/dev/null
 "$NBRUNNER_TEST_HOME/.venv/bin/python" scripts/benchmark.py --quick \
   --nbrunner "$bin" --bench "$(dirname "$bin")/nbrunner-bench" --static .build-static/release/nbrunner
+# The container end-to-end test: the static binary as the ENTRYPOINT of a real image, run by
+# podman as a restricted pod would run it (README, "Container end-to-end test").
+scripts/e2e-container.sh
 echo "scripts/test.sh: passed in $(( $(date +%s) - start ))s"

@@ -1,0 +1,274 @@
+"""The notebooks and the asserts of scripts/e2e-container.sh (standard library only).
+
+    e2e-container-check.py notebooks DIR   writes the e2e notebooks (nbformat 4.5 JSON) into DIR
+    e2e-container-check.py CASE DIR        checks what the case left in DIR: rc, stdout,
+                                           stderr, termination-log, workspace/
+
+Prints one "  - " line per failed assert and exits 1 if there was any.
+"""
+import json
+import os
+import re
+import sys
+
+UID, GID = 1000920000, 0
+BUDGET = 4096
+
+
+def notebook(cells):
+    out = []
+    for i, (source, tags) in enumerate(cells):
+        meta = {"tags": list(tags)} if tags else {}
+        if source.startswith("# md\n"):
+            out.append({"cell_type": "markdown", "id": f"cell-{i}", "metadata": meta,
+                        "source": source[5:]})
+        else:
+            out.append({"cell_type": "code", "execution_count": None, "id": f"cell-{i}",
+                        "metadata": meta, "outputs": [], "source": source})
+    return {"cells": out, "nbformat": 4, "nbformat_minor": 5, "metadata": {
+        "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
+        "language_info": {"name": "python"}}}
+
+
+NOTEBOOKS = {
+    # Passes; shows where HOME went and that it is writable.
+    "ok.ipynb": [
+        ("# md\ne2e: a notebook that passes", ()),
+        ("greeting = 'hello'", ("parameters",)),
+        ("import os, pathlib, tempfile, getpass\n"
+         "print('HOME=' + os.environ['HOME'])\n"
+         "pathlib.Path.home().joinpath('probe.txt').write_text('ok')\n"
+         "print('HOME-WRITE=ok')\n"
+         "print('TMP=' + tempfile.gettempdir())\n"
+         "print('USER=' + getpass.getuser())\n"
+         "print(f'UID={os.getuid()} GID={os.getgid()}')", ()),
+        ("print(greeting, 6 * 7)", ()),
+    ],
+    # Cell 2 raises with a 20 kB message: the termination message must still fit.
+    "fail.ipynb": [
+        ("x = 1", ()),
+        ("print('before the failure')", ()),
+        ("raise ValueError('e2e boom: ' + 'x' * 20000)", ()),
+        ("print('never runs')", ()),
+    ],
+    # Cell 2 sleeps long enough to be stopped.
+    "sleep.ipynb": [
+        ("print('before the long cell', flush=True)", ()),
+        ("value = 6 * 7\nprint('value', value)", ()),
+        ("import time\nprint('sleeping', flush=True)\ntime.sleep(600)", ()),
+        ("print('never runs')", ()),
+    ],
+}
+
+
+class Checker:
+    def __init__(self, case, d):
+        self.case, self.d, self.misses = case, d, []
+
+    def expect(self, cond, what):
+        if not cond:
+            self.misses.append(what)
+        return cond
+
+    def read(self, name):
+        try:
+            with open(os.path.join(self.d, name), "rb") as f:
+                return f.read()
+        except OSError:
+            return None
+
+    def json_file(self, name):
+        raw = self.read(name)
+        if not self.expect(raw is not None, f"{name} is missing"):
+            return {}
+        try:
+            return json.loads(raw)
+        except ValueError as e:
+            self.expect(False, f"{name} is not valid JSON: {e}")
+            return {}
+
+    def rc(self, want):
+        got = (self.read("rc") or b"?").decode().strip()
+        self.expect(got == str(want), f"exit code {got}, expected {want}")
+
+    def summary(self):
+        """The last two stdout lines: `Results Summary:` and the result as one line of JSON."""
+        lines = (self.read("stdout") or b"").decode(errors="replace").splitlines()
+        if not self.expect(len(lines) >= 2 and lines[-2] == "Results Summary:",
+                           f"stdout does not end with a Results Summary block: {lines[-3:]!r}"):
+            return {}
+        try:
+            return json.loads(lines[-1])
+        except ValueError as e:
+            self.expect(False, f"the Results Summary line is not JSON: {e}")
+            return {}
+
+    def termination(self, status, category, exit_code):
+        raw = self.read("termination-log")
+        if not self.expect(raw, "the termination log is empty or missing"):
+            return {}
+        self.expect(len(raw) <= BUDGET, f"termination message is {len(raw)} bytes (> {BUDGET})")
+        try:
+            msg = json.loads(raw)
+        except ValueError as e:
+            self.expect(False, f"termination message is not valid JSON: {e}")
+            return {}
+        self.outcome("termination message", msg, status, category, exit_code)
+        return msg
+
+    def outcome(self, where, r, status, category, exit_code):
+        self.expect(r.get("status") == status, f"{where}: status {r.get('status')!r}, expected {status!r}")
+        self.expect(r.get("error_category") == category,
+                    f"{where}: error_category {r.get('error_category')!r}, expected {category!r}")
+        self.expect(r.get("exit_code") == exit_code,
+                    f"{where}: exit_code {r.get('exit_code')!r}, expected {exit_code}")
+
+    def result(self, name, status, category, exit_code):
+        r = self.json_file(f"workspace/{name}")
+        self.outcome(name, r, status, category, exit_code)
+        s = self.summary()
+        self.outcome("Results Summary", s, status, category, exit_code)
+        self.expect(s.get("timestamp") and s.get("cells") == r.get("cells"),
+                    "the Results Summary is not the result file's JSON")
+        env = r.get("environment", {})
+        self.expect(env.get("uid") == UID and env.get("gid") == GID,
+                    f"{name}: environment uid/gid {env.get('uid')}/{env.get('gid')}, expected {UID}/{GID}")
+        return r
+
+    def owned(self, name):
+        try:
+            st = os.stat(os.path.join(self.d, "workspace", name))
+        except OSError:
+            return self.expect(False, f"workspace/{name} is missing")
+        self.expect((st.st_uid, st.st_gid) == (UID, GID),
+                    f"workspace/{name} is owned by {st.st_uid}:{st.st_gid}, expected {UID}:{GID}")
+
+    def notebook(self, name):
+        nb = self.json_file(f"workspace/{name}")
+        self.expect(nb.get("nbformat") == 4, f"{name}: nbformat {nb.get('nbformat')!r}, expected 4")
+        return nb
+
+    def cell_text(self, nb, marker):
+        """The text of the outputs of the (first) code cell whose source contains marker."""
+        for c in nb.get("cells", []):
+            src = c.get("source", "")
+            src = "".join(src) if isinstance(src, list) else src
+            if c.get("cell_type") == "code" and marker in src:
+                parts = []
+                for o in c.get("outputs", []):
+                    t = o.get("text", "")
+                    parts.append("".join(t) if isinstance(t, list) else t)
+                    if o.get("output_type") == "error":
+                        parts.append(f"{o.get('ename')}: {o.get('evalue')}")
+                return "".join(parts)
+        self.expect(False, f"no code cell with {marker!r} in the output notebook")
+        return ""
+
+    # --- the cases --------------------------------------------------------------------------
+
+    def case_pass(self):
+        self.rc(0)
+        r = self.result("results.json", "succeeded", "none", 0)
+        self.expect(r.get("output_path") == "/workspace/output.ipynb",
+                    f"output_path {r.get('output_path')!r}, expected the default /workspace/output.ipynb")
+        self.expect(r.get("statistics", {}).get("failed_cells") == 0, "statistics.failed_cells is not 0")
+        env = r.get("environment", {})
+        self.expect(env.get("passwd_entry") is False, "environment.passwd_entry is not false")
+        home = next((l for l in env.get("locations", []) if l.get("name") == "HOME"), {})
+        self.expect(home.get("decision") == "redirected" and home.get("from") == "/home/jovyan"
+                    and home.get("path", "").startswith("/workspace/"),
+                    f"HOME was not redirected from /home/jovyan into /workspace: {home}")
+        t = self.termination("succeeded", "none", 0)
+        self.expect("message" not in t, "the termination message of a pass has a message")
+        for name in ("output.ipynb", "results.json"):
+            self.owned(name)
+        nb = self.notebook("output.ipynb")
+        text = self.cell_text(nb, "HOME-WRITE")
+        for want in (f"HOME={home.get('path')}\n", "HOME-WRITE=ok", "USER=user-1000920000",
+                     f"UID={UID} GID={GID}"):
+            self.expect(want in text, f"the environment cell printed no {want!r}: {text!r}")
+        self.expect("e2e 42" in self.cell_text(nb, "print(greeting"),
+                    "NBRUNNER_PARAMETERS=greeting=e2e did not reach the notebook")
+
+    def case_fail(self):
+        self.rc(1)
+        r = self.result("fail.result.json", "failed", "notebook_execution_failed", 1)
+        fc = r.get("failed_cell", {})
+        self.expect(fc.get("cell_index") == 2 and fc.get("ename") == "ValueError",
+                    f"result failed_cell {fc.get('cell_index')}/{fc.get('ename')}, expected 2/ValueError")
+        t = self.termination("failed", "notebook_execution_failed", 1)
+        self.expect(t.get("retryable") is False, "termination message: retryable is not false")
+        msg = t.get("message", "")
+        self.expect(re.search(r"\bcell 2\b", msg) and "ValueError" in msg,
+                    f"termination message does not name cell 2 and ValueError: {msg[:200]!r}")
+        self.expect(t.get("failed_cell", {}).get("cell_index") == 2,
+                    f"termination message failed_cell: {t.get('failed_cell')}")
+        self.expect(msg.endswith("…"), "the 20 kB error message was not shortened")
+        nb = self.notebook("fail.output.ipynb")
+        self.expect("before the failure" in self.cell_text(nb, "before the failure"),
+                    "cell 1's output is missing from the output notebook")
+        self.expect("ValueError: e2e boom" in self.cell_text(nb, "e2e boom"),
+                    "cell 2's error output is missing from the output notebook")
+
+    def case_stop(self):
+        self.rc(143)
+        r = self.result("results.json", "failed", "cancelled", 143)
+        self.expect(r.get("retryable") is True, "result: retryable is not true for a cancellation")
+        cells = {c.get("cell_index"): c for c in r.get("cells", [])}
+        for i in (0, 1):
+            self.expect(cells.get(i, {}).get("status") == "succeeded",
+                        f"result cell {i}: {cells.get(i)}, expected succeeded")
+        self.expect(cells.get(2, {}).get("status") == "failed"
+                    and "SIGTERM" in cells.get(2, {}).get("note", ""),
+                    f"result cell 2 (the sleep): {cells.get(2)}, expected failed, interrupted by SIGTERM")
+        self.expect(cells.get(3, {}).get("status") == "skipped",
+                    f"result cell 3: {cells.get(3)}, expected skipped")
+        self.termination("failed", "cancelled", 143)
+        nb = self.notebook("output.ipynb")
+        self.expect("before the long cell" in self.cell_text(nb, "before the long cell"),
+                    "cell 0's output is missing from the output notebook")
+        self.expect("value 42" in self.cell_text(nb, "value = 6 * 7"),
+                    "cell 1's output is missing from the output notebook")
+        self.expect("sleeping" in self.cell_text(nb, "time.sleep(600)"),
+                    "the interrupted cell's output is missing from the output notebook")
+        meta = nb.get("metadata", {}).get("papermill", {})
+        self.expect(meta.get("end_time"), "the output notebook has no papermill end_time (not finalised)")
+
+    def case_orphans(self):
+        self.rc(0)
+        self.result("results.json", "succeeded", "none", 0)
+        self.termination("succeeded", "none", 0)
+        nb = self.notebook("output.ipynb")
+        self.expect("adopted by the runner 1" in self.cell_text(nb, "adopted by the runner"),
+                    "the orphan was not adopted by nbrunner as PID 1")
+
+    def case_bare(self):
+        self.rc(2)
+        s = self.summary()
+        self.outcome("Results Summary", s, "failed", "configuration_error", 2)
+        self.expect("missing NOTEBOOK" in s.get("error", ""), f"error: {s.get('error')!r}")
+
+    def case_doctor(self):
+        self.rc(0)
+        out = (self.read("stdout") or b"").decode(errors="replace")
+        for want in (r"passwd entry: none", r"HOME would be redirected from /home/jovyan to /workspace/",
+                     r"papermill 2\.7\.0", r"Verdict: "):
+            self.expect(re.search(want, out), f"doctor's report has no {want!r}")
+
+
+def main():
+    if sys.argv[1] == "notebooks":
+        os.makedirs(sys.argv[2], exist_ok=True)
+        for name, cells in NOTEBOOKS.items():
+            with open(os.path.join(sys.argv[2], name), "w") as f:
+                json.dump(notebook(cells), f, indent=1)
+        return 0
+    c = Checker(sys.argv[1], sys.argv[2])
+    getattr(c, "case_" + sys.argv[1])()
+    for m in c.misses:
+        print("  - " + m)
+    return 1 if c.misses else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
