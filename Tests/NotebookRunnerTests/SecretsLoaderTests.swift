@@ -27,6 +27,19 @@ import Testing
         #expect(loaded.redactor.redact("x pw-1234 y") == "x *** y")
     }
 
+    /// A skipped file's reason has no path and no stray space, parse errors and empty files alike.
+    @Test func skipReasonsReadCleanly() async throws {
+        let dir = temporaryDirectory()
+        writeFile("\(dir)/empty", "")
+        writeFile("\(dir)/map", "data: map[password:x]\n")
+        var env: [String: String] = [:]
+        let loaded = try await loader(defaultDir: dir).load(into: &env, log: log)
+        let reasons = Dictionary(uniqueKeysWithValues: loaded.report.files.map { (FileSystem.basename($0.path), $0.reason ?? "") })
+        #expect(reasons["empty"]?.hasPrefix("not an env file: empty") == true, "\(reasons)")
+        #expect(reasons["map"]?.hasPrefix("not an env file: 1:") == true, "\(reasons)")
+        #expect(reasons.values.allSatisfy { !$0.contains("  ") && !$0.contains(dir) })
+    }
+
     @Test func explicitFolderIsStrict() async {
         let dir = temporaryDirectory()
         writeFile("\(dir)/map", "data: map[password:hunter22]\n")

@@ -30,9 +30,11 @@ public struct ResultPublisher: Sendable {
             json = (try? ResultJSON.encode(result)) ?? Array("{\"status\":\"failed\",\"exit_code\":7}".utf8)
         }
 
+        var written = resultPath
         if let resultPath {
             if let problem = Self.writeAtomically(json + [0x0A], to: resultPath) {
                 log.warning("could not write the result file \(resultPath): \(problem)")
+                written = nil
             }
         }
         if let terminationLog {
@@ -44,7 +46,7 @@ public struct ResultPublisher: Sendable {
         let summary = result.status == "succeeded"
             ? "succeeded: \(result.statistics.succeededCells)/\(result.statistics.codeCells) code cells passed"
             : "failed (\(result.errorCategory.rawValue), exit \(result.exitCode)): \(TextClip.clip(result.error, maxBytes: 1000))"
-        log.info("result: \(summary)" + (resultPath.map { "; written to \($0)" } ?? ""))
+        log.info("result: \(summary)" + (written.map { "; written to \($0)" } ?? "; printed below only"))
         FileOutput.writeAll(1, SummaryBlock.render(resultJSON: json))
         return result.exitCode
     }

@@ -69,8 +69,13 @@ public struct SecretsLoader: Sendable {
                 entries = try Self.read(path)
             } catch {
                 if strict { throw error }
-                log.warning("skipping \(path): not an env file (\(error.message.dropFirst(path.count + 1)))")
-                report.files.append(.init(path: path, status: .skipped, keys: [], reason: "not an env file: " + String(error.message.dropFirst(path.count + 1))))
+                // "PATH:LINE:COLUMN: reason" or "PATH: reason": the reason without the path.
+                var detail = Substring(error.message)
+                if detail.hasPrefix(path) { detail = detail.dropFirst(path.count) }
+                if detail.hasPrefix(":") { detail = detail.dropFirst() }
+                let reason = String(detail.drop { $0 == " " })
+                log.warning("skipping \(path): not an env file (\(reason))")
+                report.files.append(.init(path: path, status: .skipped, keys: [], reason: "not an env file: " + reason))
                 continue
             }
             var keys: [String] = []
