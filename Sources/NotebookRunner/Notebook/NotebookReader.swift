@@ -15,11 +15,22 @@ public enum NotebookReader {
         return try decode(bytes, path: path)
     }
 
+    /// Reads the golden notebook (`--golden`) with whole outputs; every problem is
+    /// `invalid_notebook` (exit 2), the message starting with `--golden`.
+    public static func readGolden(_ path: String) throws(RunFailure) -> NotebookDocument {
+        do throws(RunFailure) {
+            return try decode(try read(path), path: path, fullOutputs: true)
+        } catch {
+            throw RunFailure(error.category, "--golden: " + error.message.replacing("notebook not found", with: "golden notebook not found"))
+        }
+    }
+
     /// Reads papermill's OUTPUT notebook; nil when papermill did not write one.
-    public static func readExecuted(_ path: String) -> Result<NotebookDocument, RunFailure>? {
+    /// - Parameter fullOutputs: keep whole output texts (for a golden comparison).
+    public static func readExecuted(_ path: String, fullOutputs: Bool = false) -> Result<NotebookDocument, RunFailure>? {
         guard FileSystem.exists(path) else { return nil }
         do throws(RunFailure) {
-            return .success(try decode(try read(path), path: path))
+            return .success(try decode(try read(path), path: path, fullOutputs: fullOutputs))
         } catch {
             return .failure(error)
         }
@@ -37,10 +48,12 @@ public enum NotebookReader {
         }
     }
 
-    public static func decode(_ bytes: Data, path: String) throws(RunFailure) -> NotebookDocument {
+    public static func decode(_ bytes: Data, path: String, fullOutputs: Bool = false) throws(RunFailure) -> NotebookDocument {
         let document: NotebookDocument
         do {
-            document = try ResultJSON.decoder().decode(NotebookDocument.self, from: bytes)
+            let decoder = ResultJSON.decoder()
+            if fullOutputs { decoder.userInfo[NotebookDocument.fullOutputs] = true }
+            document = try decoder.decode(NotebookDocument.self, from: bytes)
         } catch let error as DecodingError {
             if case .dataCorrupted(let context) = error, context.codingPath.isEmpty,
                let syntax = JSONSyntaxError.find(in: Array(bytes)) {

@@ -11,6 +11,10 @@ public struct RunFacts: Sendable {
     public var observation: PapermillObservation?
     public var environment: EnvironmentReport?
     public var secrets: SecretsReport?
+    /// The `--golden` notebook, read with whole outputs.
+    public var golden: NotebookDocument?
+    public var validation: ValidationReport?
+    public var comparison: ComparisonReport?
 
     public init() {}
 }
