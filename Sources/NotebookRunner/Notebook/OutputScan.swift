@@ -37,10 +37,11 @@ public struct OutputScan: Sendable, Equatable {
             if firstLine == nil { firstLine = Self.clean(line) }
             if warning == nil, Self.isPythonWarning(Array(line)) { warning = Self.clean(line) }
             if traceback == nil {
-                let bytes = Array(line)
+                var bytes = Array(line)
+                if bytes.contains(0x1B) { bytes = Array(ANSIText.strip(String(decoding: bytes, as: UTF8.self)).utf8) }
                 if Self.contains(bytes, Self.tracebackHeader) {
                     afterHeader = true
-                } else if afterHeader, let first = bytes.first, first != 0x20, first != 0x09, first != 0x1B {
+                } else if afterHeader, let first = bytes.first, first != 0x20, first != 0x09 {
                     traceback = Self.clean(line)
                 }
             }
