@@ -6,15 +6,17 @@ import Testing
         FloatTolerantMatch(a).matches(FloatTolerantMatch(b), tolerance: tol)
     }
 
-    /// Tolerance, not rounding: rounding to 4 decimals would give 0.1000 and 0.1000 here…
-    @Test func withinToleranceMatchesEvenWhenRoundingWouldNot() {
+    /// The example, and numbers that rounding to the tolerance's decimals (the
+    /// operator's own comparison) would split: 0.10005 and 0.10004 round to 0.1001 and 0.1000.
+    @Test func withinToleranceMatchesWhereRoundingWouldSplit() {
         #expect(same("0.10004", "0.10001"))
-        #expect(same("0.10005", "0.10004"))  // rounds to 0.1001 and 0.1000, still within 1e-4
-        #expect(same("accuracy=0.9731", "accuracy=0.97315"))
+        #expect(same("0.10005", "0.10004"))
+        #expect(same("accuracy=0.97314", "accuracy=0.97315"))
+        #expect(same("0.0005", "0.0009", 0.0005))  // rounding to 4 decimals would split these too
     }
 
-    /// … and here rounding to 3 decimals would call them equal (1.000), the tolerance does not.
-    @Test func beyondToleranceDiffersEvenWhenRoundingWouldNot() {
+    /// The example (1.5e-4 apart), and more.
+    @Test func beyondToleranceDiffers() {
         #expect(!same("1.00005", "1.0002"))
         #expect(!same("loss 0.5", "loss 0.5002"))
         #expect(!same("1", "2"))

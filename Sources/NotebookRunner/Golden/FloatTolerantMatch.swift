@@ -1,7 +1,8 @@
 /// Compares two normalized lines where numbers count as equal within a tolerance: the texts
 /// between numbers must be identical, and each pair of numbers must satisfy `|a − b| ≤ tol`.
-/// A tolerance, not rounding: with `tol = 1e-4`, `0.10004` and `0.10001` are equal although
-/// they round apart, and `1.00005` and `1.0002` differ although both are "1.000" at 3 decimals.
+/// A tolerance, not rounding: with `tol = 1e-4`, `0.10004` and `0.10001` are equal and
+/// `1.00005` and `1.0002` are not; `0.10005` and `0.10004` are equal although rounding to 4
+/// decimals (the operator's own comparison) would give 0.1001 and 0.1000.
 struct FloatTolerantMatch: Sendable, Equatable {
     enum Token: Sendable, Equatable {
         case text([UInt8])
