@@ -46,4 +46,32 @@ import Testing
         #expect(full.cells[0].outputs[2].executionCount == 1)
         #expect(full.cells[0].outputs[2].text == "42")
     }
+
+    @Test func onlyWhatThePolicyNeedsIsScanned() throws {
+        let json = """
+            {"nbformat": 4, "metadata": {}, "cells": [{"cell_type": "code", "source": "", "metadata": {}, "outputs": [
+               {"output_type": "stream", "name": "stderr", "text": "noise\\n"},
+               {"output_type": "stream", "name": "stdout", "text": "Traceback (most recent call last):\\nKeyError: 1\\n"}]}]}
+            """
+        func read(_ needs: OutputScan.Needs) throws -> [OutputScan?] {
+            let dir = temporaryDirectory()
+            writeFile("\(dir)/n.ipynb", json)
+            return try #require(NotebookReader.readExecuted("\(dir)/n.ipynb", needs: needs)).get().cells[0].outputs.map(\.scan)
+        }
+        #expect(try read(.nothing) == [nil, nil])
+        #expect(try read(.init(stderr: true, tracebacks: false)) == [OutputScan(firstLine: "noise"), nil])
+        #expect(try read(.init(stderr: false, tracebacks: true)) == [OutputScan(), OutputScan(traceback: "KeyError: 1")])
+        #expect(OutputScan.Needs(policy: .standard) == .init(stderr: false, tracebacks: true))
+        #expect(OutputScan.Needs(policy: ValidationPolicy(level: .learning)) == .nothing)
+        #expect(OutputScan.Needs(policy: ValidationPolicy(level: .production)) == .all)
+    }
+
+    @Test func theQuickTracebackCheck() {
+        func may(_ text: String) -> Bool { Array(text.utf8).withUnsafeBytes { OutputScan.mayHoldTraceback($0) } }
+        #expect(may("x Traceback (most recent call last):"))
+        #expect(may("(((Traceback (most recent call last)"))
+        #expect(!may("Traceback (most recent call"))
+        #expect(!may("iVBORw0KGgo" + String(repeating: "A", count: 100_000)))
+        #expect(!may("(most recent call last)"))
+    }
 }

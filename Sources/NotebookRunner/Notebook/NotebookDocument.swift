@@ -102,8 +102,9 @@ public struct NotebookDocument: Decodable, Sendable {
     }
 
     /// A cell output. Error outputs are read in detail; stream and `text/plain` texts are
-    /// scanned (``OutputScan``) and kept whole only when the document is read for a golden
-    /// comparison (``NotebookDocument/fullOutputs``); other data (images) is never kept.
+    /// scanned (``OutputScan``) as far as ``NotebookDocument/scanNeeds`` asks, and kept whole
+    /// only when the document is read for a golden comparison (``NotebookDocument/fullOutputs``);
+    /// other data (images) is never kept.
     public struct Output: Decodable, Sendable {
         public var outputType: String
         public var ename: String?
@@ -131,7 +132,7 @@ public struct NotebookDocument: Decodable, Sendable {
             self.traceback = traceback
             self.name = name
             self.text = text
-            self.scan = text.map(OutputScan.init)
+            self.scan = text.map { OutputScan($0) }
             self.mimeTypes = mimeTypes
             self.dataDigest = dataDigest
             self.executionCount = executionCount
@@ -142,6 +143,7 @@ public struct NotebookDocument: Decodable, Sendable {
             outputType = (try? c.decode(String.self, forKey: .outputType)) ?? ""
             mimeTypes = []
             let full = decoder.userInfo[NotebookDocument.fullOutputs] as? Bool == true
+            let needs = full ? .all : (decoder.userInfo[NotebookDocument.scanNeeds] as? OutputScan.Needs ?? .all)
             switch outputType {
             case "error":
                 ename = try? c.decodeIfPresent(String.self, forKey: .ename)
@@ -149,14 +151,17 @@ public struct NotebookDocument: Decodable, Sendable {
                 traceback = try? c.decodeIfPresent([String].self, forKey: .traceback)
             case "stream":
                 name = try? c.decodeIfPresent(String.self, forKey: .name)
+                let lines = needs.stderr && name == "stderr"
+                guard full || lines || needs.tracebacks else { break }
                 let whole = (try? c.decodeIfPresent(MultilineText.self, forKey: .text))?.text ?? ""
-                scan = OutputScan(whole)
+                scan = OutputScan(whole, lines: lines || full)
                 if full { text = whole }
             case "execute_result", "display_data":
                 guard let data = try? c.nestedContainer(keyedBy: DataKey.self, forKey: .data) else { break }
                 mimeTypes = data.allKeys.map(\.stringValue).sorted()
-                if let plain = try? data.decodeIfPresent(MultilineText.self, forKey: DataKey(stringValue: "text/plain")) {
-                    scan = OutputScan(plain.text)
+                if full || needs.tracebacks,
+                   let plain = try? data.decodeIfPresent(MultilineText.self, forKey: DataKey(stringValue: "text/plain")) {
+                    scan = OutputScan(plain.text, lines: full)
                     if full { text = plain.text }
                 }
                 if full {
@@ -192,6 +197,9 @@ public struct NotebookDocument: Decodable, Sendable {
     /// Decoder `userInfo` key: `true` keeps whole output texts, data digests and result counts
     /// (the golden comparison needs them; a run without `--golden` does not pay for them).
     public static let fullOutputs = CodingUserInfoKey(rawValue: "nbrunner.fullOutputs")!
+    /// Decoder `userInfo` key: an ``OutputScan/Needs``, what to scan without ``fullOutputs``
+    /// (default: everything).
+    public static let scanNeeds = CodingUserInfoKey(rawValue: "nbrunner.scanNeeds")!
 
     /// papermill's own cells.
     public static let errorMarkerTag = "papermill-error-cell-tag"

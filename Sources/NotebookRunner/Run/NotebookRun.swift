@@ -121,7 +121,8 @@ public struct NotebookRun: Sendable {
                 NotebookRedaction.apply(to: c.output, redactor: log.redactor, log: log)
             }
             facts.observation = observation
-            let executed = NotebookReader.readExecuted(c.output, fullOutputs: c.golden != nil)
+            let executed = NotebookReader.readExecuted(c.output, fullOutputs: c.golden != nil,
+                                                       needs: OutputScan.Needs(policy: c.validation))
             var outcome = OutcomeClassifier.classify(
                 source: source, executed: executed, observation: observation, outputPath: c.output)
             outcome = check(outcome, source: source, executed: try? executed?.get(), facts: &facts)
