@@ -1,7 +1,8 @@
 // nbrunner-bench: measurements for scripts/benchmark.py, never shipped in images.
 //   nbrunner-bench extract SOURCE EXECUTED
-// times what `nbrunner run` does once papermill has exited (read the executed notebook,
-// classify, assemble and encode the result) and prints {"seconds", "peak_rss_kb", "cells"}.
+// times what `nbrunner run` does once papermill has exited (read the executed notebook as a run
+// with the default validation policy reads it, classify, assemble and encode the result) and
+// prints {"seconds", "peak_rss_kb", "cells"}.
 import FoundationEssentials
 import NotebookRunner
 #if canImport(Glibc)
@@ -29,7 +30,7 @@ do throws(RunFailure) { source = try NotebookReader.readSource(arguments[2]) } c
 let clock = ContinuousClock()
 let start = clock.now
 let outcome = OutcomeClassifier.classify(
-    source: source, executed: NotebookReader.readExecuted(arguments[3]),
+    source: source, executed: NotebookReader.readExecuted(arguments[3], needs: OutputScan.Needs(policy: .standard)),
     observation: PapermillObservation(ending: .exited(0)), outputPath: arguments[3])
 let result = ResultAssembler.assemble(
     category: outcome.category, message: outcome.message, cells: outcome.cells, failedCell: outcome.failedCell,

@@ -43,7 +43,8 @@ enum Main {
             let result = await NotebookRun(configuration: configuration, environment: environment,
                                            workingDirectory: cwd, log: log).execute()
             let code = ResultPublisher(resultPath: configuration.result, terminationLog: configuration.terminationLog,
-                                       terminationBudget: configuration.terminationBudget, log: log).publish(result)
+                                       terminationBudget: configuration.terminationBudget, log: log,
+                                       junitPath: configuration.junit).publish(result)
             exit(code)
         } catch let code as ArgumentParser.ExitCode {
             exit(code.rawValue)  // a subcommand's own verdict (doctor)

@@ -60,6 +60,41 @@ struct RunArguments: ParsableArguments {
     @Option(help: ArgumentHelp("Seccomp filter for papermill, the kernel and every process the notebook starts: system calls a notebook never needs (ptrace, mount, unshare, bpf, kexec, module loading, keyrings, clone with namespace flags…) fail with EPERM (list: docs/sandbox.md). 'on': load it, or warn and run without it when the kernel cannot; 'require': fail (exit 3) instead; 'off'. Default: on. Env: NBRUNNER_SANDBOX.", valueName: "off|on|require"))
     var sandbox: String?
 
+    @Option(help: ArgumentHelp("Validation level, a preset of the policies below: learning (none), development (detect silent failures; the default), staging (+ fail on warnings), production (+ strict). Env: NBRUNNER_VALIDATION_LEVEL, else VALIDATION_LEVEL.", valueName: "level"))
+    var validationLevel: String?
+
+    @Flag(inversion: .prefixedNo, help: ArgumentHelp("Fail (exit 1, validation_stderr_failure) when a cell writes to stderr, judged from the cell's own outputs. Env: NBRUNNER_FAIL_ON_STDERR, VALIDATION_FAIL_ON_STDERR (env can only turn a policy on; the flags decide both ways)."))
+    var failOnStderr: Bool?
+
+    @Flag(inversion: .prefixedNo, help: ArgumentHelp("Fail (exit 1, validation_warning_failure) when a cell's stderr holds a Python warning (FILE:LINE: SomethingWarning: …). Env: NBRUNNER_FAIL_ON_WARNINGS, VALIDATION_FAIL_ON_WARNINGS."))
+    var failOnWarnings: Bool?
+
+    @Flag(inversion: .prefixedNo, help: ArgumentHelp("Strict mode (exit 1, validation_strict_mode_failure): stderr, warnings and printed tracebacks fail, and so do errors in cells tagged raises-exception. Env: NBRUNNER_STRICT, VALIDATION_STRICT_MODE."))
+    var strict: Bool?
+
+    @Flag(inversion: .prefixedNo, help: ArgumentHelp("Report a cell that printed a traceback without raising (a warning in the result; a failure in strict mode). On by default, off at level learning. Env: NBRUNNER_DETECT_SILENT_FAILURES, VALIDATION_DETECT_SILENT_FAILURES."))
+    var detectSilentFailures: Bool?
+
+    @Option(help: ArgumentHelp("Golden notebook to compare the executed notebook with, cell by cell; a difference exits 1 (golden_mismatch), a missing file exits 2. Env: NBRUNNER_GOLDEN.", valueName: "path"))
+    var golden: String?
+
+    @Option(help: ArgumentHelp("exact, or normalized (the default: execution counts, timestamps, memory addresses and trailing whitespace ignored, numbers equal within --float-tolerance, images compared by type). Env: NBRUNNER_GOLDEN_STRATEGY.", valueName: "strategy"))
+    var goldenStrategy: String?
+
+    @Option(name: .customLong("golden-ignore"), parsing: .unconditionalSingleValue,
+            help: ArgumentHelp("A regular expression whose matches are ignored in both notebooks, line by line. Repeatable. Env: NBRUNNER_GOLDEN_IGNORE (one per line).", valueName: "regex"))
+    var goldenIgnore: [String] = []
+
+    @Option(help: ArgumentHelp("Numbers match when |a - b| <= this (normalized strategy). Default: 0.0001. Env: NBRUNNER_FLOAT_TOLERANCE.", valueName: "number"))
+    var floatTolerance: String?
+
+    @Option(name: .customLong("golden-ignore-output-type"),
+            help: ArgumentHelp("Leave this output type out of the comparison: stream, execute_result, display_data or error. Repeatable. Env: NBRUNNER_GOLDEN_IGNORE_OUTPUT_TYPE.", valueName: "type"))
+    var goldenIgnoreOutputType: [String] = []
+
+    @Option(help: ArgumentHelp("Write a JUnit XML report here (one test case per code cell), also when the run fails. Env: NBRUNNER_JUNIT.", valueName: "path"))
+    var junit: String?
+
     @Flag(help: ArgumentHelp("When papermill is missing, pip-install it (pinned \(RuntimeInstaller.papermillRequirement), and ipykernel when the python3 kernel needs it) into a writable user site. Off by default: pre-install papermill in the image. Env: NBRUNNER_ALLOW_INSTALL."))
     var allowInstall = false
 
@@ -101,6 +136,16 @@ struct RunArguments: ParsableArguments {
         o.cellTimeout = cellTimeout
         o.grace = grace
         o.sandbox = sandbox
+
+        o.validationLevel = validationLevel
+        o.validationFlags = [.failOnStderr: failOnStderr, .failOnWarnings: failOnWarnings, .strictMode: strict,
+                             .detectSilentFailures: detectSilentFailures].compactMapValues { $0 }
+        o.golden = golden
+        o.goldenStrategy = goldenStrategy
+        o.goldenIgnore = goldenIgnore
+        o.floatTolerance = floatTolerance
+        o.goldenIgnoreOutputType = goldenIgnoreOutputType
+        o.junit = junit
         o.allowInstall = allowInstall ? true : nil
         o.envFiles = envFiles
         o.secretsDir = secretsDir

@@ -176,3 +176,67 @@ write("ordinary-work.ipynb", nb([
         "print(subprocess.run(['echo', 'from-subprocess'], capture_output=True, text=True, check=True).stdout.strip())\n"
         "t = threading.Thread(target=print, args=('from-thread',)); t.start(); t.join()"),
 ]))
+
+# Validation policies: each cell trips one policy (judged from the cell's own outputs).
+write("validation.ipynb", nb([
+    new_markdown_cell("Validation policies"),
+    new_code_cell("x = 1"),
+    new_code_cell("import sys\nprint('progress: half way', file=sys.stderr)"),
+    new_code_cell("import warnings\nwarnings.warn('this API is going away', DeprecationWarning, stacklevel=1)"),
+    new_code_cell("import traceback\ntry:\n    1 / 0\nexcept ZeroDivisionError:\n    traceback.print_exc(file=sys.stdout)"),
+    new_code_cell("print('done')"),
+]))
+# nbclient runs on past a cell tagged raises-exception; papermill 2.7.0 still exits 1.
+write("raises-exception.ipynb", nb([
+    new_code_cell("x = 1"),
+    tagged("raise ValueError('expected failure')", "raises-exception"),
+    new_code_cell("print('after', x)"),
+]))
+
+# Golden comparison: a notebook whose outputs change from run to run (a timestamp, a memory
+# address, float noise, a random number in an ignored cell), and golden notebooks made by hand.
+from nbformat.v4 import new_output
+
+def ran(source, count, *outputs, tags=()):
+    c = new_code_cell(source, execution_count=count)
+    c.outputs = list(outputs)
+    if tags:
+        c.metadata["tags"] = list(tags)
+    return c
+
+def stdout(text):
+    return new_output("stream", name="stdout", text=text)
+
+def value(text, count):
+    return new_output("execute_result", data={"text/plain": text}, execution_count=count)
+
+golden_cells = [
+    new_markdown_cell("# Golden"),
+    new_code_cell("import datetime, random\nprint('run at', datetime.datetime.now())\nprint(object())"),
+    new_code_cell("value = 0.1 + 0.2 + random.uniform(-1e-6, 1e-6)\nvalue"),
+    new_code_cell("print('rows', 100)"),
+    tagged("print(random.random())", "nbval-ignore-output"),
+]
+write("golden-source.ipynb", nb(golden_cells))
+
+def golden(rows, extra=(), drop_last=0):
+    cells = [
+        new_markdown_cell("# Golden"),
+        ran(golden_cells[1].source, 11, stdout("run at 2020-02-02 20:20:20.202020\n<object object at 0x7f0000000000>\n")),
+        ran(golden_cells[2].source, 12, value("0.30000000000000004", 12)),
+        ran(golden_cells[3].source, 13, stdout(f"rows {rows}\n")),
+        ran(golden_cells[4].source, 14, stdout("0.123456789\n"), tags=("nbval-ignore-output",)),
+    ] + list(extra)
+    return nb(cells[:len(cells) - drop_last] if drop_last else cells)
+
+write("golden-match.ipynb", golden(100))
+# Cell 3 differs, and the golden notebook has one cell more.
+write("golden-mismatch.ipynb", golden(99, extra=[ran("print('summary')", 15, stdout("summary\n"))]))
+# One cell fewer than the executed notebook.
+write("golden-short.ipynb", golden(100, drop_last=1))
+# For secret-leak.ipynb: outputs that differ from any real run, so the diff quotes the run's.
+write("golden-secret-leak.ipynb", nb([
+    ran("import os, sys\npw = os.environ['DB_PASSWORD']\nprint('connecting with', pw)", 1, stdout("connecting with <none>\n")),
+    ran("import json", 2, stdout("nothing\n")),
+    ran("raise ConnectionError()", 3),
+]))

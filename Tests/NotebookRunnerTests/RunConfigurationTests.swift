@@ -107,4 +107,61 @@ import Testing
             try configuration(options(), env: ["NBRUNNER_SANDBOX": "yes"])
         }
     }
+
+    @Test func validationGoldenAndJUnitFromFlagsAndEnvironment() throws {
+        var o = options()
+        o.golden = "golden/g.ipynb"
+        o.goldenIgnore = [#"id=\d+"#]
+        o.junit = "out/junit.xml"
+        o.validationFlags = [.failOnStderr: true]
+        let env = ["VALIDATION_LEVEL": "staging", "VALIDATION_STRICT_MODE": "false", "NBRUNNER_GOLDEN_STRATEGY": "exact",
+                   "NBRUNNER_FLOAT_TOLERANCE": "1e-3", "NBRUNNER_GOLDEN_IGNORE": "ignored: the flag wins",
+                   "NBRUNNER_GOLDEN_IGNORE_OUTPUT_TYPE": "display_data\nerror"]
+        let c = try configuration(o, env: env)
+        #expect(c.validation.level == .staging)
+        #expect(c.validation.failOnStderr == .init(enabled: true, source: "--fail-on-stderr"))
+        #expect(!c.validation.strict)
+        let golden = try #require(c.golden)
+        #expect(golden.path == "/home/u/golden/g.ipynb")
+        #expect(golden.strategy == .exact)
+        #expect(golden.floatTolerance == 0.001)
+        #expect(golden.ignorePatterns == [#"id=\d+"#])
+        #expect(golden.ignoreOutputTypes == ["display_data", "error"])
+        #expect(c.junit == "/home/u/out/junit.xml")
+        let plain = try configuration(options())
+        #expect(plain.golden == nil)
+        #expect(plain.junit == nil)
+        #expect(plain.validation == .standard)
+        #expect(try configuration(options(), env: ["NBRUNNER_GOLDEN": "/g.ipynb", "NBRUNNER_JUNIT": "/j.xml"]).golden?.path == "/g.ipynb")
+    }
+
+    @Test func badValidationAndGoldenValuesExit2NamingTheirSource() {
+        for (env, named) in [(["VALIDATION_LEVEL": "paranoid"], "VALIDATION_LEVEL"),
+                             (["NBRUNNER_FLOAT_TOLERANCE": "tiny"], "NBRUNNER_FLOAT_TOLERANCE"),
+                             (["NBRUNNER_GOLDEN_IGNORE": "ok\n(unclosed"], "NBRUNNER_GOLDEN_IGNORE"),
+                             (["NBRUNNER_GOLDEN_STRATEGY": "semantic"], "NBRUNNER_GOLDEN_STRATEGY")] {
+            do {
+                _ = try configuration(options(), env: env)
+                Issue.record("\(named) must be refused")
+            } catch let error as RunFailure {
+                #expect(error.category.exitCode == 2)
+                #expect(error.message.hasPrefix(named), "\(error.message)")
+            } catch {
+                Issue.record("\(error)")
+            }
+        }
+    }
+
+    @Test func goldenAndJUnitMustNotCollideWithWhatTheRunWrites() {
+        var o = options()
+        o.output = "/w/out.ipynb"
+        o.golden = "/w/out.ipynb"
+        #expect(throws: RunFailure.self) { try configuration(o) }
+        var j = options()
+        j.junit = "nb/demo.result.json"
+        #expect(throws: RunFailure.self) { try configuration(j) }
+        var itself = options()
+        itself.golden = "nb/demo.ipynb"  // a notebook committed with its outputs is its own golden
+        #expect(throws: Never.self) { try configuration(itself) }
+    }
 }

@@ -56,4 +56,24 @@ import Testing
         }
         #expect(evalue.hasSuffix("…"))
     }
+
+    /// A validation or golden failure: the category and the offending cell outlast everything
+    /// but the last resort.
+    @Test func offendingCellAndCategorySurviveATinyBudget() throws {
+        var failed = RunResult.FailedCell(cellIndex: 7, executionCount: 8, ename: nil, evalue: nil, injectedParameters: nil)
+        failed.reason = "wrote to stderr: " + String(repeating: "e", count: 5000)
+        let r = ResultAssembler.assemble(
+            category: .validationStderrFailure, message: String(repeating: "m", count: 5000), cells: [], failedCell: failed,
+            configuration: nil, notebookPath: "/n.ipynb", facts: RunFacts(), timing: .init(started: .now, finished: .now))
+        let roomy = try JSONValue.parse(TerminationMessage.render(r, budget: 4096))
+        #expect(roomy["failed_cell"]?["reason"].map { if case .string(let s) = $0 { s.hasPrefix("wrote to stderr: ") } else { false } } == true)
+        for budget in [128, 200, 400] {
+            let bytes = TerminationMessage.render(r, budget: budget)
+            #expect(bytes.count <= budget)
+            let json = try JSONValue.parse(bytes)
+            #expect(json["error_category"] == .string("validation_stderr_failure"))
+            #expect(json["exit_code"] == .number(1))
+            #expect(json["failed_cell"]?["cell_index"] == .number(7), "budget \(budget)")
+        }
+    }
 }

@@ -25,6 +25,12 @@ public struct RunConfiguration: Sendable, Equatable {
     public var grace: RunDuration
     /// `--sandbox`: the seccomp filter for papermill, the kernel and the notebook's processes.
     public var sandbox: SandboxMode
+    /// The effective validation policy (flags, `NBRUNNER_*`, the operator's `VALIDATION_*`).
+    public var validation: ValidationPolicy
+    /// `--golden` and its companions; nil: no comparison.
+    public var golden: GoldenSettings?
+    /// `--junit`: where the JUnit XML report goes; nil: none.
+    public var junit: String?
     /// `--allow-install`: pip-install papermill into the user site when it is missing.
     public var allowInstall: Bool
     public var envFiles: [String]
@@ -153,6 +159,22 @@ public struct RunConfiguration: Sendable, Equatable {
             sandbox = .default
         }
 
+        validation = try PolicyResolver.resolve(level: options.validationLevel, flags: options.validationFlags, environment: environment)
+        func named(_ cli: String?, _ flag: String, _ name: String) -> (value: String, flag: String)? {
+            if let cli { return (cli, flag) }
+            return env(name).map { ($0, name) }
+        }
+        func namedList(_ cli: [String], _ flag: String, _ name: String) -> [(value: String, flag: String)] {
+            cli.isEmpty ? (env(name).map(EnvironmentValue.list) ?? []).map { ($0, name) } : cli.map { ($0, flag) }
+        }
+        golden = try GoldenSettings.resolve(
+            path: named(options.golden, "--golden", EnvironmentName.golden).map { (absolute($0.value), $0.flag) },
+            strategy: named(options.goldenStrategy, "--golden-strategy", EnvironmentName.goldenStrategy),
+            ignorePatterns: namedList(options.goldenIgnore, "--golden-ignore", EnvironmentName.goldenIgnore),
+            floatTolerance: named(options.floatTolerance, "--float-tolerance", EnvironmentName.floatTolerance),
+            ignoreOutputTypes: namedList(options.goldenIgnoreOutputType, "--golden-ignore-output-type", EnvironmentName.goldenIgnoreOutputType))
+        junit = (options.junit ?? env(EnvironmentName.junit)).map(absolute)
+
         if output == notebook {
             throw RunFailure(.configurationError, "--output is the input notebook (\(notebook)); papermill would overwrite it")
         }
@@ -161,6 +183,12 @@ public struct RunConfiguration: Sendable, Equatable {
         }
         if let terminationLog, [notebook, output, result].contains(terminationLog) {
             throw RunFailure(.configurationError, "--termination-log must differ from the notebook, --output and --result (\(terminationLog))")
+        }
+        if let golden, [output, result, terminationLog].contains(golden.path) {
+            throw RunFailure(.configurationError, "--golden must differ from --output, --result and --termination-log (\(golden.path)); the run would overwrite it")
+        }
+        if let junit, [notebook, output, result, terminationLog, golden?.path].contains(junit) {
+            throw RunFailure(.configurationError, "--junit must differ from the notebook, --output, --result, --termination-log and --golden (\(junit))")
         }
     }
 }

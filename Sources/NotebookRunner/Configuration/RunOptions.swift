@@ -19,6 +19,15 @@ public struct RunOptions: Sendable, Equatable {
     public var cellTimeout: String?
     public var grace: String?
     public var sandbox: String?
+    /// Validation: `--validation-level`, and each policy flag (`--strict`/`--no-strict`, …).
+    public var validationLevel: String?
+    public var validationFlags: [ValidationPolicy.Name: Bool] = [:]
+    public var golden: String?
+    public var goldenStrategy: String?
+    public var goldenIgnore: [String] = []
+    public var floatTolerance: String?
+    public var goldenIgnoreOutputType: [String] = []
+    public var junit: String?
     public var allowInstall: Bool?
     public var envFiles: [String] = []
     /// `""` turns the default /vault/secrets off.

@@ -54,7 +54,14 @@ public struct CellOutcomes: Sendable {
             }
             let e = executedFor[s]
             r.executionCount = e?.executionCount
-            if let e, let failure = Self.failure(of: e) {
+            if let e, let allowed = Self.allowedFailure(of: e), interrupted?.sourceIndex != s {
+                // nbclient's convention: execution went on past it, and so does the run.
+                r.status = .succeeded
+                r.ename = allowed.ename
+                r.evalue = allowed.evalue
+                r.traceback = allowed.traceback
+                r.note = "raised \(allowed.ename), which its \(NotebookDocument.raisesExceptionTag) tag allows"
+            } else if let e, let failure = Self.failure(of: e) {
                 r.status = .failed
                 if let interrupted, interrupted.sourceIndex == s { r.note = interrupted.note }
                 r.ename = failure.ename
@@ -113,6 +120,13 @@ public struct CellOutcomes: Sendable {
                            note: "the cell failed without an error output (for example a failed IPython magic); see its stderr output")
         }
         return nil
+    }
+
+    /// The error of a cell tagged `raises-exception` (nbclient lets it fail and runs on), or nil.
+    static func allowedFailure(of cell: NotebookDocument.Cell) -> Failure? {
+        guard cell.tags.contains(NotebookDocument.raisesExceptionTag),
+              cell.outputs.contains(where: \.isFailure) else { return nil }
+        return failure(of: cell)
     }
 
     /// ANSI-stripped, at most ``maxTracebackBytes``, keeping the END (where the error is).

@@ -101,29 +101,90 @@ public struct NotebookDocument: Decodable, Sendable {
         enum CodingKeys: String, CodingKey { case duration, exception }
     }
 
-    /// A cell output; only error outputs are read in detail.
+    /// A cell output. Error outputs are read in detail; stream and `text/plain` texts are
+    /// scanned (``OutputScan``) as far as ``NotebookDocument/scanNeeds`` asks, and kept whole
+    /// only when the document is read for a golden comparison (``NotebookDocument/fullOutputs``);
+    /// other data (images) is never kept.
     public struct Output: Decodable, Sendable {
         public var outputType: String
         public var ename: String?
         public var evalue: String?
         public var traceback: [String]?
+        /// A stream's `name`: `stdout` or `stderr`.
+        public var name: String?
+        /// What the stream text, or the `text/plain` of a result or display, shows.
+        public var scan: OutputScan?
+        /// The whole stream text or `text/plain`; only with ``NotebookDocument/fullOutputs``.
+        public var text: String?
+        /// The MIME types of `data` (execute_result, display_data), sorted.
+        public var mimeTypes: [String]
+        /// A digest of the other `data` entries (images…); only with ``NotebookDocument/fullOutputs``.
+        public var dataDigest: String?
+        /// An execute_result's own count; only with ``NotebookDocument/fullOutputs``.
+        public var executionCount: Int?
 
-        public init(outputType: String, ename: String? = nil, evalue: String? = nil, traceback: [String]? = nil) {
+        public init(outputType: String, ename: String? = nil, evalue: String? = nil, traceback: [String]? = nil,
+                    name: String? = nil, text: String? = nil, mimeTypes: [String] = [], dataDigest: String? = nil,
+                    executionCount: Int? = nil) {
             self.outputType = outputType
             self.ename = ename
             self.evalue = evalue
             self.traceback = traceback
+            self.name = name
+            self.text = text
+            self.scan = text.map { OutputScan($0) }
+            self.mimeTypes = mimeTypes
+            self.dataDigest = dataDigest
+            self.executionCount = executionCount
         }
 
         public init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             outputType = (try? c.decode(String.self, forKey: .outputType)) ?? ""
-            guard outputType == "error" else { return }
-            ename = try? c.decodeIfPresent(String.self, forKey: .ename)
-            evalue = try? c.decodeIfPresent(String.self, forKey: .evalue)
-            traceback = try? c.decodeIfPresent([String].self, forKey: .traceback)
+            mimeTypes = []
+            let full = decoder.userInfo[NotebookDocument.fullOutputs] as? Bool == true
+            let needs = full ? .all : (decoder.userInfo[NotebookDocument.scanNeeds] as? OutputScan.Needs ?? .all)
+            switch outputType {
+            case "error":
+                ename = try? c.decodeIfPresent(String.self, forKey: .ename)
+                evalue = try? c.decodeIfPresent(String.self, forKey: .evalue)
+                traceback = try? c.decodeIfPresent([String].self, forKey: .traceback)
+            case "stream":
+                name = try? c.decodeIfPresent(String.self, forKey: .name)
+                let lines = needs.stderr && name == "stderr"
+                guard full || lines || needs.tracebacks else { break }
+                let whole = (try? c.decodeIfPresent(MultilineText.self, forKey: .text))?.text ?? ""
+                scan = OutputScan(whole, lines: lines || full)
+                if full { text = whole }
+            case "execute_result", "display_data":
+                guard let data = try? c.nestedContainer(keyedBy: DataKey.self, forKey: .data) else { break }
+                mimeTypes = data.allKeys.map(\.stringValue).sorted()
+                if full || needs.tracebacks,
+                   let plain = try? data.decodeIfPresent(MultilineText.self, forKey: DataKey(stringValue: "text/plain")) {
+                    scan = OutputScan(plain.text, lines: full)
+                    if full { text = plain.text }
+                }
+                if full {
+                    executionCount = try? c.decodeIfPresent(Int.self, forKey: .executionCount)
+                    var digest = ContentDigest()
+                    for key in data.allKeys.sorted(by: { $0.stringValue < $1.stringValue }) where key.stringValue != "text/plain" {
+                        digest.add(key.stringValue)
+                        digest.add((try? data.decode(MultilineText.self, forKey: key))?.text ?? "(not text)")
+                    }
+                    if mimeTypes.contains(where: { $0 != "text/plain" }) { dataDigest = digest.hex }
+                }
+            default:
+                break
+            }
         }
-        enum CodingKeys: String, CodingKey { case outputType, ename, evalue, traceback }
+        enum CodingKeys: String, CodingKey { case outputType, ename, evalue, traceback, name, text, data, executionCount }
+
+        struct DataKey: CodingKey {
+            var stringValue: String
+            var intValue: Int? { nil }
+            init(stringValue: String) { self.stringValue = stringValue }
+            init?(intValue: Int) { nil }
+        }
 
         /// papermill treats `SystemExit` with an empty or `0` value as success (execute.py).
         public var isCleanSystemExit: Bool {
@@ -133,10 +194,19 @@ public struct NotebookDocument: Decodable, Sendable {
         public var isFailure: Bool { outputType == "error" && !isCleanSystemExit }
     }
 
+    /// Decoder `userInfo` key: `true` keeps whole output texts, data digests and result counts
+    /// (the golden comparison needs them; a run without `--golden` does not pay for them).
+    public static let fullOutputs = CodingUserInfoKey(rawValue: "nbrunner.fullOutputs")!
+    /// Decoder `userInfo` key: an ``OutputScan/Needs``, what to scan without ``fullOutputs``
+    /// (default: everything).
+    public static let scanNeeds = CodingUserInfoKey(rawValue: "nbrunner.scanNeeds")!
+
     /// papermill's own cells.
     public static let errorMarkerTag = "papermill-error-cell-tag"
     public static let injectedParametersTag = "injected-parameters"
     public static let parametersTag = "parameters"
+    /// nbclient's convention: the cell may raise; execution continues past it.
+    public static let raisesExceptionTag = "raises-exception"
 }
 
 /// nbformat's "multiline string": a string or a list of strings to concatenate.

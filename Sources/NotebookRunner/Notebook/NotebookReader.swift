@@ -12,14 +12,35 @@ public enum NotebookReader {
             // nbformat (so papermill) refuses it: fail here, before any kernel starts.
             throw RunFailure(.invalidNotebook, "\(path):1:1: the file starts with a UTF-8 byte-order mark, which nbformat does not accept; save it without one")
         }
-        return try decode(bytes, path: path)
+        return try decode(bytes, path: path, needs: .nothing)
+    }
+
+    /// Reads the golden notebook (`--golden`) with whole outputs; every problem is
+    /// `invalid_notebook` (exit 2), the message starting with `--golden`.
+    public static func readGolden(_ path: String) throws(RunFailure) -> NotebookDocument {
+        do throws(RunFailure) {
+            return try decode(try read(path), path: path, fullOutputs: true)
+        } catch {
+            throw RunFailure(error.category, "--golden: " + error.message.replacing("notebook not found", with: "golden notebook not found"))
+        }
     }
 
     /// Reads papermill's OUTPUT notebook; nil when papermill did not write one.
-    public static func readExecuted(_ path: String) -> Result<NotebookDocument, RunFailure>? {
+    /// - Parameters:
+    ///   - fullOutputs: keep whole output texts (for a golden comparison).
+    ///   - needs: what the validation policies need scanned. Tracebacks are looked for only when
+    ///     the file holds a traceback header at all (a quick check), so a run pays for decoding
+    ///     stream texts only when there may be something to find.
+    public static func readExecuted(_ path: String, fullOutputs: Bool = false,
+                                    needs: OutputScan.Needs = .all) -> Result<NotebookDocument, RunFailure>? {
         guard FileSystem.exists(path) else { return nil }
         do throws(RunFailure) {
-            return .success(try decode(try read(path), path: path))
+            let bytes = try read(path)
+            var needs = needs
+            if needs.tracebacks, !fullOutputs {
+                needs.tracebacks = bytes.withUnsafeBytes { OutputScan.mayHoldTraceback($0) }
+            }
+            return .success(try decode(bytes, path: path, fullOutputs: fullOutputs, needs: needs))
         } catch {
             return .failure(error)
         }
@@ -37,10 +58,14 @@ public enum NotebookReader {
         }
     }
 
-    public static func decode(_ bytes: Data, path: String) throws(RunFailure) -> NotebookDocument {
+    public static func decode(_ bytes: Data, path: String, fullOutputs: Bool = false,
+                              needs: OutputScan.Needs = .all) throws(RunFailure) -> NotebookDocument {
         let document: NotebookDocument
         do {
-            document = try ResultJSON.decoder().decode(NotebookDocument.self, from: bytes)
+            let decoder = ResultJSON.decoder()
+            if fullOutputs { decoder.userInfo[NotebookDocument.fullOutputs] = true }
+            decoder.userInfo[NotebookDocument.scanNeeds] = needs
+            document = try decoder.decode(NotebookDocument.self, from: bytes)
         } catch let error as DecodingError {
             if case .dataCorrupted(let context) = error, context.codingPath.isEmpty,
                let syntax = JSONSyntaxError.find(in: Array(bytes)) {

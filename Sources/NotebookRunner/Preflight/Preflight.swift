@@ -1,8 +1,9 @@
 /// Everything checked before any kernel starts, cheapest first, each failure with its own
 /// category and exit code. ``checkInputs`` runs before the environment is set up:
-/// 1. the notebook (exit 2, `invalid_notebook`) and its kernel name (exit 2);
+/// 1. the notebook (exit 2, `invalid_notebook`), its kernel name (exit 2) and the `--golden`
+///    notebook (exit 2);
 /// 2. parameter files and YAML strings (exit 2, `configuration_error`), and `--cwd`;
-/// 3. the output and result folders, by a real write (exit 3, `environment_setup_failed`).
+/// 3. the output, result and `--junit` folders, by a real write (exit 3, `environment_setup_failed`).
 /// ``checkRuntime`` runs in the child's final environment (HOME decides jupyter's paths):
 /// 4. the interpreter, papermill and the kernel (exit 3, `dependency_missing`).
 public enum Preflight {
@@ -16,6 +17,9 @@ public enum Preflight {
             throw RunFailure(.configurationError, "\(c.notebook): the notebook has no metadata.kernelspec.name; pass -k/--kernel NAME (e.g. -k python3)")
         }
         facts.kernelName = kernel
+        if let golden = c.golden {
+            facts.golden = try NotebookReader.readGolden(golden.path)
+        }
 
         // 2. Parameters and working directory.
         var keys = c.parameters.count + c.rawParameters.count
@@ -29,10 +33,11 @@ public enum Preflight {
         }
 
         // 3. Where the results go.
-        for (flag, path) in [("--output", c.output), ("--result", c.result)] where FileSystem.isDirectory(path) {
+        for (flag, path) in [("--output", c.output), ("--result", c.result)] + (c.junit.map { [("--junit", $0)] } ?? [])
+        where FileSystem.isDirectory(path) {
             throw RunFailure(.configurationError, "\(flag) \(path) is a directory; give a file path")
         }
-        for (what, path) in [("output notebook", c.output), ("result", c.result)] {
+        for (what, path) in [("output notebook", c.output), ("result", c.result)] + (c.junit.map { [("JUnit report", $0)] } ?? []) {
             let directory = FileSystem.parent(path)
             if dryRun {
                 guard EnvironmentSetup.writable(directory) else {

@@ -14,6 +14,10 @@ public struct RunFacts: Sendable {
     public var environment: EnvironmentReport?
     public var secrets: SecretsReport?
     public var sandbox: SandboxReport?
+    /// The `--golden` notebook, read with whole outputs.
+    public var golden: NotebookDocument?
+    public var validation: ValidationReport?
+    public var comparison: ComparisonReport?
 
     public init() {}
 }

@@ -2,11 +2,20 @@
 /// to its exit code and retry advice.
 ///
 /// The raw values keep the names the operator's script used where the meaning is the same
-/// (`none`, `notebook_execution_failed`, `configuration_error`, `environment_setup_failed`);
-/// categories are added, never renamed.
+/// (`none`, `notebook_execution_failed`, `configuration_error`, `environment_setup_failed`, the
+/// three `validation_*` ones); categories are added, never renamed.
 public enum ErrorCategory: String, Sendable, Codable, CaseIterable {
     case none
     case notebookExecutionFailed = "notebook_execution_failed"
+    /// A cell wrote to stderr under `--fail-on-stderr` (upstream ADR-041's name).
+    case validationStderrFailure = "validation_stderr_failure"
+    /// A cell's stderr holds a Python warning under `--fail-on-warnings` (upstream's name).
+    case validationWarningFailure = "validation_warning_failure"
+    /// Strict mode failed a cell: stderr, a warning, a printed traceback, or an error that a
+    /// `raises-exception` tag allows otherwise (upstream's name).
+    case validationStrictModeFailure = "validation_strict_mode_failure"
+    /// The executed notebook differs from `--golden`.
+    case goldenMismatch = "golden_mismatch"
     case configurationError = "configuration_error"
     case invalidNotebook = "invalid_notebook"
     case dependencyMissing = "dependency_missing"
@@ -24,7 +33,8 @@ public enum ErrorCategory: String, Sendable, Codable, CaseIterable {
     public var exitCode: Int32 {
         switch self {
         case .none: 0
-        case .notebookExecutionFailed: 1
+        case .notebookExecutionFailed, .validationStderrFailure, .validationWarningFailure,
+             .validationStrictModeFailure, .goldenMismatch: 1
         case .configurationError, .invalidNotebook: 2
         case .dependencyMissing, .dependencyInstallFailed, .environmentSetupFailed: 3
         case .secretsUnavailable: 4
@@ -39,7 +49,8 @@ public enum ErrorCategory: String, Sendable, Codable, CaseIterable {
     /// (the notebook's own error, bad input, a missing dependency) are not worth a retry.
     public var retryable: Bool {
         switch self {
-        case .none, .notebookExecutionFailed, .configurationError, .invalidNotebook,
+        case .none, .notebookExecutionFailed, .validationStderrFailure, .validationWarningFailure,
+             .validationStrictModeFailure, .goldenMismatch, .configurationError, .invalidNotebook,
              .dependencyMissing, .dependencyInstallFailed, .environmentSetupFailed, .timeout:
             false
         case .secretsUnavailable, .kernelDied, .internalError, .cancelled:

@@ -3,7 +3,7 @@
 /// | code | meaning |
 /// |---|---|
 /// | 0 | notebook ran, everything passed |
-/// | 1 | a cell raised |
+/// | 1 | a cell raised, a validation policy failed, or the output differs from `--golden` |
 /// | 2 | usage or input error |
 /// | 3 | python, papermill or kernel missing; a required path is unwritable |
 /// | 4 | secrets unavailable |
@@ -26,8 +26,12 @@ public enum ExitCode {
     public static let table = """
         Exit codes:
           0        the notebook ran and everything passed
-          1        the notebook failed: a cell raised (notebook_execution_failed)
-          2        usage or input error (configuration_error, invalid_notebook)
+          1        the notebook failed: a cell raised (notebook_execution_failed),
+                   a validation policy failed (validation_stderr_failure,
+                   validation_warning_failure, validation_strict_mode_failure),
+                   or the output differs from --golden (golden_mismatch)
+          2        usage or input error, a missing --golden notebook included
+                   (configuration_error, invalid_notebook)
           3        python, papermill or kernel missing, a path unwritable, or
                    --allow-install failed (dependency_missing,
                    environment_setup_failed, dependency_install_failed)

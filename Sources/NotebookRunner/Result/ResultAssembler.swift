@@ -28,6 +28,13 @@ public enum ResultAssembler {
             }
             papermill = info
         }
+        var cells = cells
+        if let source = facts.source, source.cells.count == cells.count {
+            for i in cells.indices {
+                cells[i].sourceLine = TextClip.clip(source.cells[i].source.split(whereSeparator: \.isNewline)
+                    .first { !$0.allSatisfy(\.isWhitespace) }.map { String($0).trimmed } ?? "", maxBytes: 4096)
+            }
+        }
         return RunResult(
             status: succeeded ? "succeeded" : "failed",
             error: succeeded ? "None" : message,
@@ -40,6 +47,10 @@ public enum ResultAssembler {
             errorCategory: category,
             retryable: category.retryable,
             failedCell: failedCell,
+            validation: facts.validation ?? configuration.map { ValidationReport(policy: $0.validation) },
+            comparison: facts.comparison ?? configuration?.golden.map {
+                ComparisonReport.skipped($0, reason: "the run ended before an executed notebook could be compared")
+            },
             kernelName: facts.kernelName,
             outputPath: configuration?.output,
             resultPath: configuration?.result,

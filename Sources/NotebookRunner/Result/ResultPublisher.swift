@@ -2,19 +2,23 @@
 import Glibc
 #endif
 
-/// Writes a result everywhere it goes, in this order: the result file (atomically), the
-/// termination message, then the `Results Summary:` block on stdout, last of all.
+/// Writes a result everywhere it goes, in this order: the result file (atomically), the JUnit
+/// report (`--junit`, atomically), the termination message, then the `Results Summary:` block on
+/// stdout, last of all. All of them are made from the redacted result.
 public struct ResultPublisher: Sendable {
     public var resultPath: String?
     public var terminationLog: String?
     public var terminationBudget: Int
     public var log: RunnerLog
+    public var junitPath: String?
 
-    public init(resultPath: String?, terminationLog: String?, terminationBudget: Int, log: RunnerLog) {
+    public init(resultPath: String?, terminationLog: String?, terminationBudget: Int, log: RunnerLog,
+                junitPath: String? = nil) {
         self.resultPath = resultPath
         self.terminationLog = terminationLog
         self.terminationBudget = terminationBudget
         self.log = log
+        self.junitPath = junitPath
     }
 
     /// Publishes `result` and returns the exit code to use.
@@ -35,6 +39,11 @@ public struct ResultPublisher: Sendable {
             if let problem = Self.writeAtomically(json + [0x0A], to: resultPath) {
                 log.warning("could not write the result file \(resultPath): \(problem)")
                 written = nil
+            }
+        }
+        if let junitPath {
+            if let problem = Self.writeAtomically(Array(JUnitReport.render(result).utf8), to: junitPath) {
+                log.warning("could not write the JUnit report \(junitPath): \(problem)")
             }
         }
         if let terminationLog {

@@ -21,6 +21,10 @@ public struct RunResult: Codable, Sendable, Equatable {
     public var errorCategory: ErrorCategory
     public var retryable: Bool
     public var failedCell: FailedCell?
+    /// The validation policy in force and what it found; absent when the options were bad.
+    public var validation: ValidationReport?
+    /// The golden comparison (`--golden`), shaped like the operator's `comparisonResult`.
+    public var comparison: ComparisonReport?
     public var kernelName: String?
     public var outputPath: String?
     public var resultPath: String?
@@ -64,6 +68,8 @@ public struct RunResult: Codable, Sendable, Equatable {
         public var ename: String?
         public var evalue: String?
         public var injectedParameters: Bool?
+        /// Why the cell fails when it did not raise: a validation policy or the golden comparison.
+        public var reason: String? = nil
     }
 }
 
@@ -89,6 +95,9 @@ public struct CellResult: Codable, Sendable, Equatable {
     public var durationSeconds: Double?
     /// Why a cell has the status it has when that is not obvious (skipped, sys.exit).
     public var note: String?
+    /// The first non-blank line of the cell's source, which the JUnit report names the cell's
+    /// test case by. Not part of the result JSON (not in ``CodingKeys``).
+    public var sourceLine: String? = nil
 
     public init(cellIndex: Int, cellType: String) {
         self.cellIndex = cellIndex

@@ -5,7 +5,8 @@ import FoundationEssentials
 /// The kubelet keeps only the last 4096 bytes of that file, and divides 12 KiB among all
 /// containers of a pod, so an oversized JSON arrives cut and invalid. ``render(_:budget:)``
 /// therefore always returns valid JSON of at most `budget` bytes: it shortens text first
-/// (message, evalue), then drops the least important fields.
+/// (message, evalue, reason), then drops the least important fields. The category and the
+/// failing (or first offending) cell's index are the last to go.
 public struct TerminationMessage: Codable, Sendable, Equatable {
     public var status: String
     public var errorCategory: String
@@ -21,6 +22,8 @@ public struct TerminationMessage: Codable, Sendable, Equatable {
         public var cellIndex: Int?
         public var ename: String?
         public var evalue: String?
+        /// Why a cell that did not raise fails (a validation policy, the golden comparison).
+        public var reason: String?
     }
 
     public struct Stats: Codable, Sendable, Equatable {
@@ -37,7 +40,7 @@ public struct TerminationMessage: Codable, Sendable, Equatable {
         retryable = result.retryable
         message = result.status == "succeeded" ? nil : result.error
         failedCell = result.failedCell.map {
-            Failed(cellIndex: $0.cellIndex, ename: $0.ename, evalue: $0.evalue)
+            Failed(cellIndex: $0.cellIndex, ename: $0.ename, evalue: $0.evalue, reason: $0.reason)
         }
         let s = result.statistics
         statistics = Stats(totalCells: s.totalCells, codeCells: s.codeCells,
@@ -63,6 +66,7 @@ public struct TerminationMessage: Codable, Sendable, Equatable {
             if var failed = m.failedCell {
                 failed.evalue = failed.evalue.map { TextClip.clip($0, maxBytes: textBudget / 2) }
                 failed.ename = failed.ename.map { TextClip.clip($0, maxBytes: 64) }
+                failed.reason = failed.reason.map { TextClip.clip($0, maxBytes: textBudget / 2) }
                 m.failedCell = failed
             }
             bytes = encoded()
@@ -71,6 +75,7 @@ public struct TerminationMessage: Codable, Sendable, Equatable {
         // 2. Drop fields, least important first.
         let drops: [(inout TerminationMessage) -> Void] = [
             { $0.failedCell?.evalue = nil },
+            { $0.failedCell?.reason = nil },
             { $0.resultPath = nil },
             { $0.durationSeconds = nil },
             { $0.statistics = nil },

@@ -32,6 +32,47 @@ public struct NotebookRun: Sendable {
             environment: environment, workingDirectory: workingDirectory, log: log, escalation: escalation)
     }
 
+    /// The validation policies and the golden comparison, folded into the outcome
+    /// (``ValidationVerdict``); their reports go to `facts`.
+    func check(_ outcome: OutcomeClassifier.Outcome, source: NotebookDocument, executed: NotebookDocument?,
+               facts: inout RunFacts) -> OutcomeClassifier.Outcome {
+        let c = configuration
+        let validation = NotebookValidation.validate(policy: c.validation, source: source, executed: executed,
+                                                     cells: outcome.cells, redactor: log.redactor)
+        facts.validation = validation
+        let p = c.validation
+        log.info("validation: level \(p.level.rawValue) (\(p.levelSource)); fail-on-stderr \(p.failOnStderr.enabled ? "on" : "off"), "
+                 + "fail-on-warnings \(p.failOnWarnings.enabled ? "on" : "off"), strict \(p.strictMode.enabled ? "on" : "off"), "
+                 + "detect-silent-failures \(p.detectSilentFailures.enabled ? "on" : "off"): \(validation.status.rawValue)")
+        for cell in validation.offendingCells {
+            log.info("validation: cell \(cell.cellIndex) fails (\(cell.category.rawValue)): "
+                     + cell.reasons.map(\.message).joined(separator: "; "))
+        }
+        for warning in validation.warnings {
+            log.warning("cell \(warning.cellIndex) \(warning.message)")
+        }
+        if let golden = c.golden, let goldenDocument = facts.golden {
+            let comparison = executed.map {
+                GoldenComparison(settings: golden, redactor: log.redactor).compare(source: source, executed: $0, golden: goldenDocument)
+            } ?? .skipped(golden, reason: "papermill wrote no readable executed notebook")
+            facts.comparison = comparison
+            switch comparison.result {
+            case .matched:
+                log.info("golden: \(comparison.matchedCells) of \(comparison.totalCells) cells match \(golden.path) (\(golden.strategy.rawValue))"
+                         + (comparison.ignoredCells > 0 ? ", \(comparison.ignoredCells) ignored" : ""))
+            case .failed:
+                log.info("golden: \(comparison.mismatchedCells) of \(comparison.totalCells) cells differ from \(golden.path) (\(golden.strategy.rawValue))")
+                for diff in comparison.diffs.prefix(5) {
+                    log.info("golden: cell \(diff.cellIndex) \(diff.diffType.rawValue)")
+                    for line in diff.diff.split(separator: "\n") { log.info("golden:   \(line)") }
+                }
+            case .skipped:
+                log.info("golden: comparison skipped: \(comparison.reason ?? "")")
+            }
+        }
+        return ValidationVerdict.apply(to: outcome, validation: validation, comparison: facts.comparison)
+    }
+
     public func execute() async -> RunResult {
         let c = configuration
         let started = Date.now
@@ -127,9 +168,11 @@ public struct NotebookRun: Sendable {
                 NotebookRedaction.apply(to: c.output, redactor: log.redactor, log: log)
             }
             facts.observation = observation
-            let outcome = OutcomeClassifier.classify(
-                source: source, executed: NotebookReader.readExecuted(c.output),
-                observation: observation, outputPath: c.output)
+            let executed = NotebookReader.readExecuted(c.output, fullOutputs: c.golden != nil,
+                                                       needs: OutputScan.Needs(policy: c.validation))
+            var outcome = OutcomeClassifier.classify(
+                source: source, executed: executed, observation: observation, outputPath: c.output)
+            outcome = check(outcome, source: source, executed: try? executed?.get(), facts: &facts)
             return ResultAssembler.assemble(
                 category: outcome.category, message: outcome.message, cells: outcome.cells,
                 failedCell: outcome.failedCell, signal: outcome.signal, configuration: c, notebookPath: c.notebook,

@@ -1,0 +1,140 @@
+/// Compares the executed notebook with the golden one, cell by cell by position, after leaving
+/// out papermill's error-marker and injected-parameters cells on both sides.
+///
+/// Markdown and raw cells compare their source; code cells their outputs (``RenderedCell``).
+/// Cells tagged `nbval-ignore-output` (nbval's convention) or `nbrunner-ignore-output` on either
+/// side are not compared (counted in `ignored_cells`), unless their types differ.
+/// Under `normalized`, each line goes through `--golden-ignore`, ``OutputNormalizer`` and
+/// ``FloatTolerantMatch``; under `exact`, only through `--golden-ignore`.
+public struct GoldenComparison {
+    public static let ignoreTags = ["nbval-ignore-output", "nbrunner-ignore-output"]
+
+    let settings: GoldenSettings
+    let patterns: IgnorePatterns
+    /// Applied to every text the report quotes, before it is clipped.
+    let redactor: Redactor
+
+    public init(settings: GoldenSettings, redactor: Redactor = .none) {
+        self.settings = settings
+        self.redactor = redactor
+        patterns = IgnorePatterns(settings.ignorePatterns)
+    }
+
+    /// - Parameters:
+    ///   - source: the source notebook, to report source indices.
+    ///   - executed: the executed notebook, read with whole outputs.
+    ///   - golden: the golden notebook, read with whole outputs.
+    public func compare(source: NotebookDocument, executed: NotebookDocument, golden: NotebookDocument) -> ComparisonReport {
+        let alignment = CellAlignment(source: source.cells, executed: executed.cells)
+        var actual: [(sourceIndex: Int?, cell: NotebookDocument.Cell)] = []
+        for (j, cell) in CellAlignment.live(executed.cells).enumerated() where !Self.isPapermills(cell) {
+            actual.append((j < alignment.sourceIndex.count ? alignment.sourceIndex[j] : nil, cell))
+        }
+        let expected = golden.cells.filter { !Self.isPapermills($0) }
+
+        var report = ComparisonReport.skipped(settings, reason: "")
+        report.reason = nil
+        report.totalCells = max(actual.count, expected.count)
+        var diffs: [ComparisonReport.CellDiff] = []
+        var lastIndex = -1
+        for k in 0..<report.totalCells {
+            let index = k < actual.count ? (actual[k].sourceIndex ?? lastIndex + 1) : lastIndex + 1
+            lastIndex = index
+            guard k < actual.count else {
+                let missing = render(expected[k])
+                report.mismatchedCells += 1
+                diffs.append(.init(cellIndex: index, cellType: expected[k].cellType, diffType: .missingCell,
+                                   expected: clip(missing.text), actual: "",
+                                   diff: diff(missing, RenderedCell(cellType: expected[k].cellType, lines: [])),
+                                   severity: .major))
+                continue
+            }
+            let cell = actual[k].cell
+            guard k < expected.count else {
+                let extra = render(cell)
+                report.mismatchedCells += 1
+                diffs.append(.init(cellIndex: index, cellType: cell.cellType, diffType: .extraCell,
+                                   expected: "", actual: clip(extra.text),
+                                   diff: diff(RenderedCell(cellType: cell.cellType, lines: []), extra), severity: .major))
+                continue
+            }
+            let goldenCell = expected[k]
+            if goldenCell.cellType == cell.cellType,
+               (Self.ignoresOutput(goldenCell) || Self.ignoresOutput(cell)) {
+                report.ignoredCells += 1
+                continue
+            }
+            var want = render(goldenCell)
+            var got = render(cell)
+            if goldenCell.cellType != cell.cellType {
+                want.lines.insert("[\(goldenCell.cellType) cell]", at: 0)
+                got.lines.insert("[\(cell.cellType) cell]", at: 0)
+            }
+            let wantKeys = want.lines.map(key)
+            let gotKeys = got.lines.map(key)
+            if wantKeys.count == gotKeys.count, zip(wantKeys, gotKeys).allSatisfy({ same($0, $1) }) {
+                report.matchedCells += 1
+                continue
+            }
+            report.mismatchedCells += 1
+            let raisedAnew = got.raised && !got.errorNames.allSatisfy(want.errorNames.contains)
+            diffs.append(.init(cellIndex: index, cellType: cell.cellType,
+                               diffType: raisedAnew ? .executionError : .outputMismatch,
+                               expected: clip(want.text), actual: clip(got.text),
+                               diff: UnifiedDiff.render(expected: want.lines, actual: got.lines, maxBytes: ComparisonReport.maxDiffBytes,
+                                                        redactor: redactor, equal: { same(wantKeys[$0], gotKeys[$1]) }),
+                               severity: raisedAnew ? .critical : .major))
+        }
+        report.result = report.mismatchedCells == 0 ? .matched : .failed
+        if diffs.count > ComparisonReport.maxDiffs {
+            report.diffsOmitted = diffs.count - ComparisonReport.maxDiffs
+            diffs = Array(diffs.prefix(ComparisonReport.maxDiffs))
+        }
+        report.diffs = diffs
+        return report
+    }
+
+    /// How a line is compared: after `--golden-ignore`, and for `normalized` the normalizer and
+    /// the numbers.
+    enum Key {
+        case exact(String)
+        case tolerant(FloatTolerantMatch)
+    }
+
+    func key(_ line: String) -> Key {
+        let ignored = patterns.isEmpty ? line : patterns.apply(line)
+        switch settings.strategy {
+        case .exact: return .exact(ignored)
+        case .normalized: return .tolerant(FloatTolerantMatch(OutputNormalizer.normalize(ignored)))
+        }
+    }
+
+    func same(_ a: Key, _ b: Key) -> Bool {
+        switch (a, b) {
+        case (.exact(let x), .exact(let y)): x == y
+        case (.tolerant(let x), .tolerant(let y)): x.matches(y, tolerance: settings.floatTolerance)
+        default: false
+        }
+    }
+
+    func render(_ cell: NotebookDocument.Cell) -> RenderedCell {
+        RenderedCell(cell, strategy: settings.strategy, ignoredOutputTypes: settings.ignoreOutputTypes)
+    }
+
+    func diff(_ want: RenderedCell, _ got: RenderedCell) -> String {
+        let wantKeys = want.lines.map(key)
+        let gotKeys = got.lines.map(key)
+        return UnifiedDiff.render(expected: want.lines, actual: got.lines, maxBytes: ComparisonReport.maxDiffBytes,
+                                  redactor: redactor, equal: { same(wantKeys[$0], gotKeys[$1]) })
+    }
+
+    func clip(_ text: String) -> String { TextClip.clip(redactor.redact(text), maxBytes: ComparisonReport.maxTextBytes) }
+
+    static func isPapermills(_ cell: NotebookDocument.Cell) -> Bool {
+        cell.tags.contains(NotebookDocument.errorMarkerTag) || cell.tags.contains(NotebookDocument.injectedParametersTag)
+    }
+
+    static func ignoresOutput(_ cell: NotebookDocument.Cell) -> Bool {
+        cell.tags.contains { ignoreTags.contains($0) }
+    }
+}

@@ -1,0 +1,91 @@
+/// One cell as the golden comparison sees it: a list of lines, the same shape for the golden
+/// and the executed side, so that "do they match" and "show the difference" work on one thing.
+///
+/// - markdown and raw cells: their source;
+/// - code cells: each output in order, a header line (`[stream stdout]`, `[execute_result]`,
+///   `[display_data image/png text/plain]`, `[error]`) then its text: the stream text (runs of
+///   the same stream merged: how a print is split into outputs depends on timing), the
+///   `text/plain` of a result or display, `ename: evalue` of an error. Other data (images,
+///   HTML) is compared by its MIME types only, except under `exact`, where a digest of the
+///   data and the execution counts are compared too.
+struct RenderedCell: Sendable {
+    var cellType: String
+    var lines: [String]
+    /// The cell has a failing error output.
+    var raised: Bool
+    /// The error names of its error outputs.
+    var errorNames: [String]
+
+    init(_ cell: NotebookDocument.Cell, strategy: GoldenStrategy, ignoredOutputTypes: [String]) {
+        cellType = cell.cellType
+        raised = cell.outputs.contains(where: \.isFailure)
+        errorNames = cell.outputs.compactMap { $0.outputType == "error" ? ($0.ename ?? "") : nil }
+        let trim = strategy == .normalized
+        guard cell.cellType == "code" else {
+            lines = Self.split(cell.source, trimmingBlankEnd: trim)
+            return
+        }
+        var lines: [String] = []
+        if strategy == .exact { lines.append("[execution_count \(cell.executionCount.map(String.init) ?? "none")]") }
+        var outputs = cell.outputs.filter { !ignoredOutputTypes.contains($0.outputType) }
+        outputs = Self.mergingStreams(outputs)
+        for output in outputs {
+            switch output.outputType {
+            case "stream":
+                lines.append("[stream \(output.name ?? "")]")
+                lines += Self.split(output.text ?? "", trimmingBlankEnd: trim)
+            case "execute_result", "display_data":
+                var header = "[\(output.outputType)"
+                let others = output.mimeTypes.filter { $0 != "text/plain" }
+                if !others.isEmpty { header += " " + others.joined(separator: " ") }
+                if strategy == .exact, let count = output.executionCount { header += " Out[\(count)]" }
+                lines.append(header + "]")
+                if strategy == .exact, let digest = output.dataDigest { lines.append("[data \(digest)]") }
+                lines += Self.split(output.text ?? "", trimmingBlankEnd: trim)
+            case "error":
+                lines.append("[error]")
+                let evalue = output.evalue ?? ""
+                lines += Self.split((output.ename ?? "") + (evalue.isEmpty ? "" : ": " + evalue), trimmingBlankEnd: trim)
+            default:
+                lines.append("[\(output.outputType)]")
+            }
+        }
+        self.lines = lines
+    }
+
+    init(cellType: String, lines: [String], raised: Bool = false, errorNames: [String] = []) {
+        self.cellType = cellType
+        self.lines = lines
+        self.raised = raised
+        self.errorNames = errorNames
+    }
+
+    /// Lines without their `\n` (and a `\r` before it); a final newline adds no empty line.
+    /// `trimmingBlankEnd` (normalized): blank lines at the end are dropped too.
+    static func split(_ text: String, trimmingBlankEnd: Bool = false) -> [String] {
+        guard !text.isEmpty else { return [] }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
+        }
+        if text.hasSuffix("\n") { lines.removeLast() }
+        if trimmingBlankEnd {
+            while let last = lines.last, last.allSatisfy(\.isWhitespace) { lines.removeLast() }
+        }
+        return lines
+    }
+
+    static func mergingStreams(_ outputs: [NotebookDocument.Output]) -> [NotebookDocument.Output] {
+        var merged: [NotebookDocument.Output] = []
+        for output in outputs {
+            if output.outputType == "stream", let last = merged.last, last.outputType == "stream", last.name == output.name {
+                merged[merged.count - 1].text = (last.text ?? "") + (output.text ?? "")
+            } else {
+                merged.append(output)
+            }
+        }
+        return merged
+    }
+
+    /// The lines as one text, ANSI-stripped, for `expected`/`actual`.
+    var text: String { lines.map(ANSIText.strip).joined(separator: "\n") }
+}

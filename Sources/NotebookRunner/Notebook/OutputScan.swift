@@ -1,0 +1,171 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What one text output (a stream, or the `text/plain` of a result or display) shows, in a few
+/// bounded lines: enough for the validation policies without keeping the whole text.
+public struct OutputScan: Sendable, Equatable {
+    /// The first non-blank line, ANSI-stripped and clipped to ``maxLineBytes`` (generous, so
+    /// that a secret in it is still whole for the redactor before a report clips it further);
+    /// nil when the text is blank.
+    public var firstLine: String?
+    /// The first line in the form Python's warnings module prints (`FILE:LINE: NameWarning: text`).
+    public var warning: String?
+    /// The text holds a printed traceback (`Traceback (most recent call last)`): its exception
+    /// line (`ZeroDivisionError: division by zero`), or the header when none follows.
+    public var traceback: String?
+
+    /// What a run needs scanned; the rest is not even decoded (a run reads notebooks of
+    /// hundreds of megabytes).
+    public struct Needs: Sendable, Equatable {
+        /// The first line and the Python warnings of stderr streams.
+        public var stderr: Bool
+        /// Printed tracebacks in every stream and `text/plain`.
+        public var tracebacks: Bool
+        public init(stderr: Bool, tracebacks: Bool) {
+            self.stderr = stderr
+            self.tracebacks = tracebacks
+        }
+        public static let all = Needs(stderr: true, tracebacks: true)
+        public static let nothing = Needs(stderr: false, tracebacks: false)
+    }
+
+    static let maxLineBytes = 4096
+    static let tracebackHeader = Array("Traceback (most recent call last)".utf8)
+    static let warningMarker = Array("Warning: ".utf8)
+
+    public init(firstLine: String? = nil, warning: String? = nil, traceback: String? = nil) {
+        self.firstLine = firstLine
+        self.warning = warning
+        self.traceback = traceback
+    }
+
+    /// - Parameter lines: whether to look for the first line and warnings (stderr), or only
+    ///   for a printed traceback.
+    public init(_ text: String, lines: Bool = true) {
+        var copy = text
+        self = copy.withUTF8 { Self.scan($0, lines: lines) }
+    }
+
+    static func scan(_ s: UnsafeBufferPointer<UInt8>, lines: Bool) -> OutputScan {
+        var result = OutputScan()
+        if lines {
+            // The first non-blank line.
+            var start = 0
+            while start < s.count {
+                let end = lineEnd(s, from: start)
+                if !isBlank(s, start, end) {
+                    result.firstLine = clean(s, start, end)
+                    break
+                }
+                start = end + 1
+            }
+            // The first line with a Python warning: only lines holding "Warning: " are looked at.
+            var from = 0
+            while let at = find(s, warningMarker, from: from) {
+                let (ls, le) = (lineStart(s, at), lineEnd(s, from: at))
+                if isPythonWarning(s, ls, le) {
+                    result.warning = clean(s, ls, le)
+                    break
+                }
+                from = le
+            }
+        }
+        if let header = find(s, tracebackHeader, from: 0) {
+            var start = lineEnd(s, from: header) + 1
+            while start < s.count {
+                let end = lineEnd(s, from: start)
+                var line = Array(s[start..<end])
+                if line.contains(0x1B) { line = Array(ANSIText.strip(String(decoding: line, as: UTF8.self)).utf8) }
+                if let first = line.first, first != 0x20, first != 0x09, first != 0x0D,
+                   !line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
+                    result.traceback = clean(s, start, end)
+                    break
+                }
+                start = end + 1
+            }
+            if result.traceback == nil { result.traceback = "Traceback (most recent call last)" }
+        }
+        return result
+    }
+
+    /// Whether `bytes` hold a traceback header at all: a quick check over a whole notebook file
+    /// (`(` never occurs in base64 image data, so `memchr` skips it at memory speed).
+    public static func mayHoldTraceback(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard let base = bytes.baseAddress, bytes.count >= tracebackHeader.count else { return false }
+        let open = UInt8(ascii: "(")
+        let before = 10  // "Traceback "
+        var offset = before
+        while offset < bytes.count {
+            guard let hit = memchr(base + offset, Int32(open), bytes.count - offset) else { return false }
+            let at = base.distance(to: UnsafeRawPointer(hit))
+            if at - before >= 0, at - before + tracebackHeader.count <= bytes.count,
+               memcmp(base + (at - before), tracebackHeader, tracebackHeader.count) == 0 {
+                return true
+            }
+            offset = at + 1
+        }
+        return false
+    }
+
+    static func lineEnd(_ s: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+        var i = from
+        while i < s.count, s[i] != 0x0A { i += 1 }
+        return i
+    }
+
+    static func lineStart(_ s: UnsafeBufferPointer<UInt8>, _ at: Int) -> Int {
+        var i = at
+        while i > 0, s[i - 1] != 0x0A { i -= 1 }
+        return i
+    }
+
+    static func isBlank(_ s: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        s[start..<end].allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+    }
+
+    static func clean(_ s: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String {
+        let raw = String(decoding: UnsafeBufferPointer(rebasing: s[start..<min(end, start + maxLineBytes * 2)]), as: UTF8.self)
+        return TextClip.clip(ANSIText.strip(raw).trimmed, maxBytes: maxLineBytes)
+    }
+
+    /// `…:LINE: SomeWarning: …`, as `warnings.formatwarning` writes it (also behind a logging
+    /// prefix with `logging.captureWarnings`). A category must end in `Warning`.
+    static func isPythonWarning(_ line: [UInt8]) -> Bool {
+        line.withUnsafeBufferPointer { isPythonWarning($0, 0, $0.count) }
+    }
+
+    static func isPythonWarning(_ s: UnsafeBufferPointer<UInt8>, _ ls: Int, _ le: Int) -> Bool {
+        var from = ls
+        while let at = find(s, warningMarker, from: from), at < le {
+            from = at + 1
+            var start = at
+            while start > ls, isIdentifier(s[start - 1]) { start -= 1 }
+            // ": " before the category, digits and ':' before that.
+            guard start - ls >= 4, s[start - 1] == 0x20, s[start - 2] == UInt8(ascii: ":") else { continue }
+            var d = start - 3
+            var digits = 0
+            while d >= ls, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(s[d]) { d -= 1; digits += 1 }
+            if digits > 0, d >= ls, s[d] == UInt8(ascii: ":") { return true }
+        }
+        return false
+    }
+
+    static func isIdentifier(_ b: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(b) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(b)
+            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b) || b == UInt8(ascii: "_")
+    }
+
+    static func find(_ s: UnsafeBufferPointer<UInt8>, _ needle: [UInt8], from: Int) -> Int? {
+        guard let first = needle.first, s.count >= needle.count, from <= s.count - needle.count else { return nil }
+        var i = from
+        let last = s.count - needle.count
+        while i <= last {
+            guard let base = s.baseAddress, let hit = memchr(base + i, Int32(first), last - i + 1) else { return nil }
+            let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if memcmp(base + at, needle, needle.count) == 0 { return at }
+            i = at + 1
+        }
+        return nil
+    }
+}

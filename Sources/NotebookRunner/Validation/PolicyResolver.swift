@@ -1,0 +1,65 @@
+/// Works out the effective ``ValidationPolicy`` from the command line, the `NBRUNNER_*`
+/// variables and the operator's `VALIDATION_*` variables (ADR-041).
+///
+/// - The level: `--validation-level`, else `NBRUNNER_VALIDATION_LEVEL`, else `VALIDATION_LEVEL`,
+///   else `development`.
+/// - Each policy: a command-line flag decides outright, in either direction (`--strict`,
+///   `--no-strict`). Otherwise the level's preset, which an environment value of `true` can
+///   turn on but a `false` never turns off: the operator always sets all five variables,
+///   `false` ones included, so a `false` from env only means "not asked for".
+/// - Every environment value is checked (`1/true/yes`, `0/false/no`), even one that changes
+///   nothing: a typo must not pass silently.
+public enum PolicyResolver {
+    /// The command-line flag and the two variables of each policy.
+    public static func names(_ policy: ValidationPolicy.Name) -> (flag: String, nbrunner: String, operator: String) {
+        switch policy {
+        case .failOnStderr: ("--fail-on-stderr", EnvironmentName.failOnStderr, EnvironmentName.operatorFailOnStderr)
+        case .failOnWarnings: ("--fail-on-warnings", EnvironmentName.failOnWarnings, EnvironmentName.operatorFailOnWarnings)
+        case .strictMode: ("--strict", EnvironmentName.strict, EnvironmentName.operatorStrictMode)
+        case .detectSilentFailures: ("--detect-silent-failures", EnvironmentName.detectSilentFailures,
+                                     EnvironmentName.operatorDetectSilentFailures)
+        }
+    }
+
+    public static func resolve(level cliLevel: String?, flags: [ValidationPolicy.Name: Bool],
+                               environment: [String: String]) throws(RunFailure) -> ValidationPolicy {
+        func env(_ name: String) -> String? {
+            guard let v = environment[name], !v.allSatisfy(\.isWhitespace) else { return nil }
+            return v.trimmed
+        }
+        let expected = "expected " + ValidationLevel.allCases.map(\.rawValue).joined(separator: ", ")
+        var level = ValidationLevel.default
+        var levelSource = "default"
+        if let raw = cliLevel {
+            guard let parsed = ValidationLevel(text: raw.trimmed) else {
+                throw RunFailure(.configurationError, "--validation-level: \(expected), got '\(raw)'")
+            }
+            (level, levelSource) = (parsed, "--validation-level")
+        } else {
+            for name in [EnvironmentName.validationLevel, EnvironmentName.operatorLevel] {
+                guard let raw = env(name) else { continue }
+                guard let parsed = ValidationLevel(text: raw) else {
+                    throw RunFailure(.configurationError, "\(name): \(expected), got '\(raw)'")
+                }
+                (level, levelSource) = (parsed, name)
+                break
+            }
+        }
+        var policy = ValidationPolicy(level: level, levelSource: levelSource)
+        for name in ValidationPolicy.Name.allCases {
+            let (flag, nbrunnerName, operatorName) = names(name)
+            // Checked whatever the command line says.
+            var fromEnvironment: String?
+            for variable in [nbrunnerName, operatorName] {
+                guard let raw = env(variable) else { continue }
+                if try EnvironmentValue.bool(raw, name: variable), fromEnvironment == nil { fromEnvironment = variable }
+            }
+            if let cli = flags[name] {
+                policy[name] = .init(enabled: cli, source: cli ? flag : "--no-" + flag.dropFirst(2))
+            } else if !policy[name].enabled, let variable = fromEnvironment {
+                policy[name] = .init(enabled: true, source: variable)
+            }
+        }
+        return policy
+    }
+}

@@ -1,0 +1,74 @@
+/// The effective validation policy of a run: the level and each policy's final value, with where
+/// that value came from (`--strict`, `VALIDATION_STRICT_MODE`, `level production`, …).
+public struct ValidationPolicy: Sendable, Equatable, Codable {
+    public enum Name: String, Sendable, CaseIterable, Codable {
+        case failOnStderr = "fail_on_stderr"
+        case failOnWarnings = "fail_on_warnings"
+        case strictMode = "strict_mode"
+        case detectSilentFailures = "detect_silent_failures"
+    }
+
+    /// One policy's value and its origin.
+    public struct Setting: Sendable, Equatable, Codable {
+        public var enabled: Bool
+        public var source: String
+        public init(enabled: Bool, source: String) {
+            self.enabled = enabled
+            self.source = source
+        }
+    }
+
+    public var level: ValidationLevel
+    /// `--validation-level`, `NBRUNNER_VALIDATION_LEVEL`, `VALIDATION_LEVEL` or `default`.
+    public var levelSource: String
+    public var failOnStderr: Setting
+    public var failOnWarnings: Setting
+    public var strictMode: Setting
+    public var detectSilentFailures: Setting
+
+    public init(level: ValidationLevel, levelSource: String, failOnStderr: Setting, failOnWarnings: Setting,
+                strictMode: Setting, detectSilentFailures: Setting) {
+        self.level = level
+        self.levelSource = levelSource
+        self.failOnStderr = failOnStderr
+        self.failOnWarnings = failOnWarnings
+        self.strictMode = strictMode
+        self.detectSilentFailures = detectSilentFailures
+    }
+
+    /// The preset of `level` as it is, every setting attributed to the level.
+    public init(level: ValidationLevel, levelSource: String = "default") {
+        func preset(_ name: Name) -> Setting { Setting(enabled: level.enables(name), source: "level \(level.rawValue)") }
+        self.init(level: level, levelSource: levelSource, failOnStderr: preset(.failOnStderr),
+                  failOnWarnings: preset(.failOnWarnings), strictMode: preset(.strictMode),
+                  detectSilentFailures: preset(.detectSilentFailures))
+    }
+
+    /// The default policy: level development.
+    public static let standard = ValidationPolicy(level: .default)
+
+    public subscript(name: Name) -> Setting {
+        get {
+            switch name {
+            case .failOnStderr: failOnStderr
+            case .failOnWarnings: failOnWarnings
+            case .strictMode: strictMode
+            case .detectSilentFailures: detectSilentFailures
+            }
+        }
+        set {
+            switch name {
+            case .failOnStderr: failOnStderr = newValue
+            case .failOnWarnings: failOnWarnings = newValue
+            case .strictMode: strictMode = newValue
+            case .detectSilentFailures: detectSilentFailures = newValue
+            }
+        }
+    }
+
+    public var strict: Bool { strictMode.enabled }
+    /// stderr output fails the run: `fail_on_stderr`, or strict mode.
+    public var stderrFails: Bool { failOnStderr.enabled || strictMode.enabled }
+    /// A Python warning fails the run: `fail_on_warnings`, or strict mode.
+    public var warningsFail: Bool { failOnWarnings.enabled || strictMode.enabled }
+}

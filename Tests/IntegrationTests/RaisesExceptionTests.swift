@@ -1,0 +1,46 @@
+import FoundationEssentials
+import Testing
+import NotebookRunner
+
+/// nbclient's `raises-exception` convention with the real papermill 2.7.0, which still exits 1
+/// and inserts its marker cells when such a cell raises.
+@Suite(.timeLimit(.minutes(2))) struct RaisesExceptionTests {
+    static let notebook = Paths.notebook("raises-exception.ipynb")
+
+    @Test func aTaggedCellMayRaiseAndTheNotebookRunsOn() async throws {
+        let run = try await Nbrunner.run(Self.notebook)
+        #expect(run.exitCode == 0, "\(run.stderr.suffix(3000))")
+        let result = try run.checkContract()
+        #expect(result.papermill?.returnCode == 1, "papermill itself still fails the run")
+        #expect(result.errorCategory == .none)
+        let tagged = result.cells[1]
+        #expect(tagged.status == .succeeded)
+        #expect(tagged.ename == "ValueError")
+        #expect(tagged.evalue == "expected failure")
+        #expect(tagged.note == "raised ValueError, which its raises-exception tag allows")
+        #expect(result.cells[2].status == .succeeded)
+        #expect(result.cells[2].executionCount == 3, "execution went on past the tagged cell")
+        #expect(run.stderr.contains("after 1"))
+        #expect(result.validation?.warnings.map(\.kind) == [.allowedError])
+        // papermill's marker cells are in the output notebook, not in the result.
+        let output = try NotebookReader.decode(Data(contentsOf: URL(filePath: run.outputPath)), path: run.outputPath)
+        #expect(output.cells.filter { $0.tags.contains(NotebookDocument.errorMarkerTag) }.count == 2)
+        #expect(result.cells.count == 3)
+    }
+
+    @Test func strictModeFailsTheTaggedCell() async throws {
+        let run = try await Nbrunner.run(Self.notebook, ["--strict"])
+        #expect(run.exitCode == 1)
+        let result = try run.checkContract()
+        #expect(result.errorCategory == .validationStrictModeFailure)
+        #expect(result.failedCell?.cellIndex == 1)
+        #expect(result.failedCell?.ename == "ValueError")
+        #expect(result.failedCell?.reason == "raised ValueError: expected failure; a raises-exception tag does not allow it in strict mode")
+        #expect(result.cells[1].status == .failed)
+        #expect(result.cells[2].status == .succeeded)
+        #expect(result.validation?.policy.strictMode == .init(enabled: true, source: "--strict"))
+        let (_, message) = try run.termination()
+        #expect(message.errorCategory == "validation_strict_mode_failure")
+        #expect(message.failedCell?.cellIndex == 1)
+    }
+}

@@ -1,0 +1,168 @@
+import Testing
+@testable import NotebookRunner
+
+@Suite struct GoldenComparisonTests {
+    func stdout(_ text: String) -> NotebookDocument.Output { .init(outputType: "stream", name: "stdout", text: text) }
+    func result(_ text: String, count: Int? = nil) -> NotebookDocument.Output {
+        .init(outputType: "execute_result", text: text, mimeTypes: ["text/plain"], executionCount: count)
+    }
+    func image(_ digest: String) -> NotebookDocument.Output {
+        .init(outputType: "display_data", text: "<Figure size 640x480 with 1 Axes>", mimeTypes: ["image/png", "text/plain"], dataDigest: digest)
+    }
+
+    func compare(_ executed: [NotebookDocument.Cell], _ golden: [NotebookDocument.Cell],
+                 _ settings: GoldenSettings = GoldenSettings(path: "/g.ipynb"), source: [NotebookDocument.Cell]? = nil) -> ComparisonReport {
+        let sourceCells = source ?? executed.filter { !$0.tags.contains(NotebookDocument.errorMarkerTag) && !$0.tags.contains(NotebookDocument.injectedParametersTag) }
+        return GoldenComparison(settings: settings).compare(source: document(sourceCells), executed: document(executed), golden: document(golden))
+    }
+
+    @Test func normalizedMatchesDespiteTimestampsAddressesCountsAndFloatNoise() {
+        let golden = [cell("markdown", "# Report  \n"),
+                      cell(count: 1, outputs: [stdout("run at 2025-01-01 10:00:00.123\n<obj at 0x7f0000000001>\n")]),
+                      cell(count: 2, outputs: [result("0.30000000000000004", count: 2)]),
+                      cell(count: 3, outputs: [image("aaaa")])]
+        let executed = [cell("markdown", "# Report\n"),
+                        cell(count: 7, outputs: [stdout("run at 2026-11-23 03:04:05.999\n"), stdout("<obj at 0x7fffabcdef12>\n\n")]),
+                        cell(count: 8, outputs: [result("0.30003", count: 8)]),
+                        cell(count: 9, outputs: [image("bbbb")])]
+        let report = compare(executed, golden)
+        #expect(report.result == .matched, "\(report.diffs)")
+        #expect(report.matchedCells == 4)
+        #expect(report.totalCells == 4)
+        #expect(report.floatTolerance == 0.0001)
+        #expect(report.strategy == .normalized)
+    }
+
+    @Test func exactSeesCountsImagesAndTimestamps() {
+        let golden = [cell(count: 1, outputs: [image("aaaa")]), cell(count: 2, outputs: [stdout("same\n")])]
+        let executed = [cell(count: 1, outputs: [image("bbbb")]), cell(count: 3, outputs: [stdout("same\n")])]
+        let report = compare(executed, golden, GoldenSettings(path: "/g", strategy: .exact))
+        #expect(report.result == .failed)
+        #expect(report.diffs.map(\.cellIndex) == [0, 1])
+        #expect(report.diffs[0].diff.contains("-[data aaaa]\n+[data bbbb]"))
+        #expect(report.diffs[1].diff.contains("-[execution_count 2]\n+[execution_count 3]"))
+        #expect(report.floatTolerance == nil)
+    }
+
+    @Test func mismatchNamesTheCellAndShowsAReadableDiff() {
+        let golden = [cell(count: 1, outputs: [stdout("accuracy 0.95\nrows 100\n")]), cell(count: 2)]
+        let executed = [cell(count: 1, outputs: [stdout("accuracy 0.91\nrows 100\n")]), cell(count: 2)]
+        let report = compare(executed, golden)
+        #expect(report.result == .failed)
+        #expect(report.matchedCells == 1)
+        #expect(report.mismatchedCells == 1)
+        let diff = try! #require(report.diffs.first)
+        #expect(diff.cellIndex == 0)
+        #expect(diff.diffType == .outputMismatch)
+        #expect(diff.severity == .major)
+        #expect(diff.expected == "[stream stdout]\naccuracy 0.95\nrows 100")
+        #expect(diff.actual == "[stream stdout]\naccuracy 0.91\nrows 100")
+        #expect(diff.diff == "--- golden\n+++ executed\n@@ -1,3 +1,3 @@\n [stream stdout]\n-accuracy 0.95\n+accuracy 0.91\n rows 100")
+    }
+
+    @Test func extraAndMissingCells() {
+        let golden = [cell(count: 1), cell(count: 2, outputs: [stdout("b\n")]), cell("markdown", "end")]
+        let fewer = compare([cell(count: 1)], golden)
+        #expect(fewer.diffs.map(\.diffType) == [.missingCell, .missingCell])
+        #expect(fewer.diffs.map(\.cellIndex) == [1, 2])
+        #expect(fewer.diffs[0].expected == "[stream stdout]\nb")
+        #expect(fewer.diffs[1].cellType == "markdown")
+        #expect(fewer.totalCells == 3)
+        let more = compare([cell(count: 1), cell(count: 2, outputs: [stdout("b\n")]), cell("markdown", "end"), cell(count: 3, outputs: [stdout("extra\n")])], golden)
+        #expect(more.diffs.map(\.diffType) == [.extraCell])
+        #expect(more.diffs[0].cellIndex == 3)
+        #expect(more.diffs[0].actual == "[stream stdout]\nextra")
+        #expect(more.diffs[0].diff.contains("+extra"))
+    }
+
+    @Test func aNewErrorIsAnExecutionError() {
+        let golden = [cell(count: 1, outputs: [stdout("ok\n")])]
+        let executed = [cell(count: 1, outputs: [errorOutput("KeyError", "'x'")])]
+        let report = compare(executed, golden)
+        #expect(report.diffs.first?.diffType == .executionError)
+        #expect(report.diffs.first?.severity == .critical)
+        #expect(report.diffs.first?.actual == "[error]\nKeyError: 'x'")
+        // The same error on both sides (a raises-exception cell) is just compared.
+        let same = compare([cell(count: 1, outputs: [errorOutput("KeyError", "'x'")])], [cell(count: 1, outputs: [errorOutput("KeyError", "'x'")])])
+        #expect(same.result == .matched)
+    }
+
+    @Test func ignoreTagsOutputTypesAndPatterns() {
+        let golden = [cell(count: 1, tags: ["nbval-ignore-output"], outputs: [stdout("random 0.1\n")]),
+                      cell(count: 2, outputs: [stdout("random 0.7\n")]),
+                      cell(count: 3, outputs: [stdout("kept\n"), image("a")]),
+                      cell(count: 4, outputs: [stdout("run id: 7f3a-11\n")])]
+        let executed = [cell(count: 1, tags: ["nbval-ignore-output"], outputs: [stdout("random 0.9\n")]),
+                        cell(count: 2, tags: ["nbrunner-ignore-output"], outputs: [stdout("random 0.2\n")]),
+                        cell(count: 3, outputs: [stdout("kept\n")]),
+                        cell(count: 4, outputs: [stdout("run id: 99zz-42\n")])]
+        let plain = compare(executed, golden)
+        #expect(plain.ignoredCells == 2)
+        #expect(plain.diffs.map(\.cellIndex) == [2, 3])
+        let settings = GoldenSettings(path: "/g", ignorePatterns: [#"run id: \S+"#], ignoreOutputTypes: ["display_data"])
+        let tuned = compare(executed, golden, settings)
+        #expect(tuned.result == .matched, "\(tuned.diffs)")
+        #expect(tuned.ignoredCells == 2)
+        #expect(tuned.matchedCells == 2)
+        #expect(tuned.ignoredOutputTypes == ["display_data"])
+    }
+
+    @Test func papermillsCellsAreLeftOutAndIndicesAreSourceIndices() {
+        let m = NotebookDocument.errorMarkerTag
+        let source = [cell(count: nil, tags: ["parameters"]), cell("markdown", "text"), cell(count: nil)]
+        let executed = [cell("markdown", "marker", tags: [m]), cell(count: 1, tags: ["parameters"]),
+                        cell(count: 2, tags: [NotebookDocument.injectedParametersTag]), cell("markdown", "text"),
+                        cell("markdown", "anchor", tags: [m]), cell(count: 3, outputs: [errorOutput("ValueError", "x")])]
+        let golden = [cell(count: 1, tags: ["parameters"]), cell(count: 2, tags: [NotebookDocument.injectedParametersTag]),
+                      cell("markdown", "text"), cell(count: 3, outputs: [stdout("fine\n")])]
+        let report = compare(executed, golden, source: source)
+        #expect(report.totalCells == 3)
+        #expect(report.diffs.map(\.cellIndex) == [2])
+        #expect(report.diffs.first?.diffType == .executionError)
+    }
+
+    @Test func typeMismatchAndBoundedTexts() {
+        let long = String(repeating: "y", count: 5000)
+        let report = compare([cell(count: 1, outputs: [stdout(long + "\n")])], [cell("markdown", "doc")])
+        let diff = try! #require(report.diffs.first)
+        #expect(diff.diffType == .outputMismatch)
+        #expect(diff.expected.hasPrefix("[markdown cell]"))
+        #expect(diff.actual.utf8.count <= ComparisonReport.maxTextBytes)
+        #expect(diff.diff.utf8.count <= ComparisonReport.maxDiffBytes)
+    }
+
+    @Test func manyDiffsAreCappedWithACount() {
+        let golden = (0..<30).map { (i: Int) in cell(count: i, outputs: [stdout("\(i)\n")]) }
+        let executed = (0..<30).map { (i: Int) in cell(count: i, outputs: [stdout("\(i + 1)\n")]) }
+        let report = compare(executed, golden)
+        #expect(report.mismatchedCells == 30)
+        #expect(report.diffs.count == ComparisonReport.maxDiffs)
+        #expect(report.diffsOmitted == 30 - ComparisonReport.maxDiffs)
+    }
+
+    @Test func settingsAreCheckedWithTheFlagOrVariableNamed() throws {
+        func resolve(strategy: String? = nil, pattern: String? = nil, tolerance: String? = nil, type: String? = nil) throws -> GoldenSettings? {
+            try GoldenSettings.resolve(path: ("/g.ipynb", "--golden"), strategy: strategy.map { ($0, "--golden-strategy") },
+                                       ignorePatterns: pattern.map { [($0, "NBRUNNER_GOLDEN_IGNORE")] } ?? [],
+                                       floatTolerance: tolerance.map { ($0, "--float-tolerance") },
+                                       ignoreOutputTypes: type.map { [($0, "--golden-ignore-output-type")] } ?? [])
+        }
+        #expect(try resolve(strategy: "EXACT")?.strategy == .exact)
+        #expect(try resolve(tolerance: "1e-6")?.floatTolerance == 1e-6)
+        for (bad, named) in [(try? resolve(strategy: "fuzzy"), "--golden-strategy"), (try? resolve(tolerance: "-1"), "--float-tolerance"),
+                             (try? resolve(tolerance: "nan"), "--float-tolerance")] {
+            #expect(bad == nil, "\(named)")
+        }
+        #expect(throws: RunFailure.self) { try resolve(pattern: "a(") }
+        #expect(throws: RunFailure.self) { try resolve(pattern: "x*") }
+        #expect(throws: RunFailure.self) { try resolve(type: "png") }
+        do {
+            _ = try resolve(pattern: "([")
+            Issue.record("a bad regex must be refused")
+        } catch let failure as RunFailure {
+            #expect(failure.category == .configurationError)
+            #expect(failure.message.hasPrefix("NBRUNNER_GOLDEN_IGNORE '(['"))
+            #expect(!failure.message.contains("\n"))
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import Testing
+@testable import NotebookRunner
+
+@Suite struct JUnitReportTests {
+    func result(category: ErrorCategory, cells: [CellResult], failedCell: RunResult.FailedCell? = nil,
+                validation: ValidationReport? = nil, comparison: ComparisonReport? = nil) -> RunResult {
+        var facts = RunFacts()
+        facts.validation = validation
+        facts.comparison = comparison
+        return ResultAssembler.assemble(category: category, message: "the message <&>", cells: cells, failedCell: failedCell,
+                                        configuration: nil, notebookPath: "/w/my \"nb\".ipynb", facts: facts,
+                                        timing: .init(started: .now, finished: .now))
+    }
+
+    func code(_ i: Int, _ status: CellResult.Status, line: String? = nil, configure: (inout CellResult) -> Void = { _ in }) -> CellResult {
+        var c = CellResult(cellIndex: i, cellType: "code")
+        c.status = status
+        c.sourceLine = line
+        c.durationSeconds = 0.0125
+        configure(&c)
+        return c
+    }
+
+    @Test func oneCasePerCodeCellWithFailuresSkipsAndTimes() {
+        let cells = [CellResult(cellIndex: 0, cellType: "markdown"),
+                     code(1, .succeeded, line: "x = 1 < 2"),
+                     code(2, .failed, line: "raise ValueError('boom')") {
+                         $0.ename = "ValueError"; $0.evalue = "boom & bust"; $0.error = "ValueError: boom & bust"
+                         $0.traceback = ["Traceback line", "ValueError: boom & bust"]
+                     },
+                     code(3, .skipped) { $0.note = "not run: execution stopped before this cell" }]
+        let xml = JUnitReport.render(result(category: .notebookExecutionFailed, cells: cells))
+        #expect(xml.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"nbrunner\" tests=\"3\" failures=\"1\" errors=\"0\" skipped=\"1\""))
+        #expect(xml.contains("<testsuite name=\"my &quot;nb&quot;.ipynb\" tests=\"3\" failures=\"1\" errors=\"0\" skipped=\"1\""))
+        #expect(xml.contains("<testcase name=\"cell 1: x = 1 &lt; 2\" classname=\"my &quot;nb&quot;\" time=\"0.013\"/>"))
+        #expect(xml.contains("<failure type=\"ValueError\" message=\"ValueError: boom &amp; bust\">Traceback line\nValueError: boom &amp; bust</failure>"))
+        #expect(xml.contains("<testcase name=\"cell 3\" classname=\"my &quot;nb&quot;\" time=\"0.013\">\n      <skipped message=\"not run: execution stopped before this cell\"/>"))
+        #expect(!xml.contains("cell 0"), "markdown cells are not test cases")
+    }
+
+    @Test func aFailedRunWithoutAFailingCellGetsAnErrorCase() {
+        let cells = [code(0, .skipped) { $0.note = "not run: the run stopped before execution" }]
+        let xml = JUnitReport.render(result(category: .dependencyMissing, cells: cells))
+        #expect(xml.contains("<testcase name=\"notebook run\" classname=\"my &quot;nb&quot;\">\n      <error type=\"dependency_missing\" message=\"the message &lt;&amp;&gt;\"/>"))
+        #expect(xml.contains("errors=\"1\""))
+        let ok = JUnitReport.render(result(category: .none, cells: [code(0, .succeeded)]))
+        #expect(!ok.contains("notebook run"))
+    }
+
+    @Test func validationAndGoldenFailuresAreFailuresOfTheirCells() {
+        let policy = ValidationPolicy(level: .production)
+        let validation = ValidationReport(policy: policy, status: .failed, offendingCells: [
+            .init(cellIndex: 0, executionCount: 1, category: .validationStrictModeFailure,
+                  reasons: [.init(kind: .stderr, message: "wrote to stderr: oops")])],
+            warnings: [.init(cellIndex: 1, kind: .silentFailure, message: "printed a traceback without raising: E")])
+        var comparison = ComparisonReport.skipped(GoldenSettings(path: "/g.ipynb"), reason: "")
+        comparison.result = .failed
+        comparison.reason = nil
+        comparison.totalCells = 3
+        comparison.mismatchedCells = 2
+        comparison.diffs = [.init(cellIndex: 1, cellType: "code", diffType: .outputMismatch, expected: "1", actual: "2",
+                                  diff: "-1\n+2", severity: .major),
+                            .init(cellIndex: 2, cellType: "markdown", diffType: .missingCell, expected: "x", actual: "", diff: "-x", severity: .major)]
+        let cells = [code(0, .failed) { $0.error = "wrote to stderr: oops" }, code(1, .failed)]
+        let xml = JUnitReport.render(result(category: .validationStrictModeFailure, cells: cells, validation: validation, comparison: comparison))
+        #expect(xml.contains("<failure type=\"validation_strict_mode_failure\" message=\"wrote to stderr: oops\">wrote to stderr: oops</failure>"))
+        #expect(xml.contains("<failure type=\"golden_mismatch\" message=\"differs from the golden notebook (output_mismatch)\">-1\n+2</failure>"))
+        #expect(xml.contains("<system-out>warning: printed a traceback without raising: E</system-out>"))
+        #expect(xml.contains("<testcase name=\"golden comparison\""))
+        #expect(xml.contains("message=\"2 of 3 cells differ from /g.ipynb (normalized)\""))
+        #expect(xml.contains("cell 2 (markdown): missing_cell\n-x"))
+        #expect(xml.contains("<property name=\"validation_level\" value=\"production\"/>"))
+    }
+
+    @Test func secondsHaveMillisecondPrecision() {
+        #expect(JUnitReport.seconds(0) == "0.000")
+        #expect(JUnitReport.seconds(1.23456) == "1.235")
+        #expect(JUnitReport.seconds(61.0004) == "61.000")
+    }
+}

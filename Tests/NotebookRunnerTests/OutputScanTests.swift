@@ -1,0 +1,77 @@
+import FoundationEssentials
+import Testing
+@testable import NotebookRunner
+
+@Suite struct OutputScanTests {
+    @Test func warningsAsTheWarningsModulePrintsThem() {
+        #expect(OutputScan.isPythonWarning(Array("/x/y.py:12: DeprecationWarning: old".utf8)))
+        #expect(OutputScan.isPythonWarning(Array("WARNING:py.warnings:/x.py:3: UserWarning: via logging".utf8)))
+        #expect(OutputScan.isPythonWarning(Array("<string>:1: Warning: plain category".utf8)))
+        #expect(!OutputScan.isPythonWarning(Array("Warning: not from the warnings module".utf8)))
+        #expect(!OutputScan.isPythonWarning(Array("a UserWarning: without a location".utf8)))
+        #expect(!OutputScan.isPythonWarning(Array("x.py:2: UserWarningish text".utf8)))
+    }
+
+    @Test func firstLineWarningAndPrintedTraceback() {
+        let scan = OutputScan("\n  \nfirst\nx.py:1: RuntimeWarning: overflow\nTraceback (most recent call last):\n  File \"a\", line 1\n    boom()\nNameError: name 'boom' is not defined\n")
+        #expect(scan.firstLine == "first")
+        #expect(scan.warning == "x.py:1: RuntimeWarning: overflow")
+        #expect(scan.traceback == "NameError: name 'boom' is not defined")
+        #expect(OutputScan("   \n").firstLine == nil)
+        #expect(OutputScan("Traceback (most recent call last):\n").traceback == "Traceback (most recent call last)")
+        // IPython's own layout, colours and all.
+        let ipython = OutputScan("\u{1B}[31mValueError\u{1B}[0m    Traceback (most recent call last)\n\u{1B}[31mValueError\u{1B}[0m: bad\n")
+        #expect(ipython.traceback == "ValueError: bad")
+    }
+
+    @Test func decodedFromANotebookLean() throws {
+        let json = """
+            {"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [{"cell_type": "code", "source": "", "metadata": {},
+             "execution_count": 1, "outputs": [
+               {"output_type": "stream", "name": "stderr", "text": ["x.py:1: UserWarning: u\\n", "more\\n"]},
+               {"output_type": "display_data", "data": {"image/png": "iVBOR", "text/plain": ["<Figure>"]}, "metadata": {}},
+               {"output_type": "execute_result", "execution_count": 1, "data": {"text/plain": "42"}, "metadata": {}}]}]}
+            """
+        let lean = try NotebookReader.decode(Data(json.utf8), path: "/n")
+        let outputs = lean.cells[0].outputs
+        #expect(outputs[0].name == "stderr")
+        #expect(outputs[0].scan?.warning == "x.py:1: UserWarning: u")
+        #expect(outputs[0].text == nil, "whole texts only for a golden comparison")
+        #expect(outputs[1].mimeTypes == ["image/png", "text/plain"])
+        #expect(outputs[1].dataDigest == nil)
+        let full = try NotebookReader.decode(Data(json.utf8), path: "/n", fullOutputs: true)
+        #expect(full.cells[0].outputs[0].text == "x.py:1: UserWarning: u\nmore\n")
+        #expect(full.cells[0].outputs[1].text == "<Figure>")
+        #expect(full.cells[0].outputs[1].dataDigest?.count == 16)
+        #expect(full.cells[0].outputs[2].executionCount == 1)
+        #expect(full.cells[0].outputs[2].text == "42")
+    }
+
+    @Test func onlyWhatThePolicyNeedsIsScanned() throws {
+        let json = """
+            {"nbformat": 4, "metadata": {}, "cells": [{"cell_type": "code", "source": "", "metadata": {}, "outputs": [
+               {"output_type": "stream", "name": "stderr", "text": "noise\\n"},
+               {"output_type": "stream", "name": "stdout", "text": "Traceback (most recent call last):\\nKeyError: 1\\n"}]}]}
+            """
+        func read(_ needs: OutputScan.Needs) throws -> [OutputScan?] {
+            let dir = temporaryDirectory()
+            writeFile("\(dir)/n.ipynb", json)
+            return try #require(NotebookReader.readExecuted("\(dir)/n.ipynb", needs: needs)).get().cells[0].outputs.map(\.scan)
+        }
+        #expect(try read(.nothing) == [nil, nil])
+        #expect(try read(.init(stderr: true, tracebacks: false)) == [OutputScan(firstLine: "noise"), nil])
+        #expect(try read(.init(stderr: false, tracebacks: true)) == [OutputScan(), OutputScan(traceback: "KeyError: 1")])
+        #expect(OutputScan.Needs(policy: .standard) == .init(stderr: false, tracebacks: true))
+        #expect(OutputScan.Needs(policy: ValidationPolicy(level: .learning)) == .nothing)
+        #expect(OutputScan.Needs(policy: ValidationPolicy(level: .production)) == .all)
+    }
+
+    @Test func theQuickTracebackCheck() {
+        func may(_ text: String) -> Bool { Array(text.utf8).withUnsafeBytes { OutputScan.mayHoldTraceback($0) } }
+        #expect(may("x Traceback (most recent call last):"))
+        #expect(may("(((Traceback (most recent call last)"))
+        #expect(!may("Traceback (most recent call"))
+        #expect(!may("iVBORw0KGgo" + String(repeating: "A", count: 100_000)))
+        #expect(!may("(most recent call last)"))
+    }
+}
