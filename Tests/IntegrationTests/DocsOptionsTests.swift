@@ -39,7 +39,11 @@ import Testing
         let options = try await Self.options("run")
         #expect(options.count >= 20, "\(options)")
         for (option, variable) in options {
-            let row = rows.first { $0.contains("`\(option)`") || $0.contains("`\(option) ") }
+            // The option's own row: the option in the first column (other rows may mention it).
+            let row = rows.first { row in
+                let first = row.split(separator: "|", omittingEmptySubsequences: true).first ?? ""
+                return first.contains("`\(option)`") || first.contains("`\(option) ")
+            }
             #expect(row != nil, "docs/usage.md has no table row for \(option)")
             if let variable {
                 #expect(row?.contains("`\(variable)`") == true, "the row of \(option) should name \(variable): \(row ?? "")")
