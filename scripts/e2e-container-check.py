@@ -178,6 +178,9 @@ class Checker:
         self.expect(home.get("decision") == "redirected" and home.get("from") == "/home/jovyan"
                     and home.get("path", "").startswith("/workspace/"),
                     f"HOME was not redirected from /home/jovyan into /workspace: {home}")
+        sandbox = r.get("sandbox", {})
+        self.expect(sandbox.get("mode") == "require" and sandbox.get("active") is True,
+                    f"the seccomp filter did not load inside the container (NBRUNNER_SANDBOX=require): {sandbox}")
         t = self.termination("succeeded", "none", 0)
         self.expect("message" not in t, "the termination message of a pass has a message")
         for name in ("output.ipynb", "results.json"):

@@ -177,11 +177,12 @@ check_case() {  # CASE [OUTPUT-NOTEBOOK]
   verdict "$name" "$ok"
 }
 
-# 5a. Success, configured only through NBRUNNER_* (the image's CMD is `run`), default paths.
+# 5a. Success, configured only through NBRUNNER_* (the image's CMD is `run`), default paths;
+#     the seccomp filter is required, so it must load under podman's own profile.
 prepare pass ok.ipynb
 mapfile -t args < <(pod_args pass)
 run_case pass "${args[@]}" -e NBRUNNER_NOTEBOOK=/workspace/ok.ipynb \
-  -e NBRUNNER_PARAMETERS=greeting=e2e "$image"
+  -e NBRUNNER_PARAMETERS=greeting=e2e -e NBRUNNER_SANDBOX=require "$image"
 check_case pass output.ipynb
 
 # 5b. A failing cell with a 20 kB message: exit 1, compact termination message.
