@@ -3,10 +3,13 @@
 # unless it already has them. The venv is built on the system's /usr/bin/python3 when there is
 # one, so that tests running as a random UID (OpenShift-style) can use it: an interpreter under
 # a 0700 home directory would not be reachable.
+#
+# usage: scripts/setup-venv.sh [VENV REQUIREMENTS]   (another pinned venv the same way, e.g.
+# scripts/setup-tools-venv.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-venv="${NBRUNNER_TEST_HOME:-.}/.venv"
-requirements=scripts/requirements-test.txt
+venv="${1:-${NBRUNNER_TEST_HOME:-.}/.venv}"
+requirements="${2:-scripts/requirements-test.txt}"
 
 if [ -x "$venv/bin/python" ] && "$venv/bin/python" - "$requirements" <<'PY' 2>/dev/null; then
 import sys, importlib.metadata as m
@@ -29,4 +32,8 @@ if ! "$python" -m venv "$venv" 2>/dev/null; then
 fi
 "$venv/bin/pip" install --quiet --disable-pip-version-check -r "$requirements"
 chmod -R a+rX "$venv"
-echo "venv: $venv ready ($("$venv/bin/python" -c 'import papermill, sys; print("papermill", papermill.__version__, "python", sys.version.split()[0])'))"
+if "$venv/bin/python" -c 'import papermill' 2>/dev/null; then
+  echo "venv: $venv ready ($("$venv/bin/python" -c 'import papermill, sys; print("papermill", papermill.__version__, "python", sys.version.split()[0])'))"
+else
+  echo "venv: $venv ready ($requirements)"
+fi
