@@ -89,7 +89,7 @@ import Glibc
     @Test func accountsAreReadWithoutNSS() {
         let users = AccountDatabase.parseUsers("root:x:0:0:root:/root:/bin/bash\n# c\nbad line\njovyan:x:1000:100::/home/jovyan:/bin/bash\ndup:x:1000:100::/x:/bin/sh\n")
         let db = AccountDatabase(users: users, groups: AccountDatabase.parseGroups("root:x:0:\nusers:x:100:jovyan,a\n"))
-        #expect(db.user(uid: 1000)?.name == "jovyan", "the first entry wins, as getpwuid")
+        #expect(db.user(uid: 1000)?.name == "jovyan", "the first entry wins, as in the C library's passwd lookup")
         #expect(db.user(uid: 1000920000) == nil)
         #expect(db.groupName(gid: 100) == "users")
         #expect(Identity.current().uid == getuid())
