@@ -20,6 +20,16 @@ import NotebookRunner
         #expect(version.stdout.trimmedLine == RunnerVersion.current)
     }
 
+    /// doctor shows the validation policy a run would use, with where each setting came from.
+    @Test func doctorShowsTheValidationPolicy() async throws {
+        let run = try await Nbrunner.raw(["doctor", Paths.notebook("params.ipynb"), "--python", Paths.python],
+                                         environment: ["VALIDATION_LEVEL": "staging", "VALIDATION_STRICT_MODE": "false",
+                                                       "VALIDATION_FAIL_ON_STDERR": "true"])
+        #expect(run.stdout.contains("level staging (VALIDATION_LEVEL)"), "\(run.stdout)")
+        #expect(run.stdout.contains("fail-on-stderr on (VALIDATION_FAIL_ON_STDERR)"))
+        #expect(run.stdout.contains("strict off (level staging)"), "a false from env does not weaken or strengthen")
+    }
+
     @Test func helpDocumentsExitCodesAndEnvironment() async throws {
         let run = try await Nbrunner.raw(["run", "--help"])
         #expect(run.exitCode == 0)

@@ -112,6 +112,10 @@ public enum Doctor {
             verdict: verdict, runnerVersion: RunnerVersion.current, environment: plan.report, python: python,
             notebook: notebook, credentials: CredentialNames.summarise(environment),
             secrets: SecretFilesPreview.scan(secretsDirectory, strict: !(configuredDirectory ?? "").isEmpty), envFiles: envFiles, process: .current(), sandbox: sandbox,
+            validation: .init(policy: configuration?.validation
+                                ?? (try? PolicyResolver.resolve(level: options.validationLevel, flags: options.validationFlags, environment: environment)),
+                              golden: configuration?.golden?.path, goldenStrategy: configuration?.golden?.strategy,
+                              junit: configuration?.junit),
             terminationLog: .init(path: terminationPath, writable: terminationPath.map(Self.canWrite) ?? false))
     }
 }

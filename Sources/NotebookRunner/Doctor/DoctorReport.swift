@@ -31,6 +31,15 @@ public struct DoctorReport: Sendable, Codable {
         public var result: String
     }
 
+    /// The policies a run would judge the notebook by, and its golden comparison and JUnit report.
+    public struct Validation: Sendable, Codable {
+        /// nil when the options or variables are bad (the verdict says why).
+        public var policy: ValidationPolicy?
+        public var golden: String?
+        public var goldenStrategy: GoldenStrategy?
+        public var junit: String?
+    }
+
     /// The `--sandbox` mode and whether its filter would load.
     public struct Sandbox: Sendable, Codable {
         public var mode: SandboxMode
@@ -54,5 +63,6 @@ public struct DoctorReport: Sendable, Codable {
     public var envFiles: [SecretFilesPreview.File]
     public var process: ProcessStatus
     public var sandbox: Sandbox
+    public var validation: Validation
     public var terminationLog: TerminationLog
 }

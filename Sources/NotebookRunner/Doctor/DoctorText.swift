@@ -66,6 +66,20 @@ public enum DoctorText {
             line("  \(mark(f.problem == nil))--env-file \(f.name): \(f.problem ?? (f.keys.isEmpty ? "no KEY=value lines" : "keys " + f.keys.joined(separator: ", ")))")
         }
         line()
+        line("Validation")
+        if let p = r.validation.policy {
+            func setting(_ name: String, _ s: ValidationPolicy.Setting) -> String { "\(name) \(s.enabled ? "on" : "off") (\(s.source))" }
+            line("  level \(p.level.rawValue) (\(p.levelSource))")
+            line("  " + [setting("fail-on-stderr", p.failOnStderr), setting("fail-on-warnings", p.failOnWarnings),
+                         setting("strict", p.strictMode), setting("detect-silent-failures", p.detectSilentFailures)].joined(separator: ", "))
+        } else {
+            line("  \(mark(false))the validation settings are not valid (see the verdict)")
+        }
+        if let golden = r.validation.golden {
+            line("  golden notebook: \(golden) (\(r.validation.goldenStrategy?.rawValue ?? "normalized"))")
+        }
+        if let junit = r.validation.junit { line("  JUnit report: \(junit)") }
+        line()
         line("Process")
         line("  seccomp: \(r.process.seccompText), NoNewPrivs: \(r.process.noNewPrivs.map { $0 ? "yes" : "no" } ?? "unknown")")
         switch (r.sandbox.mode, r.sandbox.unavailable) {
