@@ -10,8 +10,9 @@ import Glibc
 /// docs/result.schema.json and docs/termination-message.schema.json against what the real binary
 /// writes (real papermill, real kernels): the result file, the `Results Summary:` block and the
 /// termination message of a success, a failing cell, bad options, a missing notebook, a timeout,
-/// a cancellation and a random-UID run; every category the code can produce; and a schema that
-/// rejects altered documents, so a green run means something.
+/// a cancellation, a random-UID run, validation failures, a golden mismatch and match, and a
+/// `raises-exception` notebook with and without strict mode; every category the code can produce;
+/// and a schema that rejects altered documents, so a green run means something.
 @Suite(.enabled(if: DocsTools.checkJSONSchemaConfigured,
                 "check-jsonschema not found: run scripts/setup-tools-venv.sh or set NBRUNNER_TEST_CHECK_JSONSCHEMA (scripts/test.sh does)"),
        .timeLimit(.minutes(3)))
@@ -115,20 +116,151 @@ struct SchemaValidationTests {
         try await expectValid(run)
     }
 
+    /// Validation failures, real: `--fail-on-stderr` at level production fails validation.ipynb's
+    /// cells 2-4 with all three `validation_*` categories (cell 3 with two reasons), and the run
+    /// with the first. Then alterations of its `validation` and `failed_cell.reason`.
+    @Test func validationFailure() async throws {
+        let run = try await Nbrunner.run(Paths.notebook("validation.ipynb"), ["--validation-level", "production", "--fail-on-stderr"])
+        #expect(run.exitCode == 1, "\(run.stderr.suffix(2000))")
+        let result = try run.checkContract()
+        #expect(result.errorCategory == .validationStderrFailure)
+        #expect(result.validation?.offendingCells.map(\.category)
+                == [.validationStderrFailure, .validationWarningFailure, .validationStrictModeFailure])
+        #expect(result.failedCell?.reason == "wrote to stderr: progress: half way")
+        try await expectValid(run)
+
+        let long = "'wrote to stderr: ' + 'x' * 301"
+        try await expectAlterations(of: run, rejected: [
+            ("result", "no validation", "del d['validation']", "'validation' is a required property"),
+            ("result", "an unknown validation status", "d['validation']['status'] = 'skipped'", "$.validation.status"),
+            ("result", "passed with offending cells", "d['validation']['status'] = 'passed'", "$.validation.status"),
+            ("result", "an unknown key in an offending cell", "d['validation']['offending_cells'][0]['traceback'] = []", "$.validation.offending_cells[0]"),
+            ("result", "an offending cell with an execution category", "d['validation']['offending_cells'][1]['category'] = 'notebook_execution_failed'", "$.validation.offending_cells[1].category"),
+            ("result", "a silent failure that is not strict mode's", "d['validation']['offending_cells'][2]['category'] = 'validation_warning_failure'", "$.validation.offending_cells[2].category"),
+            ("result", "an offending cell without reasons", "d['validation']['offending_cells'][0]['reasons'] = []", "$.validation.offending_cells[0].reasons"),
+            ("result", "an unknown finding kind", "d['validation']['offending_cells'][0]['reasons'][0]['kind'] = 'stdout'", "$.validation.offending_cells[0].reasons[0].kind"),
+            ("result", "a finding over its bound", "d['validation']['offending_cells'][0]['reasons'][0]['message'] = \(long)", "$.validation.offending_cells[0].reasons[0].message"),
+            ("result", "a first offending cell that is not the run's category", "d['error_category'] = 'validation_warning_failure'", "$.validation.offending_cells[0].category"),
+            ("result", "a stderr failure with fail-on-stderr off", "d['validation']['policy']['fail_on_stderr'] = {'enabled': False, 'source': '--no-fail-on-stderr'}", "$.validation.policy.fail_on_stderr.enabled"),
+            ("result", "a variable that turns a policy off", "d['validation']['policy']['fail_on_stderr'] = {'enabled': False, 'source': 'VALIDATION_FAIL_ON_STDERR'}", "$.validation.policy.fail_on_stderr.enabled"),
+            ("result", "another policy's flag", "d['validation']['policy']['fail_on_stderr']['source'] = '--strict'", "$.validation.policy.fail_on_stderr.source"),
+            ("result", "another level's preset", "d['validation']['policy']['strict_mode']['source'] = 'level staging'", "$.validation.policy.strict_mode"),
+            ("result", "a preset value that is not the level's", "d['validation']['policy']['detect_silent_failures']['enabled'] = False", "$.validation.policy.detect_silent_failures"),
+            ("result", "an unknown level", "d['validation']['policy']['level'] = 'paranoid'", "$.validation.policy.level"),
+            ("result", "level production by default", "d['validation']['policy']['level_source'] = 'default'", "$.validation.policy.level"),
+            ("result", "a warning under strict mode", "d['validation']['warnings'] = [{'cell_index': 4, 'kind': 'silent_failure', 'message': 'x'}]", "$.validation.policy.strict_mode.enabled"),
+            ("result", "a stderr warning", "d['validation']['warnings'] = [{'cell_index': 2, 'kind': 'stderr', 'message': 'x'}]", "$.validation.warnings[0].kind"),
+            ("result", "a validation failure without its reason", "del d['failed_cell']['reason']", "'reason' is a required property"),
+            ("result", "a reason over its bound", "d['failed_cell']['reason'] = 'x' * 365", "$.failed_cell.reason"),
+            ("termination", "a reason over its bound", "d['failed_cell']['reason'] = 'x' * 365", "$.failed_cell.reason"),
+            ("termination", "a reason for an execution failure", "d['error_category'] = 'notebook_execution_failed'", "$.error_category"),
+        ])
+    }
+
+    /// A golden mismatch, real (golden-source.ipynb against golden-mismatch.ipynb: an
+    /// output_mismatch and a missing_cell), then alterations of its `comparison`.
+    @Test func goldenMismatch() async throws {
+        let run = try await Nbrunner.run(Paths.notebook("golden-source.ipynb"), ["--golden", Paths.notebook("golden-mismatch.ipynb")])
+        #expect(run.exitCode == 1, "\(run.stderr.suffix(2000))")
+        let result = try run.checkContract()
+        #expect(result.errorCategory == .goldenMismatch)
+        #expect(result.comparison?.diffs.map(\.diffType) == [.outputMismatch, .missingCell])
+        try await expectValid(run)
+
+        try await expectAlterations(of: run, rejected: [
+            ("result", "no comparison", "del d['comparison']", "'comparison' is a required property"),
+            ("result", "a matched comparison", "d['comparison']['result'] = 'matched'", "$.comparison.result"),
+            ("result", "a camelCase key", "d['comparison']['totalCells'] = 6", "$.comparison"),
+            ("result", "failed without a mismatch", "d['comparison']['mismatched_cells'] = 0", "$.comparison.mismatched_cells"),
+            ("result", "normalized without its tolerance", "del d['comparison']['float_tolerance']", "'float_tolerance' is a required property"),
+            ("result", "exact with a tolerance", "d['comparison']['strategy'] = 'exact'", "$.comparison"),
+            ("result", "skipped without a reason", "d['comparison']['result'] = 'skipped'", "'reason' is a required property"),
+            ("result", "an unknown output type", "d['comparison']['ignored_output_types'] = ['stderr']", "$.comparison.ignored_output_types[0]"),
+            ("result", "diffs omitted from a short list", "d['comparison']['diffs_omitted'] = 3", "$.comparison.diffs"),
+            ("result", "an unknown diff type", "d['comparison']['diffs'][0]['diff_type'] = 'changed'", "$.comparison.diffs[0].diff_type"),
+            ("result", "a major execution error", "d['comparison']['diffs'][0]['diff_type'] = 'execution_error'", "$.comparison.diffs[0].severity"),
+            ("result", "a missing cell with an actual text", "d['comparison']['diffs'][1]['actual'] = 'x'", "$.comparison.diffs[1].actual"),
+            ("result", "an expected text over its bound", "d['comparison']['diffs'][0]['expected'] = 'x' * 501", "$.comparison.diffs[0].expected"),
+            ("result", "a diff over its bound", "d['comparison']['diffs'][0]['diff'] = 'x' * 1001", "$.comparison.diffs[0].diff"),
+            ("result", "an unknown key in a diff", "d['comparison']['diffs'][0]['lines'] = []", "$.comparison.diffs[0]"),
+        ])
+    }
+
+    /// A golden match, real, with `ignored_output_types` and an ignored cell.
+    @Test func goldenMatch() async throws {
+        let run = try await Nbrunner.run(Paths.notebook("golden-source.ipynb"),
+                                         ["--golden", Paths.notebook("golden-match.ipynb"), "--golden-ignore-output-type", "display_data"])
+        #expect(run.exitCode == 0, "\(run.stderr.suffix(2000))")
+        let comparison = try #require(try run.checkContract().comparison)
+        #expect(comparison.result == .matched)
+        #expect(comparison.ignoredOutputTypes == ["display_data"])
+        try await expectValid(run)
+
+        try await expectAlterations(of: run, rejected: [
+            ("result", "matched with a mismatch", "d['comparison']['mismatched_cells'] = 1", "$.comparison.mismatched_cells"),
+            ("result", "matched with a reason", "d['comparison']['reason'] = 'papermill wrote no readable executed notebook'", "$.comparison"),
+            ("result", "a golden failure on success", "d['comparison']['result'] = 'failed'", "$.comparison"),
+        ])
+    }
+
+    /// `raises-exception`, real: as is, a success whose tagged cell keeps its error and whose
+    /// validation has an `allowed_error` warning; with `--strict`, a strict-mode failure whose
+    /// `failed_cell` has `ename`, `evalue` and `reason`.
+    @Test func raisesException() async throws {
+        let run = try await Nbrunner.run(Paths.notebook("raises-exception.ipynb"))
+        #expect(run.exitCode == 0, "\(run.stderr.suffix(2000))")
+        let result = try run.checkContract()
+        #expect(result.cells[1].ename == "ValueError")
+        #expect(result.validation?.warnings.map(\.kind) == [.allowedError])
+        try await expectValid(run)
+
+        let strict = try await Nbrunner.run(Paths.notebook("raises-exception.ipynb"), ["--strict"])
+        #expect(strict.exitCode == 1, "\(strict.stderr.suffix(2000))")
+        let failed = try strict.checkContract()
+        #expect(failed.errorCategory == .validationStrictModeFailure)
+        #expect(failed.validation?.offendingCells.first?.reasons.map(\.kind) == [.allowedError])
+        #expect(failed.failedCell?.ename == "ValueError" && failed.failedCell?.reason != nil)
+        try await expectValid(strict)
+
+        try await expectAlterations(of: run, rejected: [
+            ("result", "an unknown warning kind", "d['validation']['warnings'][0]['kind'] = 'warning'", "$.validation.warnings[0].kind"),
+            ("result", "an allowed error under strict mode", "d['validation']['policy']['strict_mode'] = {'enabled': True, 'source': '--strict'}", "$.validation.policy.strict_mode.enabled"),
+            ("result", "a warning over its bound", "d['validation']['warnings'][0]['message'] = 'raised ' + 'x' * 340", "$.validation.warnings[0].message"),
+            ("result", "a not_checked validation with warnings", "d['validation']['status'] = 'not_checked'", "$.validation.warnings"),
+            ("result", "a reason on success", "d['failed_cell'] = {'cell_index': 1, 'reason': 'x'}", "$.error_category"),
+        ])
+    }
+
     /// Every category the code knows, through the real assembler and renderer: a category added
-    /// to ErrorCategory.swift without the schema fails here.
+    /// to ErrorCategory.swift without the schema fails here. The validation and golden categories
+    /// come with what the verdict always gives them: the report and a `failed_cell` with a reason.
     @Test func everyCategory() async throws {
         let dir = temporaryDirectory()
         var results: [String] = []
         var messages: [String] = []
         let cells = [CellResult(cellIndex: 0, cellType: "markdown")]
+        func decode<T: Decodable>(_ type: T.Type, _ json: String) throws -> T {
+            try ResultJSON.decoder().decode(type, from: Data(json.utf8))
+        }
+        let policy = #"{"level": "production", "level_source": "--validation-level", "fail_on_stderr": {"enabled": true, "source": "--fail-on-stderr"}, "fail_on_warnings": {"enabled": true, "source": "level production"}, "strict_mode": {"enabled": true, "source": "level production"}, "detect_silent_failures": {"enabled": true, "source": "level production"}}"#
+        let kinds: [ErrorCategory: String] = [.validationStderrFailure: "stderr", .validationWarningFailure: "warning",
+                                              .validationStrictModeFailure: "silent_failure"]
         for category in ErrorCategory.allCases {
             for signal: Int32? in category == .cancelled ? [SIGTERM, SIGINT, SIGHUP] : [nil] {
                 let now = Date.now
+                var facts = RunFacts()
+                var failedCell: RunResult.FailedCell?
+                if let kind = kinds[category] {
+                    facts.validation = try decode(ValidationReport.self, #"{"policy": \#(policy), "status": "failed", "warnings": [], "offending_cells": [{"cell_index": 0, "category": "\#(category.rawValue)", "reasons": [{"kind": "\#(kind)", "message": "a finding"}]}]}"#)
+                    failedCell = try decode(RunResult.FailedCell.self, #"{"cell_index": 0, "reason": "a finding"}"#)
+                } else if category == .goldenMismatch {
+                    facts.comparison = try decode(ComparisonReport.self, #"{"strategy": "normalized", "result": "failed", "golden_path": "/g.ipynb", "total_cells": 1, "matched_cells": 0, "mismatched_cells": 1, "ignored_cells": 0, "float_tolerance": 0.0001, "diffs": [{"cell_index": 0, "cell_type": "markdown", "diff_type": "output_mismatch", "expected": "A", "actual": "B", "diff": "--- golden\n+++ executed\n@@ -1,1 +1,1 @@\n-A\n+B", "severity": "major"}]}"#)
+                    failedCell = try decode(RunResult.FailedCell.self, #"{"cell_index": 0, "reason": "differs from the golden notebook (output_mismatch)"}"#)
+                }
                 var result = ResultAssembler.assemble(
                     category: category, message: category == .none ? "None" : "a \(category.rawValue) message",
-                    cells: cells, failedCell: nil, signal: signal, configuration: nil, notebookPath: "/n.ipynb",
-                    facts: RunFacts(), timing: .init(started: now, finished: now))
+                    cells: cells, failedCell: failedCell, signal: signal, configuration: nil, notebookPath: "/n.ipynb",
+                    facts: facts, timing: .init(started: now, finished: now))
                 result.resultPath = "\(dir)/r.json"
                 let name = "\(dir)/\(category.rawValue)\(signal.map { "-\($0)" } ?? "")"
                 try Data(try ResultJSON.encode(result)).write(to: URL(filePath: name + ".json"))
@@ -187,32 +319,59 @@ struct SchemaValidationTests {
             ("termination", "a message on success", "d.update(status='succeeded', error_category='none', exit_code=0)", "message"),
         ]
 
-        let dir = temporaryDirectory()
-        func alter(_ kind: String, _ code: String, _ n: Int) async throws -> String {
-            let source = kind == "result" ? run.resultPath : run.terminationPath
-            let target = "\(dir)/\(kind)-\(n).json"
-            let script = """
-                import json, sys
-                d = json.load(open(sys.argv[1]))
-                exec(sys.argv[3])
-                json.dump(d, open(sys.argv[2], 'w'))
-                """
-            let (status, output) = try await DocsTools.run(Paths.python, ["-c", script, source, target, code])
-            try #require(status == 0, "\(code): \(output)")
-            return target
-        }
-        func schema(_ kind: String) -> String { kind == "result" ? DocsTools.resultSchema : DocsTools.terminationSchema }
+        try await expectAlterations(of: run, accepted: accepted, rejected: rejected)
+    }
 
-        for (n, (kind, what, code)) in accepted.enumerated() {
-            let file = try await alter(kind, code, n)
-            let (status, output) = try await DocsTools.validate([file], against: schema(kind))
-            #expect(status == 0, "\(kind), \(what): must pass: \(output)")
+    /// Each alteration (`d`, the decoded document, changed by a line of Python) of the run's result
+    /// file ("result") or termination message ("termination"): the accepted ones pass their
+    /// schema, the rejected ones fail it with an error that names `place`. One Python and one
+    /// check-jsonschema per schema for all of them, whose output is split by file.
+    func expectAlterations(of run: Finished, accepted: [(String, String, String)] = [],
+                           rejected: [(String, String, String, String)],
+                           sourceLocation: SourceLocation = #_sourceLocation) async throws {
+        let dir = temporaryDirectory()
+        let all = accepted.map { ($0.0, $0.1, $0.2, nil as String?) } + rejected.map { ($0.0, $0.1, $0.2, $0.3 as String?) }
+        let files = all.indices.map { "\(dir)/\(all[$0].0)-\($0).json" }
+        let jobs = zip(all, files).map { alteration, file in
+            [alteration.0 == "result" ? run.resultPath : run.terminationPath, file, alteration.2]
         }
-        for (n, (kind, what, code, place)) in rejected.enumerated() {
-            let file = try await alter(kind, code, 100 + n)
-            let (status, output) = try await DocsTools.validate([file], against: schema(kind))
-            #expect(status == 1, "\(kind), \(what): must be rejected: \(output)")
-            #expect(output.contains(place), "\(kind), \(what): the error should name \(place): \(output)")
+        try Data(try JSONEncoder().encode(jobs)).write(to: URL(filePath: "\(dir)/jobs.json"))
+        let script = """
+            import json, sys
+            for source, target, code in json.load(open(sys.argv[1])):
+                d = json.load(open(source))
+                exec(code)
+                json.dump(d, open(target, 'w'))
+            """
+        let (status, output) = try await DocsTools.run(Paths.python, ["-c", script, "\(dir)/jobs.json"])
+        try #require(status == 0, "\(output)", sourceLocation: sourceLocation)
+
+        for kind in ["result", "termination"] {
+            let schema = kind == "result" ? DocsTools.resultSchema : DocsTools.terminationSchema
+            let mine = all.indices.filter { all[$0].0 == kind }
+            if mine.isEmpty { continue }
+            let (_, output) = try await DocsTools.validate(mine.map { files[$0] }, against: schema)
+            // Each error is a line `  FILE::$.path: message`, possibly continued on the next lines.
+            var errors: [String: String] = [:]
+            var current: String?
+            for line in output.split(separator: "\n", omittingEmptySubsequences: false) {
+                let trimmed = line.drop { $0 == " " }
+                if trimmed.hasPrefix(dir + "/"), let end = trimmed.firstRange(of: "::") {
+                    current = String(trimmed[..<end.lowerBound])
+                }
+                if let current { errors[current, default: ""] += line + "\n" }
+            }
+            for n in mine {
+                let (_, what, _, place) = all[n]
+                let found = errors[files[n]]
+                if let place {
+                    #expect(found != nil, "\(kind), \(what): must be rejected: \(output)", sourceLocation: sourceLocation)
+                    #expect(found?.contains(place) == true, "\(kind), \(what): the error should name \(place): \(found ?? output)",
+                            sourceLocation: sourceLocation)
+                } else {
+                    #expect(found == nil, "\(kind), \(what): must pass: \(found ?? "")", sourceLocation: sourceLocation)
+                }
+            }
         }
     }
 
