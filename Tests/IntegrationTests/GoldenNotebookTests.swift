@@ -42,7 +42,7 @@ import NotebookRunner
         #expect(rows.expected == "[stream stdout]\nrows 99")
         #expect(rows.actual == "[stream stdout]\nrows 100")
         #expect(rows.diff == "--- golden\n+++ executed\n@@ -1,2 +1,2 @@\n [stream stdout]\n-rows 99\n+rows 100")
-        #expect(comparison.diffs[1].expected == "[stream stdout]\nsummary")
+        #expect(comparison.diffs[1].expected == "[code cell] print('summary')\n[stream stdout]\nsummary")
         #expect(result.failedCell?.cellIndex == 3)
         #expect(result.failedCell?.reason == "differs from the golden notebook (output_mismatch)")
         #expect(result.cells[3].status == .failed)
@@ -73,7 +73,8 @@ import NotebookRunner
         #expect(comparison.diffs.map(\.cellIndex) == [1, 2, 3, 4])
         #expect(comparison.diffs[0].diff.contains("-run at 2020-02-02 20:20:20.202020"))
         #expect(comparison.diffs[3].expected == "")
-        #expect(comparison.diffs[3].actual.hasPrefix("[execution_count 4]\n[stream stdout]\n"))
+        #expect(comparison.diffs[3].actual.hasPrefix("[code cell] print(random.random())\n[execution_count 4]\n[stream stdout]\n"),
+                "\(comparison.diffs[3].actual)")
     }
 
     @Test func aMissingGoldenIsAnInputErrorBeforeAnyKernel() async throws {

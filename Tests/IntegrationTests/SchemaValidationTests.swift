@@ -159,6 +159,18 @@ struct SchemaValidationTests {
 
     /// A golden mismatch, real (golden-source.ipynb against golden-mismatch.ipynb: an
     /// output_mismatch and a missing_cell), then alterations of its `comparison`.
+    /// The first difference is a cell only the golden notebook has: `failed_cell` has only its
+    /// reason (no cell of the run differs).
+    @Test func goldenMissingCellFirst() async throws {
+        let run = try await Nbrunner.run(Paths.notebook("golden-short.ipynb"), ["--golden", Paths.notebook("golden-match.ipynb")])
+        #expect(run.exitCode == 1, "\(run.stderr.suffix(2000))")
+        let result = try run.checkContract()
+        #expect(result.comparison?.diffs.map(\.diffType) == [.missingCell])
+        #expect(result.failedCell?.cellIndex == nil && result.failedCell?.reason == "differs from the golden notebook (missing_cell)")
+        #expect(result.comparison?.diffs.first?.expected.hasPrefix("[code cell] ") == true)
+        try await expectValid(run)
+    }
+
     @Test func goldenMismatch() async throws {
         let run = try await Nbrunner.run(Paths.notebook("golden-source.ipynb"), ["--golden", Paths.notebook("golden-mismatch.ipynb")])
         #expect(run.exitCode == 1, "\(run.stderr.suffix(2000))")

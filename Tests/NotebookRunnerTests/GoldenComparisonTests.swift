@@ -65,14 +65,22 @@ import Testing
         let fewer = compare([cell(count: 1)], golden)
         #expect(fewer.diffs.map(\.diffType) == [.missingCell, .missingCell])
         #expect(fewer.diffs.map(\.cellIndex) == [1, 2])
-        #expect(fewer.diffs[0].expected == "[stream stdout]\nb")
+        #expect(fewer.diffs[0].expected == "[code cell] x = 1\n[stream stdout]\nb")
         #expect(fewer.diffs[1].cellType == "markdown")
         #expect(fewer.totalCells == 3)
         let more = compare([cell(count: 1), cell(count: 2, outputs: [stdout("b\n")]), cell("markdown", "end"), cell(count: 3, outputs: [stdout("extra\n")])], golden)
         #expect(more.diffs.map(\.diffType) == [.extraCell])
         #expect(more.diffs[0].cellIndex == 3)
-        #expect(more.diffs[0].actual == "[stream stdout]\nextra")
+        #expect(more.diffs[0].actual == "[code cell] x = 1\n[stream stdout]\nextra")
         #expect(more.diffs[0].diff.contains("+extra"))
+    }
+
+    /// A missing code cell without outputs still says what is missing.
+    @Test func aMissingCellWithoutOutputsIsNamed() {
+        let report = compare([cell(count: 1)], [cell(count: 1), cell("code", "total = 0\nfor x in xs: total += x")])
+        #expect(report.diffs.map(\.diffType) == [.missingCell])
+        #expect(report.diffs[0].expected == "[code cell] total = 0")
+        #expect(report.diffs[0].diff.contains("-[code cell] total = 0"))
     }
 
     @Test func aNewErrorIsAnExecutionError() {

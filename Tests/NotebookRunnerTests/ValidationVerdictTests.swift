@@ -96,4 +96,18 @@ import Testing
                                      policy(.production), comparison: comparison)
         #expect(validated.category == .validationStrictModeFailure, "validation comes before the golden comparison")
     }
+
+    /// A cell only the golden notebook has is no cell of the run: no index into `cells`.
+    @Test func aMissingCellIsNotACellOfTheRun() {
+        let executed = document([cell("markdown", "# t"), cell(count: 1), cell(count: 2), cell(count: 3)])
+        var comparison = ComparisonReport.skipped(GoldenSettings(path: "/g.ipynb"), reason: "")
+        comparison.result = .failed
+        comparison.totalCells = 5
+        comparison.mismatchedCells = 1
+        comparison.diffs = [.init(cellIndex: 4, cellType: "code", diffType: .missingCell, expected: "[code cell] x", actual: "", diff: "-[code cell] x", severity: .major)]
+        let (o, _) = checked(executed, policy(.development), comparison: comparison)
+        #expect(o.category == .goldenMismatch)
+        #expect(o.failedCell?.cellIndex == nil)
+        #expect(o.message.contains("first: a code cell after the notebook's last (missing_cell)"), "\(o.message)")
+    }
 }

@@ -41,7 +41,7 @@ public struct GoldenComparison {
             let index = k < actual.count ? (actual[k].sourceIndex ?? lastIndex + 1) : lastIndex + 1
             lastIndex = index
             guard k < actual.count else {
-                let missing = render(expected[k])
+                let missing = Self.labelled(render(expected[k]), expected[k])
                 report.mismatchedCells += 1
                 diffs.append(.init(cellIndex: index, cellType: expected[k].cellType, diffType: .missingCell,
                                    expected: clip(missing.text), actual: "",
@@ -51,7 +51,7 @@ public struct GoldenComparison {
             }
             let cell = actual[k].cell
             guard k < expected.count else {
-                let extra = render(cell)
+                let extra = Self.labelled(render(cell), cell)
                 report.mismatchedCells += 1
                 diffs.append(.init(cellIndex: index, cellType: cell.cellType, diffType: .extraCell,
                                    expected: "", actual: clip(extra.text),
@@ -92,6 +92,20 @@ public struct GoldenComparison {
         }
         report.diffs = diffs
         return report
+    }
+
+    /// A cell only one side has: a code cell is shown by its first source line before its
+    /// outputs (so that one without outputs still reads as something in the diff); another cell
+    /// by its source, or `(empty)`.
+    static func labelled(_ rendered: RenderedCell, _ cell: NotebookDocument.Cell) -> RenderedCell {
+        var labelled = rendered
+        if cell.cellType == "code" {
+            let first = cell.source.split(separator: "\n", omittingEmptySubsequences: true).first.map(String.init) ?? ""
+            labelled.lines.insert("[code cell] " + first, at: 0)
+        } else if labelled.lines.isEmpty {
+            labelled.lines = ["[\(cell.cellType) cell] (empty)"]
+        }
+        return labelled
     }
 
     /// How a line is compared: after `--golden-ignore`, and for `normalized` the normalizer and

@@ -47,9 +47,12 @@ public enum ValidationVerdict {
         if let comparison, comparison.result == .failed, let first = comparison.diffs.first {
             let reason = "differs from the golden notebook (\(first.diffType.rawValue))"
             o.category = .goldenMismatch
+            // A cell only the golden notebook has (after the run's last one) is no cell of the run.
+            let ofTheRun = first.cellIndex >= 0 && first.cellIndex < o.cells.count
             o.message = "the executed notebook differs from the golden notebook \(comparison.goldenPath): "
-                + "\(comparison.mismatchedCells) of \(comparison.totalCells) cells differ; first: cell \(first.cellIndex) (\(first.diffType.rawValue))"
-            o.failedCell = RunResult.FailedCell(cellIndex: first.cellIndex,
+                + "\(comparison.mismatchedCells) of \(comparison.totalCells) cells differ; first: "
+                + (ofTheRun ? "cell \(first.cellIndex)" : "a \(first.cellType) cell after the notebook's last") + " (\(first.diffType.rawValue))"
+            o.failedCell = RunResult.FailedCell(cellIndex: ofTheRun ? first.cellIndex : nil,
                                                 executionCount: o.cells[safe: first.cellIndex]?.executionCount,
                                                 ename: nil, evalue: nil, injectedParameters: nil, reason: reason)
         }
