@@ -240,3 +240,12 @@ write("golden-secret-leak.ipynb", nb([
     ran("import json", 2, stdout("nothing\n")),
     ran("raise ConnectionError()", 3),
 ]))
+# A raises-exception cell whose traceback is far longer than the stderr tail nbrunner keeps
+# (papermill prints its exception's name first, then the whole cell traceback).
+write("raises-exception-deep.ipynb", nb([
+    new_code_cell("x = 1"),
+    tagged("def f0(n):\n    raise ValueError('deep')\n"
+           + "".join(f"def f{i}(n):\n    return f{i - 1}(n)\n" for i in range(1, 120))
+           + "f119(1)", "raises-exception"),
+    new_code_cell("print('after')"),
+]))

@@ -28,6 +28,17 @@ import NotebookRunner
         #expect(result.cells.count == 3)
     }
 
+    /// papermill prints its exception's name before the cell's whole traceback; a traceback
+    /// longer than the stderr tail nbrunner keeps must not turn the pass into a failure.
+    @Test func aLongTracebackInATaggedCellStillPasses() async throws {
+        let run = try await Nbrunner.run(Paths.notebook("raises-exception-deep.ipynb"))
+        #expect(run.exitCode == 0, "\(run.stderr.suffix(2000))")
+        let result = try run.checkContract()
+        #expect(result.errorCategory == .none)
+        #expect(result.cells.compactMap(\.status) == [.succeeded, .succeeded, .succeeded])
+        #expect(run.stderr.split(separator: "\n").count > 400, "the traceback is longer than the kept tail")
+    }
+
     @Test func strictModeFailsTheTaggedCell() async throws {
         let run = try await Nbrunner.run(Self.notebook, ["--strict"])
         #expect(run.exitCode == 1)

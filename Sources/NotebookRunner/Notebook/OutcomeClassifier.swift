@@ -119,8 +119,12 @@ public enum OutcomeClassifier {
         // A cell tagged raises-exception may fail: nbclient runs on past it, but papermill 2.7.0
         // still exits 1 (PapermillExecutionError) and inserts its marker cells. When every
         // failing error output sits in such a cell, the notebook passed (strict mode is the
-        // validation stage's business).
-        let allowedOnly = code == 1 && tail.contains { $0.hasPrefix("papermill.exceptions.PapermillExecutionError") }
+        // validation stage's business). papermill's report is its marker cells in the output
+        // notebook (it deletes stale ones from the source first), or the exception's name on its
+        // stderr, which a long traceback printed after it can push out of the kept tail.
+        let papermillReported = executedDocument?.cells.contains { $0.tags.contains(NotebookDocument.errorMarkerTag) } == true
+            || tail.contains { $0.hasPrefix("papermill.exceptions.PapermillExecutionError") }
+        let allowedOnly = code == 1 && papermillReported
             && executedDocument?.cells.contains { CellOutcomes.allowedFailure(of: $0) != nil } == true
             && CellOutcomes(source: source, executed: executedDocument, ranToEnd: true).firstFailure == nil
         let judged = CellOutcomes(source: source, executed: executedDocument, ranToEnd: code == 0 || allowedOnly)
