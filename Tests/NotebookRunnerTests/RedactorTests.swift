@@ -7,6 +7,17 @@ import Testing
         #expect(r.redact("a s3cr3t-extended b s3cr3t c ab") == "a *** b *** c ab", "short values stay")
     }
 
+    /// A text clipped before it was redacted can end inside a secret.
+    @Test func aClippedTextEndingInsideASecretIsMasked() {
+        let r = Redactor(values: ["hunter2-secret"])
+        let clipped = TextClip.clip("password is hunter2-secret", maxBytes: 20)
+        #expect(clipped == "password is hunte…")
+        #expect(r.redact(clipped) == "password is ***…")
+        #expect(r.redact("the hun…") == "the ***…", "three bytes of a secret are masked")
+        #expect(r.redact("the hu…") == "the hu…", "two are not")
+        #expect(r.redact("password is hunte") == "password is hunte", "only a clipped text")
+    }
+
     @Test func multiLineValuesLineByLine() {
         let pem = "-----BEGIN KEY-----\nMIIBAAKCAQ\n-----END KEY-----"
         let r = Redactor(values: [pem])

@@ -50,8 +50,31 @@ public struct Redactor: Sendable {
     public func redact(_ text: String) -> String {
         guard !raw.isEmpty else { return text }
         let bytes = Array(text.utf8)
-        let out = redact(bytes)
+        var out = redact(bytes)
+        // A text clipped before redaction (TextClip's `…`) may end inside a secret: mask a
+        // trailing start of one, too.
+        if out.count >= Self.clipMarker.count, Array(out.suffix(Self.clipMarker.count)) == Self.clipMarker {
+            let body = out.dropLast(Self.clipMarker.count)
+            let cut = raw.lazy.compactMap { Self.trailingPrefix(of: $0, in: body) }.max() ?? 0
+            if cut > 0 { out = Array(body.dropLast(cut)) + Self.mask + Self.clipMarker }
+        }
         return out == bytes ? text : String(decoding: out, as: UTF8.self)
+    }
+
+    static let clipMarker: [UInt8] = Array("…".utf8)
+    /// A shorter start of a secret says too little to mask (and would mask ordinary text).
+    static let minimumPartial = 3
+
+    /// The length of the longest proper start of `pattern` (at least ``minimumPartial`` bytes)
+    /// that `text` ends with, or nil.
+    static func trailingPrefix(of pattern: [UInt8], in text: ArraySlice<UInt8>) -> Int? {
+        let longest = min(pattern.count - 1, text.count)
+        guard longest >= minimumPartial else { return nil }
+        for length in stride(from: longest, through: minimumPartial, by: -1)
+        where text.suffix(length).elementsEqual(pattern.prefix(length)) {
+            return length
+        }
+        return nil
     }
 
     public func redact(_ text: String?) -> String? { text.map { redact($0) } }
