@@ -12,6 +12,21 @@ import NotebookRunner
         #expect(result.error.contains("malformed.ipynb:3:1:"), "\(result.error)")
     }
 
+    /// Valid JSON whose cell `source` is a number: nbformat's schema rejects it and papermill
+    /// would crash on it (a TypeError, exit 1); nbrunner refuses it first.
+    @Test func aSourceThatIsNotTextIsAnInvalidNotebook() async throws {
+        let path = "\(temporaryDirectory())/bad-source.ipynb"
+        let json = #"{"nbformat": 4, "nbformat_minor": 5, "metadata": {"kernelspec": {"name": "python3", "display_name": "p", "language": "python"}}, "cells": [{"cell_type": "code", "id": "a", "metadata": {}, "outputs": [], "execution_count": null, "source": "x = 1"}, {"cell_type": "code", "id": "b", "metadata": {}, "outputs": [], "execution_count": null, "source": 5}]}"#
+        try Data(json.utf8).write(to: URL(filePath: path))
+        let run = try await Nbrunner.run(path)
+        #expect(run.exitCode == 2, "\(run.stderr.suffix(1000))")
+        let result = try run.checkContract()
+        #expect(result.errorCategory == .invalidNotebook)
+        #expect(result.error.contains("cell 1: 'source' must be a string or a list of strings"), "\(result.error)")
+        let nbformat = try await Nbrunner.python("import nbformat\ntry:\n    nbformat.validate(nbformat.read('\(path)', 4))\n    print('valid')\nexcept Exception as e:\n    print('invalid', type(e).__name__)")
+        #expect(nbformat.hasPrefix("invalid"), "nbformat agrees: \(nbformat)")
+    }
+
     @Test func missingNotebook() async throws {
         let run = try await Nbrunner.run(Paths.notebook("does-not-exist.ipynb"))
         #expect(run.exitCode == 2)

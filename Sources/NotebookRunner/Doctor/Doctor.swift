@@ -93,9 +93,17 @@ public enum Doctor {
             }
             let installsKernel = papermill == nil && allowInstall
                 && facts.kernelName.map { PapermillLocator.installWouldAddIpykernel(facts: probe, kernel: $0) } == true
-            if let kernel = facts.kernelName, !installsKernel,
-               case .missing(let available) = KernelLocator.resolve(kernel, facts: probe, environment: childEnvironment) {
-                note(RunFailure(.dependencyMissing, "kernel '\(kernel)' not found; available kernels: \(available.isEmpty ? "none" : available.joined(separator: ", "))"))
+            if let kernel = facts.kernelName, !installsKernel {
+                switch KernelLocator.resolve(kernel, facts: probe, environment: childEnvironment) {
+                case .missing(let available):
+                    note(RunFailure(.dependencyMissing, "kernel '\(kernel)' not found; available kernels: \(available.isEmpty ? "none" : available.joined(separator: ", "))"))
+                case .spec(let directory):
+                    if let problem = KernelLocator.launchProblem(spec: directory, environment: childEnvironment) {
+                        note(RunFailure(.dependencyMissing, "kernel '\(kernel)' cannot start: \(problem)"))
+                    }
+                case .native:
+                    break
+                }
             }
         } catch {
             python.problem = error.message

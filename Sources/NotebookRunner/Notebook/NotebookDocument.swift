@@ -47,6 +47,9 @@ public struct NotebookDocument: Decodable, Sendable {
         /// magic), but leaves it null for timeouts, dead kernels and interrupts.
         public var papermillException: Bool
         public var outputs: [Output]
+        /// nbformat's schema wants `source` as a string or a list of strings; papermill crashes
+        /// on anything else (a number, an object).
+        public var sourceIsText = true
 
         public init(cellType: String, source: String = "", executionCount: Int? = nil,
                     tags: [String] = [], outputs: [Output] = []) {
@@ -61,7 +64,12 @@ public struct NotebookDocument: Decodable, Sendable {
         public init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             cellType = try c.decode(String.self, forKey: .cellType)
-            source = (try? c.decodeIfPresent(MultilineText.self, forKey: .source))?.text ?? ""
+            do {
+                source = try c.decodeIfPresent(MultilineText.self, forKey: .source)?.text ?? ""
+            } catch {
+                source = ""
+                sourceIsText = false
+            }
             executionCount = try? c.decodeIfPresent(Int.self, forKey: .executionCount)
             let meta = try? c.decodeIfPresent(CellMetadata.self, forKey: .metadata)
             tags = meta?.tags ?? []

@@ -12,7 +12,11 @@ public enum NotebookReader {
             // nbformat (so papermill) refuses it: fail here, before any kernel starts.
             throw RunFailure(.invalidNotebook, "\(path):1:1: the file starts with a UTF-8 byte-order mark, which nbformat does not accept; save it without one")
         }
-        return try decode(bytes, path: path, needs: .nothing)
+        let document = try decode(bytes, path: path, needs: .nothing)
+        if let bad = document.cells.firstIndex(where: { !$0.sourceIsText }) {
+            throw RunFailure(.invalidNotebook, "\(path): cell \(bad): 'source' must be a string or a list of strings (nbformat 4)")
+        }
+        return document
     }
 
     /// Reads the golden notebook (`--golden`) with whole outputs; every problem is

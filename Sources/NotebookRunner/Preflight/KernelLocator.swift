@@ -1,3 +1,5 @@
+import FoundationEssentials
+
 /// Decides whether a kernel name resolves, the way jupyter_client's `KernelSpecManager` does
 /// (kernelspec.py `_find_spec_directory`): a case-insensitive directory name holding a
 /// `kernel.json` in the kernel search path, or `python3` served by ipykernel itself.
@@ -43,6 +45,32 @@ public enum KernelLocator {
         }
         if facts.ipykernel, seen.insert("python3").inserted { out.append(("python3", "(ipykernel's built-in kernelspec)")) }
         return out
+    }
+
+    /// Why a kernelspec's program cannot start, read from its `kernel.json` `argv[0]`; nil when
+    /// it can, or when nbrunner cannot tell. jupyter_client (`KernelManager.format_kernel_cmd`)
+    /// substitutes `{resource_dir}` and runs `python`, `pythonN` and `pythonN.M` as the
+    /// interpreter that runs papermill, which exists; any other bare name is looked up on PATH
+    /// (subprocess does, with the kernel's environment).
+    public static func launchProblem(spec directory: String, environment: [String: String]) -> String? {
+        let file = "\(directory)/kernel.json"
+        guard let data = try? Data(contentsOf: URL(filePath: file)),
+              let spec = try? JSONDecoder().decode(KernelSpecFile.self, from: data),
+              var program = spec.argv.first, !program.isEmpty else { return nil }
+        program = program.replacing("{resource_dir}", with: directory)
+        if !program.contains("/") {
+            if program == "python" || program.wholeMatch(of: /python\d+(\.\d+)?/) != nil { return nil }
+            let path = environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+            let found = path.split(separator: ":").contains { FileSystem.isExecutableFile("\($0)/\(program)") }
+            return found ? nil : "\(file) starts '\(program)', which is not on PATH"
+        }
+        guard FileSystem.exists(program) else { return "\(file) starts \(program), which does not exist" }
+        guard FileSystem.isExecutableFile(program) else { return "\(file) starts \(program), which is not executable" }
+        return nil
+    }
+
+    struct KernelSpecFile: Decodable {
+        var argv: [String]
     }
 
     public static func resolve(_ name: String, facts: PythonFacts, environment: [String: String]) -> Resolution {

@@ -84,7 +84,11 @@ public enum Preflight {
         }
         facts.papermill = papermill
         switch KernelLocator.resolve(kernel, facts: pythonFacts, environment: environment) {
-        case .spec, .native:
+        case .spec(let directory):
+            if let problem = KernelLocator.launchProblem(spec: directory, environment: environment) {
+                throw RunFailure(.dependencyMissing, "kernel '\(kernel)' cannot start: \(problem)")
+            }
+        case .native:
             break
         case .missing(let available):
             let names = available.isEmpty ? "none" : available.joined(separator: ", ")
