@@ -89,6 +89,18 @@ struct RandomUIDEnvironmentTests {
     }
 
     /// doctor never publishes a run result, even for bad options.
+    /// An interpreter behind a folder this UID may not search is unreachable, not missing.
+    @Test func anUnreachableInterpreterSaysWhy() async throws {
+        let uid = try RandomUID(notebook: Paths.notebook("env-report.ipynb"))
+        let hidden = temporaryDirectory()
+        chmod(hidden, 0o700)  // owned by root: the random UID cannot search it
+        let link = "\(hidden)/python"
+        symlink(Paths.python, link)
+        let doctor = try await uid.doctor(python: link)
+        #expect(doctor.exitCode == 3)
+        #expect(doctor.stdout.contains("--python \(link): Permission denied (uid 1000920000 cannot reach it)"), "\(doctor.stdout)")
+    }
+
     @Test func doctorUsageErrorsWriteNothing() async throws {
         let dir = temporaryDirectory()
         for arguments in [["doctor", "--bogus"], ["doctor", "-p", "x"], ["doctor", "--timeout", "soon", "n.ipynb"]] {
