@@ -72,7 +72,3 @@ public enum ValidationVerdict {
         }
     }
 }
-
-extension Array {
-    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
-}
