@@ -110,4 +110,16 @@ import NotebookRunner
         #expect(result.error.hasPrefix("VALIDATION_LEVEL: expected learning, development, staging, production, got 'paranoid'"))
         #expect(!FileSystem.exists(run.outputPath))
     }
+
+    /// A level that a stronger source overrides is still checked.
+    @Test func anOverriddenLevelIsCheckedToo() async throws {
+        for (extra, environment, named) in [(["--validation-level", "learning"], ["VALIDATION_LEVEL": "paranoid"], "VALIDATION_LEVEL"),
+                                            ([], ["NBRUNNER_VALIDATION_LEVEL": "learning", "VALIDATION_LEVEL": "paranoid"], "VALIDATION_LEVEL")] {
+            let run = try await Nbrunner.run(Self.notebook, extra, environment: environment)
+            #expect(run.exitCode == 2, "\(environment)")
+            let result = try run.checkContract()
+            #expect(result.errorCategory == .configurationError)
+            #expect(result.error.hasPrefix("\(named): expected learning, development, staging, production, got 'paranoid'"))
+        }
+    }
 }
