@@ -31,8 +31,10 @@ public enum CellJudge {
                 warnings.append(.init(kind: .allowedError, message: "raised \(what), which its raises-exception tag allows"))
             }
         }
+        // Printed: in a stream (stdout or stderr). A result or display that shows the header
+        // is a value (a log viewer, a string), not something the cell printed.
         if raised == nil, policy.detectSilentFailures.enabled,
-           let printed = cell.outputs.lazy.compactMap({ $0.scan?.traceback }).first {
+           let printed = cell.outputs.lazy.filter({ $0.outputType == "stream" }).compactMap({ $0.scan?.traceback }).first {
             let finding = ValidationReport.Finding(kind: .silentFailure, message: "printed a traceback without raising: \(quote(printed))")
             if policy.strict { failures.append((finding, .validationStrictModeFailure)) } else { warnings.append(finding) }
         }
