@@ -28,6 +28,22 @@ import NotebookRunner
         #expect(result.cells.count == 3)
     }
 
+    /// The notebook as its own golden (no outputs): the tagged cell differs, and its JUnit case
+    /// fails with golden_mismatch, not with the error its tag allowed.
+    @Test func aTaggedCellThatDiffersFailsAsAMismatch() async throws {
+        let junit = "\(temporaryDirectory())/junit.xml"
+        let run = try await Nbrunner.run(Self.notebook, ["--golden", Self.notebook, "--junit", junit])
+        #expect(run.exitCode == 1)
+        let result = try run.checkContract()
+        #expect(result.errorCategory == .goldenMismatch)
+        #expect(result.cells[1].status == .failed)
+        #expect(result.cells[1].note == "golden comparison: execution_error; raised ValueError, which its raises-exception tag allows")
+        let suite = try await JUnitFile.parse(junit).only()
+        #expect(suite.named("cell 1")?.failure?.type == "golden_mismatch")
+        #expect(suite.named("cell 1")?.failure?.message == "differs from the golden notebook (execution_error)")
+        #expect(suite.named("cell 1")?.systemOut == "warning: raised ValueError: expected failure, which its raises-exception tag allows")
+    }
+
     @Test func strictModeFailsTheTaggedCell() async throws {
         let run = try await Nbrunner.run(Self.notebook, ["--strict"])
         #expect(run.exitCode == 1)

@@ -97,6 +97,26 @@ import Testing
         #expect(validated.category == .validationStrictModeFailure, "validation comes before the golden comparison")
     }
 
+    /// A cell that raised with its raises-exception tag's leave and then differs from the golden
+    /// notebook keeps saying why its error was allowed.
+    @Test func aGoldenMismatchKeepsTheAllowedErrorsNote() {
+        let m = NotebookDocument.errorMarkerTag
+        let executed = document([cell("markdown", "err", tags: [m]), cell("markdown", "# t"), cell(count: 1),
+                                 cell("markdown", "anchor", tags: [m]),
+                                 cell(count: 2, tags: ["raises-exception"], outputs: [errorOutput("ValueError", "expected")]),
+                                 cell(count: 3)])
+        var comparison = ComparisonReport.skipped(GoldenSettings(path: "/g.ipynb"), reason: "")
+        comparison.result = .failed
+        comparison.totalCells = 4
+        comparison.mismatchedCells = 1
+        comparison.diffs = [.init(cellIndex: 2, cellType: "code", diffType: .outputMismatch, expected: "a", actual: "b", diff: "-a\n+b", severity: .major)]
+        let (o, _) = checked(executed, policy(.development), ending: .exited(1), tail: ["papermill.exceptions.PapermillExecutionError: "],
+                             comparison: comparison)
+        #expect(o.category == .goldenMismatch)
+        #expect(o.cells[2].status == .failed)
+        #expect(o.cells[2].note == "golden comparison: output_mismatch; raised ValueError, which its raises-exception tag allows")
+    }
+
     /// A cell only the golden notebook has is no cell of the run: no index into `cells`.
     @Test func aMissingCellIsNotACellOfTheRun() {
         let executed = document([cell("markdown", "# t"), cell(count: 1), cell(count: 2), cell(count: 3)])

@@ -8,7 +8,9 @@ import FoundationEssentials
 ///   ANSI-stripped traceback.
 /// - A cell that fails a validation policy: `<failure type="validation_…">` with its reasons.
 /// - A cell that differs from the golden notebook: `<failure type="golden_mismatch">` with the diff.
-/// - A cell cut short (timeout, dead kernel, cancellation): `<failure>` with the run's category.
+/// - A cell cut short (timeout, dead kernel, cancellation): `<failure>` with the run's category
+///   as its type and the cell's note (`this cell timed out`) as its message, not the
+///   `KeyboardInterrupt` papermill's interrupt leaves in the cell.
 /// - A cell that never ran: `<skipped message="why">`.
 /// - Validation warnings (silent failures, allowed errors) go to the case's `<system-out>`.
 /// Extra cases: `injected parameters` when papermill's injected cell raised, `golden comparison`
@@ -25,6 +27,10 @@ public enum JUnitReport {
     }
 
     static let maxNameBytes = 120
+    /// The categories of a run cut short while a cell ran; that cell fails with the category.
+    static let cutShort: Set<ErrorCategory> = [.timeout, .kernelDied, .cancelled, .internalError]
+    /// How the note of a cell whose error its raises-exception tag allowed ends.
+    static let allowedErrorNote = "which its \(NotebookDocument.raisesExceptionTag) tag allows"
     static let maxMessageBytes = 1000
 
     public static func render(_ result: RunResult) -> String {
@@ -87,7 +93,16 @@ public enum JUnitReport {
             var c = Case(name: name(cell), time: cell.durationSeconds)
             var problems: [(type: String, message: String, body: String)] = []
             let flagged = offending[cell.cellIndex]
-            if cell.status == .failed, let ename = cell.ename, flagged?.reasons.first?.kind != .allowedError {
+            // An error its raises-exception tag allowed did not fail the cell, whatever did.
+            let allowedError = flagged?.reasons.first?.kind == .allowedError
+                || warnings[cell.cellIndex]?.contains { $0.kind == .allowedError } == true
+                || cell.note?.hasSuffix(allowedErrorNote) == true
+            if cell.status == .failed, result.failedCell?.cellIndex == cell.cellIndex,
+               cutShort.contains(result.errorCategory), let note = cell.note {
+                // The cell the run was cut short in: papermill's interrupt leaves a
+                // KeyboardInterrupt in it, but the run's category is what happened.
+                problems.append((result.errorCategory.rawValue, note, ([note] + (cell.traceback ?? [])).joined(separator: "\n")))
+            } else if cell.status == .failed, let ename = cell.ename, !allowedError {
                 let what = cell.evalue.map { $0.isEmpty ? ename : "\(ename): \($0)" } ?? ename
                 problems.append((ename, what, (cell.traceback ?? []).joined(separator: "\n")))
             }

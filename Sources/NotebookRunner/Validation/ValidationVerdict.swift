@@ -25,7 +25,9 @@ public enum ValidationVerdict {
                 guard cell.status == .succeeded else { continue }
                 cell.status = .failed
                 cell.error = "differs from the golden notebook (\(diff.diffType.rawValue))"
-                cell.note = "golden comparison: \(diff.diffType.rawValue)"
+                // An earlier note stays: why a cell that raised had succeeded (its
+                // raises-exception tag), or that it ended the notebook.
+                cell.note = "golden comparison: \(diff.diffType.rawValue)" + (cell.note.map { "; " + $0 } ?? "")
                 o.cells[diff.cellIndex] = cell
             }
         }
