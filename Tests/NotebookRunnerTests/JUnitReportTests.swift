@@ -137,5 +137,12 @@ import Testing
         #expect(JUnitReport.seconds(0) == "0.000")
         #expect(JUnitReport.seconds(1.23456) == "1.235")
         #expect(JUnitReport.seconds(61.0004) == "61.000")
+        // Never a trap, whatever a notebook's metadata says.
+        #expect(JUnitReport.seconds(-3) == "0.000")
+        #expect(JUnitReport.seconds(.nan) == "0.000")
+        #expect(JUnitReport.seconds(.infinity) == "0.000")
+        #expect(JUnitReport.seconds(-.infinity) == "0.000")
+        #expect(JUnitReport.seconds(1e300) == "1000000000000.000")
+        #expect(JUnitReport.seconds(Double.greatestFiniteMagnitude) == "1000000000000.000")
     }
 }

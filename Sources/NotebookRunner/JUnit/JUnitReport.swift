@@ -27,6 +27,8 @@ public enum JUnitReport {
     }
 
     static let maxNameBytes = 120
+    /// About 31,700 years.
+    static let maxSeconds = 1e12
     /// The categories of a run cut short while a cell ran; that cell fails with the category.
     static let cutShort: Set<ErrorCategory> = [.timeout, .kernelDied, .cancelled, .internalError]
     /// How the note of a cell whose error its raises-exception tag allowed ends.
@@ -158,9 +160,12 @@ public enum JUnitReport {
         return line.isEmpty ? "cell \(cell.cellIndex)" : "cell \(cell.cellIndex): \(line)"
     }
 
-    /// Seconds with millisecond precision, as JUnit readers expect (`0.123`).
+    /// Seconds with millisecond precision, as JUnit readers expect (`0.123`). A negative or
+    /// non-finite value (a notebook's metadata is anyone's) is 0; a huge one is capped at
+    /// ``maxSeconds``, which still converts to `Int` exactly.
     static func seconds(_ value: Double) -> String {
-        let ms = Int((max(0, value) * 1000).rounded())
+        let clamped = value.isFinite ? min(max(0, value), maxSeconds) : 0
+        let ms = Int((clamped * 1000).rounded())
         let fraction = String(ms % 1000)
         return "\(ms / 1000).\(String(repeating: "0", count: 3 - fraction.count))\(fraction)"
     }
