@@ -264,3 +264,8 @@ write("raises-sysexit.ipynb", nb([
     tagged("import sys\nsys.exit(1)", "raises-exception"),
     new_code_cell("print('after', x)"),
 ]))
+# More offending cells and warnings than the result lists (100 of each): each cell writes to
+# stderr and prints a traceback without raising.
+write("validation-many.ipynb", nb([new_code_cell("import sys, traceback")] + [
+    new_code_cell(f"print('noise {i}', file=sys.stderr)\ntry:\n    1 / 0\nexcept ZeroDivisionError:\n    traceback.print_exc(file=sys.stdout)")
+    for i in range(1, 106)]))

@@ -133,6 +133,23 @@ import Testing
         }
     }
 
+    /// An offending cell past the result's list is still a failure with its own category.
+    @Test func offendingCellsPastTheListFailWithTheirCategory() {
+        let offending = (0..<101).map { i in
+            ValidationReport.OffendingCell(cellIndex: i, executionCount: i + 1,
+                                           category: i == 100 ? .validationWarningFailure : .validationStderrFailure,
+                                           reasons: [.init(kind: i == 100 ? .warning : .stderr, message: "reason \(i)")])
+        }
+        let validation = ValidationReport(policy: try! PolicyResolver.resolve(level: "staging", flags: [.failOnStderr: true], environment: [:]),
+                                          status: .failed, offendingCells: offending)
+        let cells = (0..<101).map { i in
+            code(i, .failed) { $0.error = "reason \(i)"; $0.note = "fails validation: …" }
+        }
+        let xml = JUnitReport.render(result(category: .validationStderrFailure, cells: cells, validation: validation))
+        #expect(xml.contains("<failure type=\"validation_warning_failure\" message=\"reason 100\">reason 100\nfails validation: …</failure>"))
+        #expect(xml.contains("failures=\"101\""))
+    }
+
     @Test func secondsHaveMillisecondPrecision() {
         #expect(JUnitReport.seconds(0) == "0.000")
         #expect(JUnitReport.seconds(1.23456) == "1.235")

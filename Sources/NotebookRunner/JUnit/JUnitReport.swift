@@ -83,7 +83,11 @@ public enum JUnitReport {
 
     static func testCases(_ result: RunResult) -> [Case] {
         var cases: [Case] = []
-        let offending = Dictionary((result.validation?.offendingCells ?? []).map { ($0.cellIndex, $0) }, uniquingKeysWith: { a, _ in a })
+        let listed = result.validation?.offendingCells ?? []
+        let offending = Dictionary(listed.map { ($0.cellIndex, $0) }, uniquingKeysWith: { a, _ in a })
+        // Past the result's list, the category only: the text comes from the (redacted) cell.
+        let unlisted = Dictionary((result.validation?.unlistedOffendingCells ?? []).map { ($0.cellIndex, $0.category) },
+                                  uniquingKeysWith: { a, _ in a })
         let warnings = Dictionary(grouping: result.validation?.warnings ?? [], by: \.cellIndex)
         let diffs = Dictionary(grouping: result.comparison?.diffs ?? [], by: \.cellIndex)
         if result.failedCell?.injectedParameters == true, let failed = result.failedCell {
@@ -95,8 +99,9 @@ public enum JUnitReport {
             var c = Case(name: name(cell), time: cell.durationSeconds)
             var problems: [(type: String, message: String, body: String)] = []
             let flagged = offending[cell.cellIndex]
-            // An error its raises-exception tag allowed did not fail the cell, whatever did.
-            let allowedError = flagged?.reasons.first?.kind == .allowedError
+            // An error its raises-exception tag allowed did not fail the cell, whatever did (a
+            // cell validation judged had succeeded, so an error in it was an allowed one).
+            let allowedError = flagged != nil || unlisted[cell.cellIndex] != nil
                 || warnings[cell.cellIndex]?.contains { $0.kind == .allowedError } == true
                 || cell.note?.hasSuffix(allowedErrorNote) == true
             if cell.status == .failed, result.failedCell?.cellIndex == cell.cellIndex,
@@ -114,6 +119,9 @@ public enum JUnitReport {
                     body += "\n\n" + traceback.joined(separator: "\n")
                 }
                 problems.append((flagged.category.rawValue, flagged.reasons.first?.message ?? "failed validation", body))
+            } else if let category = unlisted[cell.cellIndex], cell.status == .failed {
+                let message = cell.error ?? "failed validation"
+                problems.append((category.rawValue, message, [message, cell.note].compactMap { $0 }.joined(separator: "\n")))
             }
             for diff in diffs[cell.cellIndex] ?? [] {
                 problems.append((ErrorCategory.goldenMismatch.rawValue, "differs from the golden notebook (\(diff.diffType.rawValue))", diff.diff))

@@ -9,7 +9,7 @@ public enum ValidationVerdict {
                              comparison: ComparisonReport?) -> OutcomeClassifier.Outcome {
         var o = outcome
         if let validation {
-            for offending in validation.offendingCells where offending.cellIndex < o.cells.count {
+            for offending in validation.offendingCells + validation.unlistedOffendingCells where offending.cellIndex < o.cells.count {
                 var cell = o.cells[offending.cellIndex]
                 guard cell.status == .succeeded else { continue }
                 cell.status = .failed
@@ -34,7 +34,7 @@ public enum ValidationVerdict {
         guard o.category == .none else { return o }
         if let validation, let first = validation.offendingCells.first {
             let reason = first.reasons.first?.message ?? "failed validation"
-            let more = validation.offendingCells.count - 1
+            let more = validation.offendingCellCount - 1
             o.category = first.category
             o.message = "\(cellName(first.cellIndex, first.executionCount)) \(reason) (\(policyPhrase(first.category, validation.policy)))"
                 + (more > 0 ? "; \(more) more cell\(more == 1 ? "" : "s") failed validation" : "")
