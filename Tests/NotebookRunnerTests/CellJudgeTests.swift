@@ -62,6 +62,12 @@ import Testing
         let shown = NotebookDocument.Output(outputType: "execute_result", text: printed, mimeTypes: ["text/plain"])
         #expect(judge([shown], policy(.production)).failures.isEmpty)
         #expect(judge([.init(outputType: "display_data", text: printed, mimeTypes: ["text/plain"])], policy(.development)).warnings.isEmpty)
+        // ipykernel split the print_exc() after the header: the exception line is in a later output.
+        let split = [stdout("Traceback (most recent call last):\n"), stderr("noise\n"),
+                     stdout("  File \"<x>\", line 1, in <module>\n    1/0\n"), stdout("ZeroDivisionError: division by zero\n")]
+        #expect(judge(split, policy(.development)).warnings.map(\.message) == ["printed a traceback without raising: ZeroDivisionError: division by zero"])
+        #expect(judge([stdout("Traceback (most recent call last):\n")], policy(.development)).warnings.map(\.message)
+                == ["printed a traceback without raising: Traceback (most recent call last)"])
         // Quoted in a log line, it was not printed either.
         #expect(judge([stderr("job 3 failed: Traceback (most recent call last): see its log\n")], policy(.development)).warnings.isEmpty)
     }

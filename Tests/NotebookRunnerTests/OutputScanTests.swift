@@ -61,6 +61,14 @@ import Testing
         #expect(OutputScan(quoted, lines: false).traceback == nil)
     }
 
+    /// The rest of a traceback whose header an earlier output printed.
+    @Test func theFirstUnindentedLineOfATextWithoutAHeader() {
+        #expect(OutputScan("  File \"x\", line 3\n    1 / 0\n\u{1B}[31mZeroDivisionError\u{1B}[0m: division by zero\n", lines: false).unindentedLine
+                == "ZeroDivisionError: division by zero")
+        #expect(OutputScan("  only frames\n", lines: false).unindentedLine == nil)
+        #expect(OutputScan("Traceback (most recent call last):\nE: x\n").unindentedLine == nil, "its own traceback's line is `traceback`")
+    }
+
     /// A progress bar's cursor movements and line clearing are not text.
     @Test func ansiOnlyLinesAreBlank() {
         #expect(OutputScan("\u{1B}[A\u{1B}[2K\r").firstLine == nil)
@@ -116,8 +124,8 @@ import Testing
             return try #require(NotebookReader.readExecuted("\(dir)/n.ipynb", needs: needs)).get().cells[0].outputs.map(\.scan)
         }
         #expect(try read(.nothing) == [nil, nil])
-        #expect(try read(.init(stderr: true, tracebacks: false)) == [OutputScan(firstLine: "noise"), nil])
-        #expect(try read(.init(stderr: false, tracebacks: true)) == [OutputScan(), OutputScan(traceback: "KeyError: 1")])
+        #expect(try read(.init(stderr: true, tracebacks: false)) == [OutputScan(firstLine: "noise", unindentedLine: "noise"), nil])
+        #expect(try read(.init(stderr: false, tracebacks: true)) == [OutputScan(unindentedLine: "noise"), OutputScan(traceback: "KeyError: 1")])
         #expect(OutputScan.Needs(policy: .standard) == .init(stderr: false, tracebacks: true))
         #expect(OutputScan.Needs(policy: ValidationPolicy(level: .learning)) == .nothing)
         #expect(OutputScan.Needs(policy: ValidationPolicy(level: .production)) == .all)

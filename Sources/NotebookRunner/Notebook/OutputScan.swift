@@ -15,6 +15,10 @@ public struct OutputScan: Sendable, Equatable {
     /// see ``printedTraceback(_:)``): its exception line (`ZeroDivisionError: division by
     /// zero`), or the header when none follows.
     public var traceback: String?
+    /// When the text holds no traceback header: its first non-blank line that is not indented.
+    /// After an output of the same stream that holds only a header, that is the exception line:
+    /// ipykernel can split one `traceback.print_exc()` across outputs.
+    public var unindentedLine: String?
 
     /// What a run needs scanned; the rest is not even decoded (a run reads notebooks of
     /// hundreds of megabytes).
@@ -32,13 +36,14 @@ public struct OutputScan: Sendable, Equatable {
     }
 
     static let maxLineBytes = 4096
-    static let tracebackHeader = Array("Traceback (most recent call last)".utf8)
+    static let tracebackHeader = Array(headerText.utf8)
     static let warningMarker = Array("Warning: ".utf8)
 
-    public init(firstLine: String? = nil, warning: String? = nil, traceback: String? = nil) {
+    public init(firstLine: String? = nil, warning: String? = nil, traceback: String? = nil, unindentedLine: String? = nil) {
         self.firstLine = firstLine
         self.warning = warning
         self.traceback = traceback
+        self.unindentedLine = unindentedLine
     }
 
     /// - Parameter lines: whether to look for the first line and warnings (stderr), or only
@@ -73,23 +78,35 @@ public struct OutputScan: Sendable, Equatable {
             }
         }
         if let header = printedTraceback(s) {
-            var start = lineEnd(s, from: header) + 1
-            while start < s.count {
-                let end = lineEnd(s, from: start)
-                var line = Array(s[start..<end])
-                if line.contains(0x1B) { line = Array(ANSIText.strip(String(decoding: line, as: UTF8.self)).utf8) }
-                // The exception line: the first that is not indented (a frame) or part of rich's box.
-                if let first = line.first, first != 0x20, first != 0x09, first != 0x0D,
-                   !line.starts(with: boxSide), !line.starts(with: boxBottom),
-                   !line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
-                    result.traceback = clean(s, start, end)
-                    break
-                }
-                start = end + 1
-            }
-            if result.traceback == nil { result.traceback = "Traceback (most recent call last)" }
+            // The exception line: the first that is not indented (a frame).
+            result.traceback = firstUnindented(s, from: lineEnd(s, from: header) + 1) ?? headerText
+        } else {
+            result.unindentedLine = firstUnindented(s, from: 0)
         }
         return result
+    }
+
+    static let headerText = "Traceback (most recent call last)"
+
+    /// The first non-blank line from `from` on that is not indented, nor part of rich's box.
+    static func firstUnindented(_ s: UnsafeBufferPointer<UInt8>, from: Int) -> String? {
+        func indented(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D }
+        var start = from
+        while start < s.count {
+            let end = lineEnd(s, from: start)
+            defer { start = end + 1 }
+            // Most lines are decided by their first byte, without a copy.
+            guard start < end, !indented(s[start]) else { continue }
+            var head = Array(s[start..<min(end, start + boxSide.count)])
+            if s[start] == 0x1B {  // colour codes first: look behind them
+                let line = UnsafeBufferPointer(rebasing: s[start..<min(end, start + maxLineBytes * 2)])
+                head = Array(ANSIText.strip(String(decoding: line, as: UTF8.self)).utf8)
+                guard let first = head.first, !indented(first) else { continue }
+            }
+            if head.starts(with: boxSide) || head.starts(with: boxBottom) { continue }
+            return clean(s, start, end)
+        }
+        return nil
     }
 
     /// Where the first traceback header that starts its line is: how Python prints one
