@@ -44,6 +44,27 @@ import NotebookRunner
         #expect(suite.named("cell 1")?.systemOut == "warning: raised ValueError: expected failure, which its raises-exception tag allows")
     }
 
+    /// `sys.exit(1)` in a tagged cell: nbclient allows it like any error and runs on; papermill
+    /// 2.7.0 exits 1 as for any error in a tagged cell. An allowed error, unless strict.
+    @Test func sysExitOneInATaggedCellIsAnAllowedError() async throws {
+        let notebook = Paths.notebook("raises-sysexit.ipynb")
+        let run = try await Nbrunner.run(notebook)
+        #expect(run.exitCode == 0, "\(run.stderr.suffix(3000))")
+        let result = try run.checkContract()
+        #expect(result.papermill?.returnCode == 1)
+        #expect(result.cells[1].status == .succeeded)
+        #expect((result.cells[1].ename, result.cells[1].evalue) == ("SystemExit", "1"))
+        #expect(result.cells[1].note == "raised SystemExit, which its raises-exception tag allows")
+        #expect(result.cells[2].executionCount == 3, "execution went on past the tagged cell")
+        #expect(result.validation?.warnings.map(\.message) == ["raised SystemExit: 1, which its raises-exception tag allows"])
+
+        let strict = try await Nbrunner.run(notebook, ["--strict"])
+        #expect(strict.exitCode == 1)
+        let failed = try strict.checkContract()
+        #expect(failed.errorCategory == .validationStrictModeFailure)
+        #expect(failed.failedCell?.ename == "SystemExit")
+    }
+
     @Test func strictModeFailsTheTaggedCell() async throws {
         let run = try await Nbrunner.run(Self.notebook, ["--strict"])
         #expect(run.exitCode == 1)
