@@ -249,3 +249,32 @@ write("raises-exception-deep.ipynb", nb([
            + "f119(1)", "raises-exception"),
     new_code_cell("print('after')"),
 ]))
+# Validation lookalikes: stderr that only looks like a Python warning, ANSI-only stderr, a
+# traceback header that is quoted or displayed rather than printed; then real warnings.
+write("validation-lookalikes.ipynb", nb([
+    new_code_cell(
+        "import logging, sys, warnings\n"
+        "logging.basicConfig(format='%(asctime)s: %(message)s', datefmt='%H:%M:%S')\n"
+        "logging.warning('Warning: disk almost full')"),
+    new_code_cell("print('12:30: Warning: text', file=sys.stderr)"),
+    new_code_cell("sys.stderr.write('\\x1b[A\\x1b[2K\\r'); sys.stderr.flush()"),
+    new_code_cell("print('log line: Traceback (most recent call last): quoted, not printed')"),
+    new_code_cell(
+        "class Shown:\n"
+        "    def __repr__(self):\n"
+        "        return 'Traceback (most recent call last):\\n  File \"x\", line 1\\nValueError: displayed, not raised'\n"
+        "Shown()"),
+    new_code_cell("warnings.warn_explicit('Columns (2) have mixed types', UserWarning, 'sys', 1)"),
+    new_code_cell("warnings.warn('the plain category', Warning)"),
+]))
+# A cell tagged raises-exception that calls sys.exit(1): nbclient allows it like any error.
+write("raises-sysexit.ipynb", nb([
+    new_code_cell("x = 1"),
+    tagged("import sys\nsys.exit(1)", "raises-exception"),
+    new_code_cell("print('after', x)"),
+]))
+# More offending cells and warnings than the result lists (100 of each): each cell writes to
+# stderr and prints a traceback without raising.
+write("validation-many.ipynb", nb([new_code_cell("import sys, traceback")] + [
+    new_code_cell(f"print('noise {i}', file=sys.stderr)\ntry:\n    1 / 0\nexcept ZeroDivisionError:\n    traceback.print_exc(file=sys.stdout)")
+    for i in range(1, 106)]))

@@ -27,6 +27,24 @@ import NotebookRunner
         #expect(suite.cases[2].time == nil)
     }
 
+    /// A cell timeout: papermill's interrupt leaves a KeyboardInterrupt in the running cell, but
+    /// its case fails with the run's category and the cell's note.
+    @Test func aTimedOutCellFailsWithTheRunsCategory() async throws {
+        let junit = "\(temporaryDirectory())/junit.xml"
+        let run = try await Nbrunner.run(Paths.notebook("sleep.ipynb"), ["--cell-timeout", "2s", "--junit", junit])
+        #expect(run.exitCode == 5, "\(run.stderr.suffix(2000))")
+        let result = try run.checkContract()
+        #expect(result.errorCategory == .timeout)
+        #expect(result.cells[1].ename == "KeyboardInterrupt", "what papermill's interrupt leaves")
+        let suite = try await JUnitFile.parse(junit).only()
+        #expect((suite.tests, suite.failures, suite.errors, suite.skipped) == (3, 1, 0, 1))
+        let failure = try #require(suite.named("cell 1")?.failure)
+        #expect(failure.type == "timeout")
+        #expect(failure.message == "this cell timed out")
+        #expect(failure.text?.hasPrefix("this cell timed out\n") == true)
+        #expect(failure.text?.contains("KeyboardInterrupt") == true, "the traceback shows where it was interrupted")
+    }
+
     /// With the output notebook left unredacted, the validation findings, the golden diffs and
     /// the JUnit report still carry no secret.
     @Test func secretsNeverReachTheReport() async throws {

@@ -157,6 +157,32 @@ struct SchemaValidationTests {
         ])
     }
 
+    /// More offending cells and warnings than the result lists, real (validation-many.ipynb:
+    /// 105 cells that write to stderr and print a traceback): the first 100 of each and the
+    /// counts of the rest. Then alterations of those bounds.
+    @Test func validationLongLists() async throws {
+        let run = try await Nbrunner.run(Paths.notebook("validation-many.ipynb"), ["--fail-on-stderr"])
+        #expect(run.exitCode == 1, "\(run.stderr.suffix(2000))")
+        let result = try run.checkContract()
+        let validation = try #require(result.validation)
+        #expect(validation.offendingCells.count == 100)
+        #expect(validation.offendingCellsOmitted == 5)
+        #expect(validation.warnings.count == 100)
+        #expect(validation.warningsOmitted == 5)
+        #expect(result.statistics.failedCells == 105, "every offending cell is failed, listed or not")
+        #expect(result.error.hasSuffix("; 104 more cells failed validation"))
+        try await expectValid(run)
+
+        try await expectAlterations(of: run, rejected: [
+            ("result", "offending cells omitted from a short list", "d['validation']['offending_cells'].pop()", "$.validation.offending_cells"),
+            ("result", "warnings omitted from a short list", "d['validation']['warnings'].pop()", "$.validation.warnings"),
+            ("result", "offending cells over their bound", "d['validation']['offending_cells'].append(d['validation']['offending_cells'][0])", "$.validation.offending_cells"),
+            ("result", "warnings over their bound", "d['validation']['warnings'].append(d['validation']['warnings'][0])", "$.validation.warnings"),
+            ("result", "none omitted", "d['validation']['warnings_omitted'] = 0", "$.validation.warnings_omitted"),
+            ("result", "passed with offending cells omitted", "d['validation']['status'] = 'passed'", "$.validation"),
+        ])
+    }
+
     /// A golden mismatch, real (golden-source.ipynb against golden-mismatch.ipynb: an
     /// output_mismatch and a missing_cell), then alterations of its `comparison`.
     /// The first difference is a cell only the golden notebook has: `failed_cell` has only its

@@ -110,4 +110,34 @@ import NotebookRunner
         #expect(result.error.hasPrefix("VALIDATION_LEVEL: expected learning, development, staging, production, got 'paranoid'"))
         #expect(!FileSystem.exists(run.outputPath))
     }
+
+    /// Output that only looks like what a policy looks for: a time of day before `Warning:`,
+    /// ANSI-only stderr, a traceback header quoted in a line or shown as a value. The real
+    /// warnings (pandas-style `sys:1:` and the plain `Warning` category) still count.
+    @Test func lookalikesAreNotFindings() async throws {
+        let run = try await Nbrunner.run(Paths.notebook("validation-lookalikes.ipynb"), ["--validation-level", "staging", "--fail-on-stderr"])
+        #expect(run.exitCode == 1)
+        let result = try run.checkContract()
+        let validation = try #require(result.validation)
+        #expect(validation.offendingCells.map(\.cellIndex) == [0, 1, 5, 6])
+        #expect(validation.offendingCells.map { $0.reasons.map(\.kind) } == [[.stderr], [.stderr], [.warning, .stderr], [.warning, .stderr]])
+        #expect(validation.offendingCells.first?.reasons.first?.message.hasSuffix(": Warning: disk almost full") == true)
+        #expect(validation.offendingCells[2].reasons.first?.message == "Python warning: sys:1: UserWarning: Columns (2) have mixed types")
+        #expect(validation.offendingCells[3].reasons.first?.message.hasSuffix(".py:1: Warning: the plain category") == true)
+        #expect(validation.warnings.isEmpty, "no silent failure: \(validation.warnings)")
+        #expect(result.errorCategory == .validationStderrFailure)
+        #expect(result.cells.compactMap(\.status) == [.failed, .failed, .succeeded, .succeeded, .succeeded, .failed, .failed])
+    }
+
+    /// A level that a stronger source overrides is still checked.
+    @Test func anOverriddenLevelIsCheckedToo() async throws {
+        for (extra, environment, named) in [(["--validation-level", "learning"], ["VALIDATION_LEVEL": "paranoid"], "VALIDATION_LEVEL"),
+                                            ([], ["NBRUNNER_VALIDATION_LEVEL": "learning", "VALIDATION_LEVEL": "paranoid"], "VALIDATION_LEVEL")] {
+            let run = try await Nbrunner.run(Self.notebook, extra, environment: environment)
+            #expect(run.exitCode == 2, "\(environment)")
+            let result = try run.checkContract()
+            #expect(result.errorCategory == .configurationError)
+            #expect(result.error.hasPrefix("\(named): expected learning, development, staging, production, got 'paranoid'"))
+        }
+    }
 }

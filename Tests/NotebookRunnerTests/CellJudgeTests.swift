@@ -39,6 +39,15 @@ import Testing
         #expect(both.failures.map(\.finding.kind) == [.warning, .stderr])
         // Not warnings: logging's WARNING, a plain word.
         #expect(judge([stderr("WARNING:root:low disk\nWarning: low disk\n")], policy(.staging)).failures.isEmpty)
+        // Nor a time of day before a plain word: logging with datefmt='%H:%M:%S'.
+        #expect(judge([stderr("03:55:30: Warning: disk almost full\n")], policy(.staging)).failures.isEmpty)
+        #expect(judge([stderr("12:30: Warning: text\n")], policy(.staging)).failures.isEmpty)
+        // The plain category is a warning.
+        #expect(judge([stderr("/tmp/ipykernel_1/2.py:1: Warning: plain\n")], policy(.staging)).failures.map(\.finding.kind) == [.warning])
+    }
+
+    @Test func ansiOnlyStderrIsBlank() {
+        #expect(judge([stderr("\u{1B}[A\u{1B}[2K\r")], policy(.production)).failures.isEmpty)
     }
 
     @Test func silentFailures() {
@@ -49,6 +58,18 @@ import Testing
         #expect(judge([stdout(printed)], policy(.production)).failures.map(\.finding.kind) == [.silentFailure])
         // A cell that raised is not silent.
         #expect(judge([stdout(printed), errorOutput("ValueError", "x")], policy(.production)).failures.isEmpty)
+        // A value that shows a traceback is data, not something the cell printed.
+        let shown = NotebookDocument.Output(outputType: "execute_result", text: printed, mimeTypes: ["text/plain"])
+        #expect(judge([shown], policy(.production)).failures.isEmpty)
+        #expect(judge([.init(outputType: "display_data", text: printed, mimeTypes: ["text/plain"])], policy(.development)).warnings.isEmpty)
+        // ipykernel split the print_exc() after the header: the exception line is in a later output.
+        let split = [stdout("Traceback (most recent call last):\n"), stderr("noise\n"),
+                     stdout("  File \"<x>\", line 1, in <module>\n    1/0\n"), stdout("ZeroDivisionError: division by zero\n")]
+        #expect(judge(split, policy(.development)).warnings.map(\.message) == ["printed a traceback without raising: ZeroDivisionError: division by zero"])
+        #expect(judge([stdout("Traceback (most recent call last):\n")], policy(.development)).warnings.map(\.message)
+                == ["printed a traceback without raising: Traceback (most recent call last)"])
+        // Quoted in a log line, it was not printed either.
+        #expect(judge([stderr("job 3 failed: Traceback (most recent call last): see its log\n")], policy(.development)).warnings.isEmpty)
     }
 
     @Test func raisesExceptionTagAllowsUnlessStrict() {

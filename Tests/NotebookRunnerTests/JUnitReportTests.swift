@@ -72,9 +72,94 @@ import Testing
         #expect(xml.contains("<property name=\"validation_level\" value=\"production\"/>"))
     }
 
+    /// papermill's interrupt leaves a KeyboardInterrupt in the cell that was running; the case
+    /// fails with the run's category and the cell's note.
+    @Test func aCellCutShortFailsWithTheRunsCategory() {
+        func interrupted(_ note: String, ename: String? = "KeyboardInterrupt") -> CellResult {
+            code(1, .failed, line: "time.sleep(30)") {
+                $0.ename = ename
+                $0.evalue = ename.map { _ in "" }
+                $0.error = ename ?? note
+                $0.note = note
+                $0.traceback = ename.map { ["Cell In[1], line 2", "\($0): "] }
+            }
+        }
+        for (category, cell) in [(ErrorCategory.timeout, interrupted("this cell timed out")),
+                                 (.kernelDied, interrupted("the kernel died while this cell ran")),
+                                 (.cancelled, interrupted("interrupted: nbrunner received SIGTERM")),
+                                 (.cancelled, interrupted("interrupted: nbrunner received SIGTERM", ename: nil)),
+                                 (.internalError, interrupted("papermill was killed by signal 9 while this cell ran"))] {
+            let failed = RunResult.FailedCell(cellIndex: 1, executionCount: 1, ename: cell.ename, evalue: cell.evalue)
+            let xml = JUnitReport.render(result(category: category, cells: [code(0, .succeeded), cell, code(2, .skipped)], failedCell: failed))
+            let note = cell.note!
+            #expect(xml.contains("<failure type=\"\(category.rawValue)\" message=\"\(note)\">\(note)"), "\(xml)")
+            #expect(!xml.contains("type=\"KeyboardInterrupt\""))
+            if cell.ename != nil { #expect(xml.contains("\(note)\nCell In[1], line 2\nKeyboardInterrupt: </failure>")) }
+        }
+        // A KeyboardInterrupt the notebook raised itself is an error like any other.
+        var own = interrupted("", ename: "KeyboardInterrupt")
+        own.note = nil
+        let xml = JUnitReport.render(result(category: .notebookExecutionFailed, cells: [own],
+                                            failedCell: .init(cellIndex: 1, ename: "KeyboardInterrupt", evalue: "")))
+        #expect(xml.contains("<failure type=\"KeyboardInterrupt\" message=\"KeyboardInterrupt\">"))
+    }
+
+    /// A cell whose error its raises-exception tag allowed, failed by the golden comparison: the
+    /// case fails with golden_mismatch, not with the allowed error.
+    @Test func anAllowedErrorIsNoFailureOfItsCase() {
+        var comparison = ComparisonReport.skipped(GoldenSettings(path: "/g.ipynb"), reason: "")
+        comparison.result = .failed
+        comparison.reason = nil
+        comparison.totalCells = 1
+        comparison.mismatchedCells = 1
+        comparison.diffs = [.init(cellIndex: 0, cellType: "code", diffType: .outputMismatch, expected: "[error]\nValueError: a",
+                                  actual: "[error]\nValueError: b", diff: "-ValueError: a\n+ValueError: b", severity: .major)]
+        let allowed = ValidationReport.Warning(cellIndex: 0, kind: .allowedError, message: "raised ValueError: b, which its raises-exception tag allows")
+        let validation = ValidationReport(policy: .standard, status: .passed, warnings: [allowed])
+        func cell(note: String) -> CellResult {
+            code(0, .failed, line: "raise ValueError('b')") {
+                $0.ename = "ValueError"; $0.evalue = "b"; $0.traceback = ["ValueError: b"]
+                $0.error = "differs from the golden notebook (output_mismatch)"; $0.note = note
+            }
+        }
+        let failed = RunResult.FailedCell(cellIndex: 0, reason: "differs from the golden notebook (output_mismatch)")
+        for (note, validation) in [("golden comparison: output_mismatch; raised ValueError, which its raises-exception tag allows", validation),
+                                   ("golden comparison: output_mismatch", validation),
+                                   ("golden comparison: output_mismatch; raised ValueError, which its raises-exception tag allows", nil)] {
+            let xml = JUnitReport.render(result(category: .goldenMismatch, cells: [cell(note: note)], failedCell: failed,
+                                                validation: validation, comparison: comparison))
+            #expect(xml.contains("<failure type=\"golden_mismatch\" message=\"differs from the golden notebook (output_mismatch)\">-ValueError: a\n+ValueError: b</failure>"), "\(xml)")
+            #expect(!xml.contains("type=\"ValueError\""))
+        }
+    }
+
+    /// An offending cell past the result's list is still a failure with its own category.
+    @Test func offendingCellsPastTheListFailWithTheirCategory() {
+        let offending = (0..<101).map { i in
+            ValidationReport.OffendingCell(cellIndex: i, executionCount: i + 1,
+                                           category: i == 100 ? .validationWarningFailure : .validationStderrFailure,
+                                           reasons: [.init(kind: i == 100 ? .warning : .stderr, message: "reason \(i)")])
+        }
+        let validation = ValidationReport(policy: try! PolicyResolver.resolve(level: "staging", flags: [.failOnStderr: true], environment: [:]),
+                                          status: .failed, offendingCells: offending)
+        let cells = (0..<101).map { i in
+            code(i, .failed) { $0.error = "reason \(i)"; $0.note = "fails validation: …" }
+        }
+        let xml = JUnitReport.render(result(category: .validationStderrFailure, cells: cells, validation: validation))
+        #expect(xml.contains("<failure type=\"validation_warning_failure\" message=\"reason 100\">reason 100\nfails validation: …</failure>"))
+        #expect(xml.contains("failures=\"101\""))
+    }
+
     @Test func secondsHaveMillisecondPrecision() {
         #expect(JUnitReport.seconds(0) == "0.000")
         #expect(JUnitReport.seconds(1.23456) == "1.235")
         #expect(JUnitReport.seconds(61.0004) == "61.000")
+        // Never a trap, whatever a notebook's metadata says.
+        #expect(JUnitReport.seconds(-3) == "0.000")
+        #expect(JUnitReport.seconds(.nan) == "0.000")
+        #expect(JUnitReport.seconds(.infinity) == "0.000")
+        #expect(JUnitReport.seconds(-.infinity) == "0.000")
+        #expect(JUnitReport.seconds(1e300) == "1000000000000.000")
+        #expect(JUnitReport.seconds(Double.greatestFiniteMagnitude) == "1000000000000.000")
     }
 }

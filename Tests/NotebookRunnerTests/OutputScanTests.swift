@@ -12,6 +12,71 @@ import Testing
         #expect(!OutputScan.isPythonWarning(Array("x.py:2: UserWarningish text".utf8)))
     }
 
+    /// The file name before `:LINE:` tells a warning from a time of day.
+    @Test func warningsNeedAFileNameNotATimeOfDay() {
+        for line in ["sys:1: DtypeWarning: Columns (2) have mixed types. Specify dtype option on import",
+                     "/tmp/ipykernel_123/456.py:2: UserWarning: careful",
+                     "<stdin>:1: Warning: the plain category",
+                     "C:\\path\\x.py:3: RuntimeWarning: overflow",
+                     "/path with spaces/x.py:10: FutureWarning: soon",
+                     "12:30:45: WARNING:py.warnings:/x.py:3: UserWarning: captured behind a timestamp",
+                     "noise 12:30: Warning: not this one, but x.py:4: UserWarning: this one",
+                     "x.py:1: _PrivateWarning: an identifier may start with _"] {
+            #expect(OutputScan.isPythonWarning(Array(line.utf8)), "\(line)")
+        }
+        for line in ["03:55:30: Warning: disk almost full",  // logging with datefmt='%H:%M:%S'
+                     "12:30: Warning: text",
+                     "2024-01-02T12:30:45+01:00: Warning: a time zone",
+                     "2024-01-02 12:30: Warning: minutes only",
+                     ":3: UserWarning: no file",
+                     "x.py :3: UserWarning: a space is no file name",
+                     "x.py:: UserWarning: no line",
+                     "x.py:1: 3Warning: not an identifier",
+                     "x.py:1: my.Warning: dotted",
+                     "x.py:1:UserWarning: no space"] {
+            #expect(!OutputScan.isPythonWarning(Array(line.utf8)), "\(line)")
+        }
+        #expect(OutputScan("03:55:30: Warning: disk almost full\n").warning == nil)
+        #expect(OutputScan("03:55:30: Warning: disk\nsys:1: DtypeWarning: mixed\n").warning == "sys:1: DtypeWarning: mixed")
+    }
+
+    /// Python prints the header at the start of a line; quoted inside other text, it is not a
+    /// printed traceback.
+    @Test func aTracebackHeaderStartsItsLine() {
+        #expect(OutputScan("log: Traceback (most recent call last): quoted\n").traceback == nil)
+        #expect(OutputScan("x Traceback (most recent call last):\nValueError: v\n").traceback == nil)
+        #expect(OutputScan("ok\n\u{1B}[0;31mTraceback (most recent call last):\n  File \"a\"\nKeyError: 'k'\n").traceback == "KeyError: 'k'")
+        // The first header that starts its line counts.
+        #expect(OutputScan("said Traceback (most recent call last)\nTraceback (most recent call last):\nOSError: x\n").traceback == "OSError: x")
+        // IPython's layout: the exception's name first.
+        #expect(OutputScan("numpy.linalg.LinAlgError    Traceback (most recent call last)\nLinAlgError: singular\n").traceback == "LinAlgError: singular")
+        #expect(OutputScan("two words    Traceback (most recent call last)\nE: x\n").traceback == nil)
+        // rich's box, and the exception line after it.
+        let rich = "╭──────── Traceback (most recent call last) ────────╮\n│ in <module>:3                                      │\n╰────────────────────────────────────────────────────╯\nZeroDivisionError: division by zero\n"
+        #expect(OutputScan(rich).traceback == "ZeroDivisionError: division by zero")
+        #expect(OutputScan("╭─ x Traceback (most recent call last) ─╮\n").traceback == nil)
+        // A line that quotes the header many times is read once.
+        let quoted = String(repeating: "said Traceback (most recent call last); ", count: 50_000)
+        #expect(OutputScan(quoted + "\nTraceback (most recent call last):\nE: late\n", lines: false).traceback == "E: late")
+        #expect(OutputScan(quoted, lines: false).traceback == nil)
+    }
+
+    /// The rest of a traceback whose header an earlier output printed.
+    @Test func theFirstUnindentedLineOfATextWithoutAHeader() {
+        #expect(OutputScan("  File \"x\", line 3\n    1 / 0\n\u{1B}[31mZeroDivisionError\u{1B}[0m: division by zero\n", lines: false).unindentedLine
+                == "ZeroDivisionError: division by zero")
+        #expect(OutputScan("  only frames\n", lines: false).unindentedLine == nil)
+        #expect(OutputScan("Traceback (most recent call last):\nE: x\n").unindentedLine == nil, "its own traceback's line is `traceback`")
+    }
+
+    /// A progress bar's cursor movements and line clearing are not text.
+    @Test func ansiOnlyLinesAreBlank() {
+        #expect(OutputScan("\u{1B}[A\u{1B}[2K\r").firstLine == nil)
+        #expect(OutputScan("\u{1B}[?25l\r\n\u{1B}[?25h\n").firstLine == nil)
+        #expect(OutputScan("\u{1B}[A\r\n\u{1B}[31mred\u{1B}[0m\n").firstLine == "red")
+        #expect(OutputScan("\r 50%|#####     | 5/10\r").firstLine == "50%|#####     | 5/10")
+    }
+
     @Test func firstLineWarningAndPrintedTraceback() {
         let scan = OutputScan("\n  \nfirst\nx.py:1: RuntimeWarning: overflow\nTraceback (most recent call last):\n  File \"a\", line 1\n    boom()\nNameError: name 'boom' is not defined\n")
         #expect(scan.firstLine == "first")
@@ -59,8 +124,8 @@ import Testing
             return try #require(NotebookReader.readExecuted("\(dir)/n.ipynb", needs: needs)).get().cells[0].outputs.map(\.scan)
         }
         #expect(try read(.nothing) == [nil, nil])
-        #expect(try read(.init(stderr: true, tracebacks: false)) == [OutputScan(firstLine: "noise"), nil])
-        #expect(try read(.init(stderr: false, tracebacks: true)) == [OutputScan(), OutputScan(traceback: "KeyError: 1")])
+        #expect(try read(.init(stderr: true, tracebacks: false)) == [OutputScan(firstLine: "noise", unindentedLine: "noise"), nil])
+        #expect(try read(.init(stderr: false, tracebacks: true)) == [OutputScan(unindentedLine: "noise"), OutputScan(traceback: "KeyError: 1")])
         #expect(OutputScan.Needs(policy: .standard) == .init(stderr: false, tracebacks: true))
         #expect(OutputScan.Needs(policy: ValidationPolicy(level: .learning)) == .nothing)
         #expect(OutputScan.Needs(policy: ValidationPolicy(level: .production)) == .all)

@@ -78,5 +78,20 @@ import Testing
         }
         // Checked even when a flag decides.
         #expect(throws: RunFailure.self) { try resolve(flags: [.strictMode: true], env: ["VALIDATION_STRICT_MODE": "sure"]) }
+        // Every level is checked, even one a stronger source overrides.
+        for (level, env, named) in [("learning", ["VALIDATION_LEVEL": "paranoid"], "VALIDATION_LEVEL"),
+                                    ("learning", ["NBRUNNER_VALIDATION_LEVEL": "paranoid"], "NBRUNNER_VALIDATION_LEVEL"),
+                                    (nil, ["NBRUNNER_VALIDATION_LEVEL": "learning", "VALIDATION_LEVEL": "paranoid"], "VALIDATION_LEVEL")]
+                as [(String?, [String: String], String)] {
+            do {
+                let p = try resolve(level: level, env: env)
+                Issue.record("\(named) must be refused, got level \(p.level) from \(p.levelSource)")
+            } catch let failure as RunFailure {
+                #expect(failure.category == .configurationError)
+                #expect(failure.message == "\(named): expected learning, development, staging, production, got 'paranoid'")
+            } catch {
+                Issue.record("\(error)")
+            }
+        }
     }
 }

@@ -1,3 +1,4 @@
+import FoundationEssentials
 import Testing
 @testable import NotebookRunner
 
@@ -95,6 +96,61 @@ import Testing
         let (validated, _) = checked(document([cell("markdown", "# t"), cell(count: 1, outputs: [stderr("e\n")]), cell(count: 2), cell(count: 3)]),
                                      policy(.production), comparison: comparison)
         #expect(validated.category == .validationStrictModeFailure, "validation comes before the golden comparison")
+    }
+
+    /// A cell that raised with its raises-exception tag's leave and then differs from the golden
+    /// notebook keeps saying why its error was allowed.
+    @Test func aGoldenMismatchKeepsTheAllowedErrorsNote() {
+        let m = NotebookDocument.errorMarkerTag
+        let executed = document([cell("markdown", "err", tags: [m]), cell("markdown", "# t"), cell(count: 1),
+                                 cell("markdown", "anchor", tags: [m]),
+                                 cell(count: 2, tags: ["raises-exception"], outputs: [errorOutput("ValueError", "expected")]),
+                                 cell(count: 3)])
+        var comparison = ComparisonReport.skipped(GoldenSettings(path: "/g.ipynb"), reason: "")
+        comparison.result = .failed
+        comparison.totalCells = 4
+        comparison.mismatchedCells = 1
+        comparison.diffs = [.init(cellIndex: 2, cellType: "code", diffType: .outputMismatch, expected: "a", actual: "b", diff: "-a\n+b", severity: .major)]
+        let (o, _) = checked(executed, policy(.development), ending: .exited(1), tail: ["papermill.exceptions.PapermillExecutionError: "],
+                             comparison: comparison)
+        #expect(o.category == .goldenMismatch)
+        #expect(o.cells[2].status == .failed)
+        #expect(o.cells[2].note == "golden comparison: output_mismatch; raised ValueError, which its raises-exception tag allows")
+    }
+
+    /// The result lists the first 100 offending cells and warnings and counts the rest; every
+    /// offending cell is still failed in `cells`, and the message counts them all.
+    @Test func longListsAreCappedButEveryCellIsMarked() throws {
+        let printed = "Traceback (most recent call last):\nE: x\n"
+        let many = document((0..<150).map { i in
+            cell(count: i + 1, outputs: [stderr("noise \(i)\n"), .init(outputType: "stream", name: "stdout", text: printed)])
+        })
+        let o = OutcomeClassifier.classify(source: document(many.cells.map { cell("code", $0.source) }), executed: .success(many),
+                                           observation: PapermillObservation(ending: .exited(0), errorTail: []), outputPath: "/o")
+        let report = NotebookValidation.validate(policy: policy(.development, [.failOnStderr: true]), source: many, executed: many, cells: o.cells)
+        #expect(report.offendingCells.count == 100)
+        #expect(report.offendingCells.last?.cellIndex == 99)
+        #expect(report.offendingCellsOmitted == 50)
+        #expect(report.unlistedOffendingCells.map(\.cellIndex) == Array(100..<150))
+        #expect(report.offendingCellCount == 150)
+        #expect(report.warnings.count == 100)
+        #expect(report.warningsOmitted == 50)
+        let verdict = ValidationVerdict.apply(to: o, validation: report, comparison: nil)
+        #expect(verdict.cells.allSatisfy { $0.status == .failed })
+        #expect(verdict.cells[149].error == "wrote to stderr: noise 149")
+        #expect(verdict.message.hasSuffix("; 149 more cells failed validation"))
+        // The JSON has the counts, not the unlisted cells.
+        let json = String(decoding: try ResultJSON.encoder().encode(report), as: UTF8.self)
+        #expect(json.contains("\"offending_cells_omitted\":50"))
+        #expect(json.contains("\"warnings_omitted\":50"))
+        #expect(!json.contains("noise 100"))
+        let decoded = try ResultJSON.decoder().decode(ValidationReport.self, from: Data(json.utf8))
+        #expect(decoded.offendingCellCount == 150)
+        #expect(decoded.unlistedOffendingCells.isEmpty)
+        // Short lists count nothing.
+        let few = ValidationReport(policy: .standard, status: .passed, warnings: [.init(cellIndex: 0, kind: .silentFailure, message: "m")])
+        #expect(few.offendingCellsOmitted == nil && few.warningsOmitted == nil)
+        #expect(!String(decoding: try ResultJSON.encoder().encode(few), as: UTF8.self).contains("omitted"))
     }
 
     /// A cell only the golden notebook has is no cell of the run: no index into `cells`.

@@ -8,7 +8,9 @@ import FoundationEssentials
 ///   ANSI-stripped traceback.
 /// - A cell that fails a validation policy: `<failure type="validation_…">` with its reasons.
 /// - A cell that differs from the golden notebook: `<failure type="golden_mismatch">` with the diff.
-/// - A cell cut short (timeout, dead kernel, cancellation): `<failure>` with the run's category.
+/// - A cell cut short (timeout, dead kernel, cancellation): `<failure>` with the run's category
+///   as its type and the cell's note (`this cell timed out`) as its message, not the
+///   `KeyboardInterrupt` papermill's interrupt leaves in the cell.
 /// - A cell that never ran: `<skipped message="why">`.
 /// - Validation warnings (silent failures, allowed errors) go to the case's `<system-out>`.
 /// Extra cases: `injected parameters` when papermill's injected cell raised, `golden comparison`
@@ -25,6 +27,12 @@ public enum JUnitReport {
     }
 
     static let maxNameBytes = 120
+    /// About 31,700 years.
+    static let maxSeconds = 1e12
+    /// The categories of a run cut short while a cell ran; that cell fails with the category.
+    static let cutShort: Set<ErrorCategory> = [.timeout, .kernelDied, .cancelled, .internalError]
+    /// How the note of a cell whose error its raises-exception tag allowed ends.
+    static let allowedErrorNote = "which its \(NotebookDocument.raisesExceptionTag) tag allows"
     static let maxMessageBytes = 1000
 
     public static func render(_ result: RunResult) -> String {
@@ -75,7 +83,11 @@ public enum JUnitReport {
 
     static func testCases(_ result: RunResult) -> [Case] {
         var cases: [Case] = []
-        let offending = Dictionary((result.validation?.offendingCells ?? []).map { ($0.cellIndex, $0) }, uniquingKeysWith: { a, _ in a })
+        let listed = result.validation?.offendingCells ?? []
+        let offending = Dictionary(listed.map { ($0.cellIndex, $0) }, uniquingKeysWith: { a, _ in a })
+        // Past the result's list, the category only: the text comes from the (redacted) cell.
+        let unlisted = Dictionary((result.validation?.unlistedOffendingCells ?? []).map { ($0.cellIndex, $0.category) },
+                                  uniquingKeysWith: { a, _ in a })
         let warnings = Dictionary(grouping: result.validation?.warnings ?? [], by: \.cellIndex)
         let diffs = Dictionary(grouping: result.comparison?.diffs ?? [], by: \.cellIndex)
         if result.failedCell?.injectedParameters == true, let failed = result.failedCell {
@@ -87,7 +99,17 @@ public enum JUnitReport {
             var c = Case(name: name(cell), time: cell.durationSeconds)
             var problems: [(type: String, message: String, body: String)] = []
             let flagged = offending[cell.cellIndex]
-            if cell.status == .failed, let ename = cell.ename, flagged?.reasons.first?.kind != .allowedError {
+            // An error its raises-exception tag allowed did not fail the cell, whatever did (a
+            // cell validation judged had succeeded, so an error in it was an allowed one).
+            let allowedError = flagged != nil || unlisted[cell.cellIndex] != nil
+                || warnings[cell.cellIndex]?.contains { $0.kind == .allowedError } == true
+                || cell.note?.hasSuffix(allowedErrorNote) == true
+            if cell.status == .failed, result.failedCell?.cellIndex == cell.cellIndex,
+               cutShort.contains(result.errorCategory), let note = cell.note {
+                // The cell the run was cut short in: papermill's interrupt leaves a
+                // KeyboardInterrupt in it, but the run's category is what happened.
+                problems.append((result.errorCategory.rawValue, note, ([note] + (cell.traceback ?? [])).joined(separator: "\n")))
+            } else if cell.status == .failed, let ename = cell.ename, !allowedError {
                 let what = cell.evalue.map { $0.isEmpty ? ename : "\(ename): \($0)" } ?? ename
                 problems.append((ename, what, (cell.traceback ?? []).joined(separator: "\n")))
             }
@@ -97,6 +119,9 @@ public enum JUnitReport {
                     body += "\n\n" + traceback.joined(separator: "\n")
                 }
                 problems.append((flagged.category.rawValue, flagged.reasons.first?.message ?? "failed validation", body))
+            } else if let category = unlisted[cell.cellIndex], cell.status == .failed {
+                let message = cell.error ?? "failed validation"
+                problems.append((category.rawValue, message, [message, cell.note].compactMap { $0 }.joined(separator: "\n")))
             }
             for diff in diffs[cell.cellIndex] ?? [] {
                 problems.append((ErrorCategory.goldenMismatch.rawValue, "differs from the golden notebook (\(diff.diffType.rawValue))", diff.diff))
@@ -143,9 +168,12 @@ public enum JUnitReport {
         return line.isEmpty ? "cell \(cell.cellIndex)" : "cell \(cell.cellIndex): \(line)"
     }
 
-    /// Seconds with millisecond precision, as JUnit readers expect (`0.123`).
+    /// Seconds with millisecond precision, as JUnit readers expect (`0.123`). A negative or
+    /// non-finite value (a notebook's metadata is anyone's) is 0; a huge one is capped at
+    /// ``maxSeconds``, which still converts to `Int` exactly.
     static func seconds(_ value: Double) -> String {
-        let ms = Int((max(0, value) * 1000).rounded())
+        let clamped = value.isFinite ? min(max(0, value), maxSeconds) : 0
+        let ms = Int((clamped * 1000).rounded())
         let fraction = String(ms % 1000)
         return "\(ms / 1000).\(String(repeating: "0", count: 3 - fraction.count))\(fraction)"
     }

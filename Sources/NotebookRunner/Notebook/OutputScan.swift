@@ -11,16 +11,21 @@ public struct OutputScan: Sendable, Equatable {
     public var firstLine: String?
     /// The first line in the form Python's warnings module prints (`FILE:LINE: NameWarning: text`).
     public var warning: String?
-    /// The text holds a printed traceback (`Traceback (most recent call last)`): its exception
-    /// line (`ZeroDivisionError: division by zero`), or the header when none follows.
+    /// The text holds a printed traceback (`Traceback (most recent call last)` starting a line,
+    /// see ``printedTraceback(_:)``): its exception line (`ZeroDivisionError: division by
+    /// zero`), or the header when none follows.
     public var traceback: String?
+    /// When the text holds no traceback header: its first non-blank line that is not indented.
+    /// After an output of the same stream that holds only a header, that is the exception line:
+    /// ipykernel can split one `traceback.print_exc()` across outputs.
+    public var unindentedLine: String?
 
     /// What a run needs scanned; the rest is not even decoded (a run reads notebooks of
     /// hundreds of megabytes).
     public struct Needs: Sendable, Equatable {
         /// The first line and the Python warnings of stderr streams.
         public var stderr: Bool
-        /// Printed tracebacks in every stream and `text/plain`.
+        /// Printed tracebacks in every stream (and in `text/plain`, which the policies do not judge).
         public var tracebacks: Bool
         public init(stderr: Bool, tracebacks: Bool) {
             self.stderr = stderr
@@ -31,13 +36,14 @@ public struct OutputScan: Sendable, Equatable {
     }
 
     static let maxLineBytes = 4096
-    static let tracebackHeader = Array("Traceback (most recent call last)".utf8)
+    static let tracebackHeader = Array(headerText.utf8)
     static let warningMarker = Array("Warning: ".utf8)
 
-    public init(firstLine: String? = nil, warning: String? = nil, traceback: String? = nil) {
+    public init(firstLine: String? = nil, warning: String? = nil, traceback: String? = nil, unindentedLine: String? = nil) {
         self.firstLine = firstLine
         self.warning = warning
         self.traceback = traceback
+        self.unindentedLine = unindentedLine
     }
 
     /// - Parameter lines: whether to look for the first line and warnings (stderr), or only
@@ -71,26 +77,91 @@ public struct OutputScan: Sendable, Equatable {
                 from = le
             }
         }
-        if let header = find(s, tracebackHeader, from: 0) {
-            var start = lineEnd(s, from: header) + 1
-            while start < s.count {
-                let end = lineEnd(s, from: start)
-                var line = Array(s[start..<end])
-                if line.contains(0x1B) { line = Array(ANSIText.strip(String(decoding: line, as: UTF8.self)).utf8) }
-                if let first = line.first, first != 0x20, first != 0x09, first != 0x0D,
-                   !line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
-                    result.traceback = clean(s, start, end)
-                    break
-                }
-                start = end + 1
-            }
-            if result.traceback == nil { result.traceback = "Traceback (most recent call last)" }
+        if let header = printedTraceback(s) {
+            // The exception line: the first that is not indented (a frame).
+            result.traceback = firstUnindented(s, from: lineEnd(s, from: header) + 1) ?? headerText
+        } else {
+            result.unindentedLine = firstUnindented(s, from: 0)
         }
         return result
     }
 
+    static let headerText = "Traceback (most recent call last)"
+
+    /// The first non-blank line from `from` on that is not indented, nor part of rich's box.
+    static func firstUnindented(_ s: UnsafeBufferPointer<UInt8>, from: Int) -> String? {
+        func indented(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D }
+        var start = from
+        while start < s.count {
+            let end = lineEnd(s, from: start)
+            defer { start = end + 1 }
+            // Most lines are decided by their first byte, without a copy.
+            guard start < end, !indented(s[start]) else { continue }
+            var head = Array(s[start..<min(end, start + boxSide.count)])
+            if s[start] == 0x1B {  // colour codes first: look behind them
+                let line = UnsafeBufferPointer(rebasing: s[start..<min(end, start + maxLineBytes * 2)])
+                head = Array(ANSIText.strip(String(decoding: line, as: UTF8.self)).utf8)
+                guard let first = head.first, !indented(first) else { continue }
+            }
+            if head.starts(with: boxSide) || head.starts(with: boxBottom) { continue }
+            return clean(s, start, end)
+        }
+        return nil
+    }
+
+    /// Where the first traceback header that starts its line is: how Python prints one
+    /// (`Traceback (most recent call last):` at the start of a line), possibly after colour
+    /// codes; IPython's layout (`ValueError      Traceback (most recent call last)`, the header
+    /// right-aligned after the exception's name); rich's box
+    /// (`╭──── Traceback (most recent call last) ────╮`). A header inside a line of other text
+    /// (a log message quoting one) is not a printed traceback.
+    static func printedTraceback(_ s: UnsafeBufferPointer<UInt8>) -> Int? {
+        var from = 0
+        var (ls, scanned) = (0, 0)  // each byte is looked at once, however many headers a line quotes
+        while let at = find(s, tracebackHeader, from: from) {
+            var i = at
+            while i > scanned {
+                if s[i - 1] == 0x0A { ls = i; break }
+                i -= 1
+            }
+            scanned = at
+            if startsItsLine(s, ls, at) { return at }
+            from = at + 1
+        }
+        return nil
+    }
+
+    static func startsItsLine(_ s: UnsafeBufferPointer<UInt8>, _ ls: Int, _ at: Int) -> Bool {
+        guard at > ls else { return true }
+        guard at - ls <= maxHeaderPrefix else { return false }
+        var prefix = Array(s[ls..<at])
+        if prefix.contains(0x1B) { prefix = Array(ANSIText.strip(String(decoding: prefix, as: UTF8.self)).utf8) }
+        if prefix.isEmpty { return true }
+        // rich: "╭", "─"s, a space.
+        if prefix.starts(with: boxTop), prefix.last == 0x20 {
+            var rest = prefix.dropFirst(boxTop.count).dropLast()
+            while rest.starts(with: boxLine) { rest = rest.dropFirst(boxLine.count) }
+            return rest.isEmpty
+        }
+        // IPython: the exception's (dotted) name, then the spaces that right-align the header.
+        guard let first = prefix.first, isIdentifier(first), !isDigit(first) else { return false }
+        let name = prefix.prefix { $0 != 0x20 }
+        let padding = prefix.dropFirst(name.count)
+        return name.allSatisfy { isIdentifier($0) || $0 == UInt8(ascii: ".") }
+            && padding.count >= 2 && padding.allSatisfy { $0 == 0x20 }
+    }
+
+    /// The longest text before a header that can still be colour codes, an exception's name or
+    /// rich's box.
+    static let maxHeaderPrefix = 4096
+    static let boxTop = Array("╭".utf8)
+    static let boxLine = Array("─".utf8)
+    static let boxSide = Array("│".utf8)
+    static let boxBottom = Array("╰".utf8)
+
     /// Whether `bytes` hold a traceback header at all: a quick check over a whole notebook file
-    /// (`(` never occurs in base64 image data, so `memchr` skips it at memory speed).
+    /// (`(` never occurs in base64 image data, so `memchr` skips it at memory speed). Anywhere,
+    /// not only at the start of a line: it only decides whether streams are decoded and scanned.
     public static func mayHoldTraceback(_ bytes: UnsafeRawBufferPointer) -> Bool {
         guard let base = bytes.baseAddress, bytes.count >= tracebackHeader.count else { return false }
         let open = UInt8(ascii: "(")
@@ -120,8 +191,14 @@ public struct OutputScan: Sendable, Equatable {
         return i
     }
 
+    /// Only spaces, tabs and carriage returns once terminal escape sequences are removed: a
+    /// progress bar's cursor movements and line clearing (`\u{1B}[A\u{1B}[2K\r`) show nothing.
     static func isBlank(_ s: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
-        s[start..<end].allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+        func blank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D }
+        let line = s[start..<end]
+        if line.allSatisfy(blank) { return true }
+        guard line.contains(0x1B) else { return false }
+        return ANSIText.strip(String(decoding: UnsafeBufferPointer(rebasing: line), as: UTF8.self)).utf8.allSatisfy(blank)
     }
 
     static func clean(_ s: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String {
@@ -129,27 +206,37 @@ public struct OutputScan: Sendable, Equatable {
         return TextClip.clip(ANSIText.strip(raw).trimmed, maxBytes: maxLineBytes)
     }
 
-    /// `…:LINE: SomeWarning: …`, as `warnings.formatwarning` writes it (also behind a logging
-    /// prefix with `logging.captureWarnings`). A category must end in `Warning`.
+    /// `FILE:LINE: Category: …`, as `warnings.formatwarning` writes it (also behind a logging
+    /// prefix with `logging.captureWarnings`): the category an identifier ending in `Warning`
+    /// (`Warning` itself is one: `warnings.warn("x", Warning)`), the line a number, and the file
+    /// name not ending in a digit, a space or a colon. That last rule keeps times of day out
+    /// (`12:30:45: Warning: disk full` from a logging format, `12:30: Warning: …`); file names
+    /// are paths (`/tmp/ipykernel_1/2.py`, `C:\x.py`), `sys` (pandas' DtypeWarning) or
+    /// `<string>`, and one ending in a digit is the price.
     static func isPythonWarning(_ line: [UInt8]) -> Bool {
         line.withUnsafeBufferPointer { isPythonWarning($0, 0, $0.count) }
     }
 
     static func isPythonWarning(_ s: UnsafeBufferPointer<UInt8>, _ ls: Int, _ le: Int) -> Bool {
+        let colon = UInt8(ascii: ":")
         var from = ls
         while let at = find(s, warningMarker, from: from), at < le {
             from = at + 1
             var start = at
             while start > ls, isIdentifier(s[start - 1]) { start -= 1 }
-            // ": " before the category, digits and ':' before that.
-            guard start - ls >= 4, s[start - 1] == 0x20, s[start - 2] == UInt8(ascii: ":") else { continue }
+            guard !isDigit(s[start]) else { continue }  // an identifier
+            // ": " before the category, ":LINE" before that, and a file name before that.
+            guard start - ls >= 5, s[start - 1] == 0x20, s[start - 2] == colon else { continue }
             var d = start - 3
-            var digits = 0
-            while d >= ls, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(s[d]) { d -= 1; digits += 1 }
-            if digits > 0, d >= ls, s[d] == UInt8(ascii: ":") { return true }
+            while d >= ls, isDigit(s[d]) { d -= 1 }
+            guard d < start - 3, d > ls, s[d] == colon else { continue }
+            let last = s[d - 1]
+            if !isDigit(last), last != colon, last != 0x20, last != 0x09 { return true }
         }
         return false
     }
+
+    static func isDigit(_ b: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b) }
 
     static func isIdentifier(_ b: UInt8) -> Bool {
         (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(b) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(b)

@@ -31,8 +31,9 @@ public enum CellJudge {
                 warnings.append(.init(kind: .allowedError, message: "raised \(what), which its raises-exception tag allows"))
             }
         }
-        if raised == nil, policy.detectSilentFailures.enabled,
-           let printed = cell.outputs.lazy.compactMap({ $0.scan?.traceback }).first {
+        // Printed: in a stream (stdout or stderr). A result or display that shows the header
+        // is a value (a log viewer, a string), not something the cell printed.
+        if raised == nil, policy.detectSilentFailures.enabled, let printed = printedTraceback(cell) {
             let finding = ValidationReport.Finding(kind: .silentFailure, message: "printed a traceback without raising: \(quote(printed))")
             if policy.strict { failures.append((finding, .validationStrictModeFailure)) } else { warnings.append(finding) }
         }
@@ -46,6 +47,16 @@ public enum CellJudge {
                              policy.failOnStderr.enabled ? .validationStderrFailure : .validationStrictModeFailure))
         }
         return Verdict(failures: failures, warnings: warnings)
+    }
+
+    /// The exception line of the first traceback a stream output holds. When that output ends
+    /// after the header (ipykernel flushed part of a `print_exc()`), the exception line is the
+    /// first unindented line of a later output of the same stream.
+    static func printedTraceback(_ cell: NotebookDocument.Cell) -> String? {
+        let streams = cell.outputs.filter { $0.outputType == "stream" }
+        guard let i = streams.firstIndex(where: { $0.scan?.traceback != nil }), let found = streams[i].scan?.traceback else { return nil }
+        guard found == OutputScan.headerText else { return found }
+        return streams[(i + 1)...].lazy.filter { $0.name == streams[i].name }.compactMap { $0.scan?.unindentedLine }.first ?? found
     }
 
     /// The most of a cell's output a finding quotes.

@@ -7,8 +7,8 @@
 ///   `--no-strict`). Otherwise the level's preset, which an environment value of `true` can
 ///   turn on but a `false` never turns off: the operator always sets all five variables,
 ///   `false` ones included, so a `false` from env only means "not asked for".
-/// - Every environment value is checked (`1/true/yes`, `0/false/no`), even one that changes
-///   nothing: a typo must not pass silently.
+/// - Every value is checked (the three levels; booleans `1/true/yes`, `0/false/no`), even one
+///   that changes nothing: a typo must not pass silently.
 public enum PolicyResolver {
     /// The command-line flag and the two variables of each policy.
     public static func names(_ policy: ValidationPolicy.Name) -> (flag: String, nbrunner: String, operator: String) {
@@ -28,23 +28,23 @@ public enum PolicyResolver {
             return v.trimmed
         }
         let expected = "expected " + ValidationLevel.allCases.map(\.rawValue).joined(separator: ", ")
-        var level = ValidationLevel.default
-        var levelSource = "default"
+        // Every source is parsed before one is chosen: a bad value fails even where a
+        // stronger source decides.
+        var levels: [(level: ValidationLevel, source: String)] = []
         if let raw = cliLevel {
             guard let parsed = ValidationLevel(text: raw.trimmed) else {
                 throw RunFailure(.configurationError, "--validation-level: \(expected), got '\(raw)'")
             }
-            (level, levelSource) = (parsed, "--validation-level")
-        } else {
-            for name in [EnvironmentName.validationLevel, EnvironmentName.operatorLevel] {
-                guard let raw = env(name) else { continue }
-                guard let parsed = ValidationLevel(text: raw) else {
-                    throw RunFailure(.configurationError, "\(name): \(expected), got '\(raw)'")
-                }
-                (level, levelSource) = (parsed, name)
-                break
-            }
+            levels.append((parsed, "--validation-level"))
         }
+        for name in [EnvironmentName.validationLevel, EnvironmentName.operatorLevel] {
+            guard let raw = env(name) else { continue }
+            guard let parsed = ValidationLevel(text: raw) else {
+                throw RunFailure(.configurationError, "\(name): \(expected), got '\(raw)'")
+            }
+            levels.append((parsed, name))
+        }
+        let (level, levelSource) = levels.first ?? (ValidationLevel.default, "default")
         var policy = ValidationPolicy(level: level, levelSource: levelSource)
         for name in ValidationPolicy.Name.allCases {
             let (flag, nbrunnerName, operatorName) = names(name)

@@ -49,16 +49,40 @@ public struct ValidationReport: Codable, Sendable, Equatable {
         public var message: String
     }
 
+    /// The most offending cells, and the most warnings, the result lists.
+    public static let maxListed = 100
+
     public var policy: ValidationPolicy
     public var status: Status
+    /// The first ``maxListed`` cells that fail a policy, in source order.
     public var offendingCells: [OffendingCell]
+    /// How many more cells fail a policy than are listed; nil when all are.
+    public var offendingCellsOmitted: Int?
+    /// The first ``maxListed`` warnings, in source order.
     public var warnings: [Warning]
+    /// How many more warnings there are than are listed; nil when all are.
+    public var warningsOmitted: Int?
+    /// The offending cells past the listed ones: not in the result JSON, which stays bounded,
+    /// but still marked failed in its `cells` (``ValidationVerdict``) and failures of their
+    /// JUnit cases.
+    public var unlistedOffendingCells: [OffendingCell] = []
 
+    /// How many cells fail a policy, listed or not.
+    public var offendingCellCount: Int { offendingCells.count + (offendingCellsOmitted ?? 0) }
+
+    /// - Parameters: offendingCells, warnings: all of them; the first ``maxListed`` of each are listed.
     public init(policy: ValidationPolicy, status: Status = .notChecked, offendingCells: [OffendingCell] = [],
                 warnings: [Warning] = []) {
         self.policy = policy
         self.status = status
-        self.offendingCells = offendingCells
-        self.warnings = warnings
+        self.offendingCells = Array(offendingCells.prefix(Self.maxListed))
+        self.unlistedOffendingCells = Array(offendingCells.dropFirst(Self.maxListed))
+        self.offendingCellsOmitted = unlistedOffendingCells.isEmpty ? nil : unlistedOffendingCells.count
+        self.warnings = Array(warnings.prefix(Self.maxListed))
+        self.warningsOmitted = warnings.count > Self.maxListed ? warnings.count - Self.maxListed : nil
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case policy, status, offendingCells, offendingCellsOmitted, warnings, warningsOmitted
     }
 }

@@ -9,7 +9,7 @@ public enum ValidationVerdict {
                              comparison: ComparisonReport?) -> OutcomeClassifier.Outcome {
         var o = outcome
         if let validation {
-            for offending in validation.offendingCells where offending.cellIndex < o.cells.count {
+            for offending in validation.offendingCells + validation.unlistedOffendingCells where offending.cellIndex < o.cells.count {
                 var cell = o.cells[offending.cellIndex]
                 guard cell.status == .succeeded else { continue }
                 cell.status = .failed
@@ -25,14 +25,16 @@ public enum ValidationVerdict {
                 guard cell.status == .succeeded else { continue }
                 cell.status = .failed
                 cell.error = "differs from the golden notebook (\(diff.diffType.rawValue))"
-                cell.note = "golden comparison: \(diff.diffType.rawValue)"
+                // An earlier note stays: why a cell that raised had succeeded (its
+                // raises-exception tag), or that it ended the notebook.
+                cell.note = "golden comparison: \(diff.diffType.rawValue)" + (cell.note.map { "; " + $0 } ?? "")
                 o.cells[diff.cellIndex] = cell
             }
         }
         guard o.category == .none else { return o }
         if let validation, let first = validation.offendingCells.first {
             let reason = first.reasons.first?.message ?? "failed validation"
-            let more = validation.offendingCells.count - 1
+            let more = validation.offendingCellCount - 1
             o.category = first.category
             o.message = "\(cellName(first.cellIndex, first.executionCount)) \(reason) (\(policyPhrase(first.category, validation.policy)))"
                 + (more > 0 ? "; \(more) more cell\(more == 1 ? "" : "s") failed validation" : "")
@@ -71,8 +73,4 @@ public enum ValidationVerdict {
         default: "strict mode from \(policy.strictMode.source)"
         }
     }
-}
-
-extension Array {
-    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }
