@@ -44,12 +44,8 @@ public struct NotebookRun: Sendable {
         log.info("validation: level \(p.level.rawValue) (\(p.levelSource)); fail-on-stderr \(p.failOnStderr.enabled ? "on" : "off"), "
                  + "fail-on-warnings \(p.failOnWarnings.enabled ? "on" : "off"), strict \(p.strictMode.enabled ? "on" : "off"), "
                  + "detect-silent-failures \(p.detectSilentFailures.enabled ? "on" : "off"): \(validation.status.rawValue)")
-        for cell in validation.offendingCells {
-            log.info("validation: cell \(cell.cellIndex) fails (\(cell.category.rawValue)): "
-                     + cell.reasons.map(\.message).joined(separator: "; "))
-        }
-        for warning in validation.warnings {
-            log.warning("cell \(warning.cellIndex) \(warning.message)")
+        for line in ValidationLog.lines(validation) {
+            if line.isWarning { log.warning(line.text) } else { log.info(line.text) }
         }
         if let golden = c.golden, let goldenDocument = facts.golden {
             let comparison = executed.map {
