@@ -41,6 +41,17 @@ import Testing
         #expect(out.cells.compactMap(\.status) == [.succeeded, .succeeded, .skipped])
     }
 
+    /// Tagged raises-exception, sys.exit(0) does not end the notebook: nbclient runs on.
+    @Test func aTaggedSysExitZeroDoesNotEndTheNotebook() {
+        let executed = document([cell("markdown", "# t"), cell(count: 1),
+                                 cell(count: 2, tags: [NotebookDocument.raisesExceptionTag], outputs: [errorOutput("SystemExit", "0")]),
+                                 cell(count: 3)])
+        let out = classify(executed, .exited(0))
+        #expect(out.category == .none)
+        #expect(out.cells.compactMap(\.status) == [.succeeded, .succeeded, .succeeded])
+        #expect(out.cells[2].note == "sys.exit() with status 0; its raises-exception tag lets execution go on")
+    }
+
     @Test func sysExitOneIsAFailure() {
         let executed = document([cell("markdown", "# t"), cell(count: 1),
                                  cell(count: 2, outputs: [errorOutput("SystemExit", "1")]), cell()])

@@ -30,7 +30,10 @@ public struct CellOutcomes: Sendable {
         var earlyExit: Int?
         for (s, cell) in executedFor where cell.executionCount != nil || !cell.outputs.isEmpty || cell.papermillException {
             reached = max(reached, s)
-            if cell.outputs.contains(where: \.isCleanSystemExit) { earlyExit = min(earlyExit ?? s, s) }
+            // A raises-exception tag lets nbclient run on past it, sys.exit(0) included.
+            if cell.outputs.contains(where: \.isCleanSystemExit), !cell.tags.contains(NotebookDocument.raisesExceptionTag) {
+                earlyExit = min(earlyExit ?? s, s)
+            }
         }
         if let i = interrupted?.sourceIndex { reached = max(reached, i) }
         if ranToEnd, earlyExit == nil { reached = source.cells.count }
@@ -75,7 +78,9 @@ public struct CellOutcomes: Sendable {
                 r.error = interrupted.note
             } else if let e, e.outputs.contains(where: \.isCleanSystemExit) {
                 r.status = .succeeded
-                r.note = "sys.exit() with status 0 ends the notebook early; papermill counts it as success"
+                r.note = e.tags.contains(NotebookDocument.raisesExceptionTag)
+                    ? "sys.exit() with status 0; its \(NotebookDocument.raisesExceptionTag) tag lets execution go on"
+                    : "sys.exit() with status 0 ends the notebook early; papermill counts it as success"
             } else if e?.executionCount != nil {
                 r.status = .succeeded
             } else if cell.tags.contains("skip-execution") {
