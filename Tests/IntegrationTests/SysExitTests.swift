@@ -13,6 +13,14 @@ import NotebookRunner
         #expect(result.papermill?.returnCode == 0, "papermill itself counts it as success")
     }
 
+    /// IPython writes a UserWarning to the cell's stderr on sys.exit(); it is IPython's, so the
+    /// notebook still passes at the strictest level.
+    @Test func exitZeroPassesInProduction() async throws {
+        let run = try await Nbrunner.run(Paths.notebook("sysexit0.ipynb"), ["--validation-level", "production"])
+        #expect(run.exitCode == 0, "\(run.stderr.suffix(2000))")
+        #expect(run.stderr.contains("UserWarning: To exit: use 'exit', 'quit', or Ctrl-D."), "IPython still wrote it")
+    }
+
     @Test func exitOneIsFailure() async throws {
         let run = try await Nbrunner.run(Paths.notebook("sysexit1.ipynb"))
         #expect(run.exitCode == 1)

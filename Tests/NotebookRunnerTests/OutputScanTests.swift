@@ -139,4 +139,12 @@ import Testing
         #expect(!may("iVBORw0KGgo" + String(repeating: "A", count: 100_000)))
         #expect(!may("(most recent call last)"))
     }
+
+    @Test func ipythonsExitWarningIsNotTheCells() {
+        let text = "/venv/lib/python3.11/site-packages/IPython/core/interactiveshell.py:3831: UserWarning: To exit: use 'exit', 'quit', or Ctrl-D.\n  warn(\"To exit: use 'exit', 'quit', or Ctrl-D.\", stacklevel=1)\n"
+        let scan = OutputScan(text)
+        #expect(scan.firstLine == nil && scan.warning == nil)
+        let mixed = OutputScan(text + "/tmp/ipykernel_1/2.py:3: UserWarning: mine\n")
+        #expect(mixed.warning == "/tmp/ipykernel_1/2.py:3: UserWarning: mine")
+    }
 }

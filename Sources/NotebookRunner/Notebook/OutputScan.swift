@@ -49,8 +49,30 @@ public struct OutputScan: Sendable, Equatable {
     /// - Parameter lines: whether to look for the first line and warnings (stderr), or only
     ///   for a printed traceback.
     public init(_ text: String, lines: Bool = true) {
-        var copy = text
+        var copy = lines ? Self.withoutIPythonExitWarning(text) : text
         self = copy.withUTF8 { Self.scan($0, lines: lines) }
+    }
+
+    /// What IPython itself writes to a cell's stderr when the cell calls `sys.exit()`: a
+    /// UserWarning from `IPython/core/interactiveshell.py` and the `warn(…)` source line under
+    /// it. It is IPython's, not the notebook's, so it is neither stderr nor a warning of the cell
+    /// (a `sys.exit(0)` notebook passes at every level, as papermill counts it).
+    static let ipythonExitWarning = "UserWarning: To exit: use 'exit', 'quit', or Ctrl-D."
+
+    static func withoutIPythonExitWarning(_ text: String) -> String {
+        guard text.contains(ipythonExitWarning) else { return text }
+        var kept: [Substring] = []
+        var skipSource = false
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.contains("IPython/core/interactiveshell.py:"), line.hasSuffix(ipythonExitWarning) {
+                skipSource = true
+                continue
+            }
+            if skipSource, line.trimmed.hasPrefix("warn(\"To exit: use") { skipSource = false; continue }
+            skipSource = false
+            kept.append(line)
+        }
+        return kept.joined(separator: "\n")
     }
 
     static func scan(_ s: UnsafeBufferPointer<UInt8>, lines: Bool) -> OutputScan {
