@@ -65,8 +65,12 @@ import Testing
         #expect(strict.category == .validationStrictModeFailure)
         #expect(strict.failedCell?.cellIndex == 2)
         #expect(strict.failedCell?.ename == "ValueError")
-        // Without papermill's own PapermillExecutionError, an exit 1 is not explained by the tag.
-        let (unexplained, _) = checked(executed, policy(.staging), ending: .exited(1), tail: ["OSError: disk full"])
+        // Without papermill's report (its PapermillExecutionError, whose marker cells it writes
+        // into the notebook first), an exit 1 is not explained by the tag.
+        let unmarked = document([cell("markdown", "# t"), cell(count: 1),
+                                 cell(count: 2, tags: ["raises-exception"], outputs: [errorOutput("ValueError", "expected")]),
+                                 cell(count: 3)])
+        let (unexplained, _) = checked(unmarked, policy(.staging), ending: .exited(1), tail: ["OSError: disk full"])
         #expect(unexplained.category == .notebookExecutionFailed)
     }
 
@@ -165,5 +169,17 @@ import Testing
         #expect(o.category == .goldenMismatch)
         #expect(o.failedCell?.cellIndex == nil)
         #expect(o.message.contains("first: a code cell after the notebook's last (missing_cell)"), "\(o.message)")
+    }
+
+    /// Stopped while the kernel started: no code cell ran, so nothing was validated.
+    @Test func nothingRanIsNotChecked() {
+        let executed = document([cell("markdown", "# t"), cell(), cell(), cell()])
+        var cells = (0..<4).map { CellResult(cellIndex: $0, cellType: $0 == 0 ? "markdown" : "code") }
+        for i in 1...3 { cells[i].status = .skipped }
+        let report = NotebookValidation.validate(policy: policy(.production), source: source, executed: executed, cells: cells)
+        #expect(report.status == .notChecked)
+        let markdownOnly = document([cell("markdown", "# only text")])
+        #expect(NotebookValidation.validate(policy: policy(.production), source: markdownOnly, executed: markdownOnly,
+                                            cells: [CellResult(cellIndex: 0, cellType: "markdown")]).status == .passed)
     }
 }
