@@ -148,6 +148,20 @@ import Testing
         #expect(report.diffsOmitted == 30 - ComparisonReport.maxDiffs)
     }
 
+    /// Lines end at `\n` with or without a `\r` before it (`\r\n` is one Character, which a
+    /// split on Characters never cut); a progress bar's redraws leave its last state.
+    @Test func crlfLinesAndCarriageReturnRedraws() {
+        #expect(RenderedCell.split("a\r\nb\r\n\r\n") == ["a", "b", ""])
+        #expect(RenderedCell.split("a\r\nb\r\n\r\n", trimmingBlankEnd: true) == ["a", "b"])
+        #expect(RenderedCell.split("x\rb\n\nc") == ["x\rb", "", "c"])
+        let golden = [cell(count: 1, outputs: [stdout("loss 0.5\nrows 3\n")])]
+        let executed = [cell(count: 1, outputs: [stdout("loss 0.50001\r\nrows 3\r\n")])]
+        #expect(compare(executed, golden).result == .matched)
+        let bar = [cell(count: 1, outputs: [stdout("\r 50%|█    | 1/2 [00:00<00:00, 9.1it/s]\r100%|██████████| 2/2 [00:01<00:00, 9.0it/s]\n")])]
+        #expect(compare(bar, [cell(count: 1, outputs: [stdout("\r100%|██████████| 2/2 [00:00<00:00, 12.5it/s]\n")])]).result == .matched)
+        #expect(compare(bar, [cell(count: 1, outputs: [stdout("\r100%|██████████| 3/3 [00:00<00:00, 12.5it/s]\n")])]).result == .failed)
+    }
+
     @Test func settingsAreCheckedWithTheFlagOrVariableNamed() throws {
         func resolve(strategy: String? = nil, pattern: String? = nil, tolerance: String? = nil, type: String? = nil) throws -> GoldenSettings? {
             try GoldenSettings.resolve(path: ("/g.ipynb", "--golden"), strategy: strategy.map { ($0, "--golden-strategy") },
