@@ -148,6 +148,27 @@ import Testing
         #expect(report.diffsOmitted == 30 - ComparisonReport.maxDiffs)
     }
 
+    /// A source that ends with a stale injected-parameters cell (left by an earlier papermill
+    /// run, and run again as a plain cell): a cell only the golden notebook has must not take
+    /// its index, or the verdict would mark that cell failed.
+    @Test func aMissingCellAfterAStaleInjectedParametersCellNamesNoCellOfTheRun() {
+        let injected = NotebookDocument.injectedParametersTag
+        let executed = [cell(count: 1, outputs: [stdout("a\n")]), cell(count: 2, outputs: [stdout("b\n")]),
+                        cell("code", "alpha = 0.1", count: 3, tags: [injected])]
+        let golden = [cell(count: 1, outputs: [stdout("a\n")]), cell(count: 2, outputs: [stdout("b\n")]),
+                      cell("code", "print('c')", count: 3, outputs: [stdout("c\n")]), cell("markdown", "end")]
+        let report = compare(executed, golden, source: executed)
+        #expect(report.diffs.map(\.diffType) == [.missingCell, .missingCell])
+        #expect(report.diffs.map(\.cellIndex) == [3, 4])
+
+        let outcome = OutcomeClassifier.classify(source: document(executed), executed: .success(document(executed)),
+                                                 observation: PapermillObservation(ending: .exited(0)), outputPath: "/o")
+        let judged = ValidationVerdict.apply(to: outcome, validation: nil, comparison: report)
+        #expect(judged.category == .goldenMismatch)
+        #expect(judged.failedCell?.cellIndex == nil)
+        #expect(judged.cells.map(\.status) == [.succeeded, .succeeded, .succeeded])
+    }
+
     /// Lines end at `\n` with or without a `\r` before it (`\r\n` is one Character, which a
     /// split on Characters never cut); a progress bar's redraws leave its last state.
     @Test func crlfLinesAndCarriageReturnRedraws() {

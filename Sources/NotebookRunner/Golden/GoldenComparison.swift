@@ -38,7 +38,10 @@ public struct GoldenComparison {
         var diffs: [ComparisonReport.CellDiff] = []
         var lastIndex = -1
         for k in 0..<report.totalCells {
-            let index = k < actual.count ? (actual[k].sourceIndex ?? lastIndex + 1) : lastIndex + 1
+            // A cell only the golden notebook has comes after the source's last cell, whatever
+            // the comparison left out there (a stale injected-parameters cell, a marker): its
+            // index must not name a cell of the run.
+            let index = k < actual.count ? (actual[k].sourceIndex ?? lastIndex + 1) : max(lastIndex + 1, source.cells.count)
             lastIndex = index
             guard k < actual.count else {
                 let missing = Self.labelled(render(expected[k]), expected[k])
