@@ -148,6 +148,112 @@ import Testing
         #expect(report.diffsOmitted == 30 - ComparisonReport.maxDiffs)
     }
 
+    /// The review's golden cell against an executed one that differs in every line: a version,
+    /// a count, a UUID, a dtype and an integer above 2^53. All used to match.
+    @Test func theReviewsRegressionsAreMismatches() {
+        let golden = [cell(count: 1, outputs: [stdout("pandas 1.2.3\nrows 1249975000\nrun id 550e8400-e29b-41d4-a716-446655440000\n"),
+                                               result("[1, 2, 3]"), stdout("big id 12345678901234567\n")])]
+        let executed = [cell(count: 1, outputs: [stdout("pandas 1.20.3\nrows 1999999999\nrun id 551e8400-e29b-41d4-a716-446655440000\n"),
+                                                 result("[1.0, 2.0, 3.0]"), stdout("big id 12345678901234568\n")])]
+        let report = compare(executed, golden)
+        #expect(report.result == .failed)
+        let diff = try! #require(report.diffs.first).diff
+        for line in ["-pandas 1.2.3", "+pandas 1.20.3", "-rows 1249975000", "+rows 1999999999", "-run id 550e8400", "+run id 551e8400",
+                     "-[1, 2, 3]", "+[1.0, 2.0, 3.0]", "-big id 12345678901234567", "+big id 12345678901234568"] {
+            #expect(diff.contains("\n" + line), "\(line)")
+        }
+        // Each line alone too, with a tolerance that once made identifiers equal.
+        for (g, e) in [("model_v1", "model_v2"), ("3", "3.0"), ("crc 0x1a2b3c4d", "crc 0x1a2b3c4e"), ("on 1234-56-78", "on 1234-56-79"),
+                       ("in the 1990s", "in the 1980s"), ("3 ms files", "4 ms files"), ("bytes 1700000000", "bytes 1700000001")] {
+            let one = compare([cell(count: 1, outputs: [stdout(e + "\n")])], [cell(count: 1, outputs: [stdout(g + "\n")])],
+                              GoldenSettings(path: "/g", floatTolerance: 1))
+            #expect(one.result == .failed, "\(g) | \(e)")
+        }
+    }
+
+    /// Two papermill runs of one notebook (%time, %timeit, tqdm, logging, datetime, time.time,
+    /// object reprs, DataFrame.info): the second matches the first.
+    @Test func twoRealRunsMatch() {
+        func stderr(_ text: String) -> NotebookDocument.Output { .init(outputType: "stream", name: "stderr", text: text) }
+        let first = [
+            cell(count: 1, outputs: [stdout("CPU times: user 308 μs, sys: 100 μs, total: 408 μs\nWall time: 408 μs\n"), result("4999950000")]),
+            cell(count: 2, outputs: [stdout("62 ns ± 1.52 ns per loop (mean ± std. dev. of 7 runs, 10,000,000 loops each)\n")]),
+            cell(count: 3, outputs: [stderr("\r  0%|          | 0/5 [00:00<?, ?it/s]"), stderr("\r 40%|████      | 2/5 [00:00<00:00, 19.96it/s]"),
+                                     stderr("\r100%|██████████| 5/5 [00:00<00:00, 19.84it/s]"), stderr("\n")]),
+            cell(count: 4, outputs: [stdout("2026-11-23 03:58:38,503 INFO root: hello\n2026-11-23 03:58:38.508682\n"
+                                            + "datetime.datetime(2026, 11, 23, 3, 58, 38, 508771)\n1795406318.5137224\nMon Nov 23 03:58:38 2026\n")]),
+            cell(count: 5, outputs: [stdout("<object object at 0x7f1b25305ab0>\ntook 0.01s\n"),
+                                     stdout(" 1   b       3 non-null      float64\nmemory usage: 204.0 bytes\n")]),
+        ]
+        let second = [
+            cell(count: 1, outputs: [stdout("CPU times: user 276 μs, sys: 109 μs, total: 385 μs\nWall time: 385 μs\n"), result("4999950000")]),
+            cell(count: 2, outputs: [stdout("60.3 ns ± 0.524 ns per loop (mean ± std. dev. of 7 runs, 1,000,000 loops each)\n")]),
+            cell(count: 3, outputs: [stderr("\r  0%|          | 0/5 [00:00<?, ?it/s]"), stderr("\r 60%|██████    | 3/5 [00:00<00:00, 19.94it/s]"),
+                                     stderr("\r 80%|████████  | 4/5 [00:00<00:00, 19.86it/s]"),
+                                     stderr("\r100%|██████████| 5/5 [00:01<00:00,  4.80s/it]"), stderr("\n")]),
+            cell(count: 4, outputs: [stdout("2026-11-23 03:58:45,055 INFO root: hello\n2026-11-23 03:58:45.061117\n"
+                                            + "datetime.datetime(2026, 11, 23, 3, 58, 45, 61160)\n1795406325.0663834\nMon Nov 23 03:58:45 2026\n")]),
+            cell(count: 5, outputs: [stdout("<object object at 0x7fa198101ab0>\ntook 0.02s\n"),
+                                     stdout(" 1   b       3 non-null      float64\nmemory usage: 204.0 bytes\n")]),
+        ]
+        let report = compare(second, first)
+        #expect(report.result == .matched, "\(report.diffs.map(\.diff))")
+        #expect(report.matchedCells == 5)
+    }
+
+    /// A source that ends with a stale injected-parameters cell (left by an earlier papermill
+    /// run, and run again as a plain cell): a cell only the golden notebook has must not take
+    /// its index, or the verdict would mark that cell failed.
+    @Test func aMissingCellAfterAStaleInjectedParametersCellNamesNoCellOfTheRun() {
+        let injected = NotebookDocument.injectedParametersTag
+        let executed = [cell(count: 1, outputs: [stdout("a\n")]), cell(count: 2, outputs: [stdout("b\n")]),
+                        cell("code", "alpha = 0.1", count: 3, tags: [injected])]
+        let golden = [cell(count: 1, outputs: [stdout("a\n")]), cell(count: 2, outputs: [stdout("b\n")]),
+                      cell("code", "print('c')", count: 3, outputs: [stdout("c\n")]), cell("markdown", "end")]
+        let report = compare(executed, golden, source: executed)
+        #expect(report.diffs.map(\.diffType) == [.missingCell, .missingCell])
+        #expect(report.diffs.map(\.cellIndex) == [3, 4])
+
+        let outcome = OutcomeClassifier.classify(source: document(executed), executed: .success(document(executed)),
+                                                 observation: PapermillObservation(ending: .exited(0)), outputPath: "/o")
+        let judged = ValidationVerdict.apply(to: outcome, validation: nil, comparison: report)
+        #expect(judged.category == .goldenMismatch)
+        #expect(judged.failedCell?.cellIndex == nil)
+        #expect(judged.cells.map(\.status) == [.succeeded, .succeeded, .succeeded])
+    }
+
+    /// Byte-equal lines are equal without `--golden-ignore` or the normalizer, which only ever
+    /// make more lines equal; the others still go through both.
+    @Test func byteEqualLinesSkipTheIgnorePatternsAndTheNormalizer() {
+        let lines = (0..<20_000).map { "row \($0) at 2024-01-02 03:04:05 value \(Double($0) / 7) id 7f3a-\($0)" }.joined(separator: "\n")
+        let golden = [cell(count: 1, outputs: [stdout(lines + "\nrun id: 7f3a-11\n")])]
+        let executed = [cell(count: 1, outputs: [stdout(lines + "\nrun id: 99zz-42\n")])]
+        let settings = GoldenSettings(path: "/g", ignorePatterns: [#"run id: \S+"#, #"(?i)\bid\s+\S+"#])
+        let clock = ContinuousClock()
+        let start = clock.now
+        let report = compare(executed, golden, settings)
+        let elapsed = clock.now - start
+        #expect(report.result == .matched, "\(report.diffs)")
+        // 1.4 MB through two regexes and the normalizer took seconds; byte comparisons take
+        // milliseconds (0.12 s against 2.3 s in a debug build: a generous bound).
+        #expect(elapsed < .seconds(1), "\(elapsed)")
+        #expect(compare(executed, golden).result == .failed)
+    }
+
+    /// Lines end at `\n` with or without a `\r` before it (`\r\n` is one Character, which a
+    /// split on Characters never cut); a progress bar's redraws leave its last state.
+    @Test func crlfLinesAndCarriageReturnRedraws() {
+        #expect(RenderedCell.split("a\r\nb\r\n\r\n") == ["a", "b", ""])
+        #expect(RenderedCell.split("a\r\nb\r\n\r\n", trimmingBlankEnd: true) == ["a", "b"])
+        #expect(RenderedCell.split("x\rb\n\nc") == ["x\rb", "", "c"])
+        let golden = [cell(count: 1, outputs: [stdout("loss 0.5\nrows 3\n")])]
+        let executed = [cell(count: 1, outputs: [stdout("loss 0.50001\r\nrows 3\r\n")])]
+        #expect(compare(executed, golden).result == .matched)
+        let bar = [cell(count: 1, outputs: [stdout("\r 50%|█    | 1/2 [00:00<00:00, 9.1it/s]\r100%|██████████| 2/2 [00:01<00:00, 9.0it/s]\n")])]
+        #expect(compare(bar, [cell(count: 1, outputs: [stdout("\r100%|██████████| 2/2 [00:00<00:00, 12.5it/s]\n")])]).result == .matched)
+        #expect(compare(bar, [cell(count: 1, outputs: [stdout("\r100%|██████████| 3/3 [00:00<00:00, 12.5it/s]\n")])]).result == .failed)
+    }
+
     @Test func settingsAreCheckedWithTheFlagOrVariableNamed() throws {
         func resolve(strategy: String? = nil, pattern: String? = nil, tolerance: String? = nil, type: String? = nil) throws -> GoldenSettings? {
             try GoldenSettings.resolve(path: ("/g.ipynb", "--golden"), strategy: strategy.map { ($0, "--golden-strategy") },

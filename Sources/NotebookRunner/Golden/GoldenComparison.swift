@@ -5,7 +5,9 @@
 /// Cells tagged `nbval-ignore-output` (nbval's convention) or `nbrunner-ignore-output` on either
 /// side are not compared (counted in `ignored_cells`), unless their types differ.
 /// Under `normalized`, each line goes through `--golden-ignore`, ``OutputNormalizer`` and
-/// ``FloatTolerantMatch``; under `exact`, only through `--golden-ignore`.
+/// ``FloatTolerantMatch``; under `exact`, only through `--golden-ignore`. A line byte-equal to
+/// its counterpart is equal without any of that: the common case, and the cheap one (a
+/// `--golden-ignore` regex costs far more per byte than a byte comparison).
 public struct GoldenComparison {
     public static let ignoreTags = ["nbval-ignore-output", "nbrunner-ignore-output"]
 
@@ -38,7 +40,10 @@ public struct GoldenComparison {
         var diffs: [ComparisonReport.CellDiff] = []
         var lastIndex = -1
         for k in 0..<report.totalCells {
-            let index = k < actual.count ? (actual[k].sourceIndex ?? lastIndex + 1) : lastIndex + 1
+            // A cell only the golden notebook has comes after the source's last cell, whatever
+            // the comparison left out there (a stale injected-parameters cell, a marker): its
+            // index must not name a cell of the run.
+            let index = k < actual.count ? (actual[k].sourceIndex ?? lastIndex + 1) : max(lastIndex + 1, source.cells.count)
             lastIndex = index
             guard k < actual.count else {
                 let missing = Self.labelled(render(expected[k]), expected[k])
@@ -70,9 +75,8 @@ public struct GoldenComparison {
                 want.lines.insert("[\(goldenCell.cellType) cell]", at: 0)
                 got.lines.insert("[\(cell.cellType) cell]", at: 0)
             }
-            let wantKeys = want.lines.map(key)
-            let gotKeys = got.lines.map(key)
-            if wantKeys.count == gotKeys.count, zip(wantKeys, gotKeys).allSatisfy({ same($0, $1) }) {
+            let equal = equality(want.lines, got.lines)
+            if want.lines.count == got.lines.count, want.lines.indices.allSatisfy({ equal($0, $0) }) {
                 report.matchedCells += 1
                 continue
             }
@@ -82,7 +86,7 @@ public struct GoldenComparison {
                                diffType: raisedAnew ? .executionError : .outputMismatch,
                                expected: clip(want.text), actual: clip(got.text),
                                diff: UnifiedDiff.render(expected: want.lines, actual: got.lines, maxBytes: ComparisonReport.maxDiffBytes,
-                                                        redactor: redactor, equal: { same(wantKeys[$0], gotKeys[$1]) }),
+                                                        redactor: redactor, equal: equal),
                                severity: raisedAnew ? .critical : .major))
         }
         report.result = report.mismatchedCells == 0 ? .matched : .failed
@@ -119,7 +123,43 @@ public struct GoldenComparison {
         let ignored = patterns.isEmpty ? line : patterns.apply(line)
         switch settings.strategy {
         case .exact: return .exact(ignored)
-        case .normalized: return .tolerant(FloatTolerantMatch(OutputNormalizer.normalize(ignored)))
+        case .normalized: return .tolerant(FloatTolerantMatch(bytes: OutputNormalizer.normalizedBytes(ignored)))
+        }
+    }
+
+    /// Whether line `i` of `want` equals line `j` of `got`: byte-equal lines are, without a key
+    /// (`--golden-ignore` and the normalizer treat both the same way, and two equal keys
+    /// match); the others are compared by their keys, made once per line and only when needed.
+    func equality(_ want: [String], _ got: [String]) -> (Int, Int) -> Bool {
+        let wantKeys = LazyKeys(want, key)
+        let gotKeys = LazyKeys(got, key)
+        return { i, j in Self.identical(want[i], got[j]) || same(wantKeys[i], gotKeys[j]) }
+    }
+
+    static func identical(_ a: String, _ b: String) -> Bool {
+        guard a.utf8.count == b.utf8.count else { return false }
+        return a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y in x.elementsEqual(y) }
+        }.flatMap { $0 } ?? a.utf8.elementsEqual(b.utf8)
+    }
+
+    /// Keys made on first use.
+    final class LazyKeys {
+        let lines: [String]
+        let make: (String) -> Key
+        var keys: [Key?]
+
+        init(_ lines: [String], _ make: @escaping (String) -> Key) {
+            self.lines = lines
+            self.make = make
+            keys = Array(repeating: nil, count: lines.count)
+        }
+
+        subscript(i: Int) -> Key {
+            if let key = keys[i] { return key }
+            let key = make(lines[i])
+            keys[i] = key
+            return key
         }
     }
 
@@ -136,10 +176,8 @@ public struct GoldenComparison {
     }
 
     func diff(_ want: RenderedCell, _ got: RenderedCell) -> String {
-        let wantKeys = want.lines.map(key)
-        let gotKeys = got.lines.map(key)
-        return UnifiedDiff.render(expected: want.lines, actual: got.lines, maxBytes: ComparisonReport.maxDiffBytes,
-                                  redactor: redactor, equal: { same(wantKeys[$0], gotKeys[$1]) })
+        UnifiedDiff.render(expected: want.lines, actual: got.lines, maxBytes: ComparisonReport.maxDiffBytes,
+                           redactor: redactor, equal: equality(want.lines, got.lines))
     }
 
     func clip(_ text: String) -> String { TextClip.clip(redactor.redact(text), maxBytes: ComparisonReport.maxTextBytes) }
