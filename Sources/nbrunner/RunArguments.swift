@@ -85,7 +85,7 @@ struct RunArguments: ParsableArguments {
             help: ArgumentHelp("A regular expression whose matches are ignored in both notebooks, line by line. Repeatable. Env: NBRUNNER_GOLDEN_IGNORE (one per line).", valueName: "regex"))
     var goldenIgnore: [String] = []
 
-    @Option(help: ArgumentHelp("Numbers match when |a - b| <= this (normalized strategy). Default: 0.0001. Env: NBRUNNER_FLOAT_TOLERANCE.", valueName: "number"))
+    @Option(help: ArgumentHelp("Floats match when |a - b| <= this (normalized strategy); integers must be identical. Default: 0.0001. Env: NBRUNNER_FLOAT_TOLERANCE.", valueName: "number"))
     var floatTolerance: String?
 
     @Option(name: .customLong("golden-ignore-output-type"),

@@ -279,4 +279,16 @@ import Testing
             #expect(!failure.message.contains("\n"))
         }
     }
+
+    /// ipykernel flushes stdout and stderr separately: a cell that prints and logs interleaves
+    /// them differently from run to run. `normalized` compares what each stream said.
+    @Test func interleavedStreamsMatchUnderNormalized() {
+        func out(_ name: String, _ text: String) -> NotebookDocument.Output { .init(outputType: "stream", name: name, text: text) }
+        let golden = [cell(count: 1, outputs: [out("stdout", "epoch 0\n"), out("stderr", "INFO loss 0\n"), out("stdout", "epoch 1\n"), out("stderr", "INFO loss 1\n")])]
+        let executed = [cell(count: 1, outputs: [out("stdout", "epoch 0\nepoch 1\n"), out("stderr", "INFO loss 0\nINFO loss 1\n")])]
+        #expect(compare(executed, golden).result == .matched)
+        #expect(compare(executed, golden, GoldenSettings(path: "/g.ipynb", strategy: .exact)).result == .failed, "exact keeps the order")
+        let different = [cell(count: 1, outputs: [out("stdout", "epoch 0\nepoch 1\n"), out("stderr", "INFO loss 0\nINFO loss 9\n")])]
+        #expect(compare(different, golden).result == .failed, "what each stream said still counts")
+    }
 }

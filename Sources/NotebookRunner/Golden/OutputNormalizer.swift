@@ -22,6 +22,11 @@
 ///   (a 64-bit process's pointers); CRCs (8 digits), 64-bit hashes (16) and the like stay;
 /// - the kernel's process id in the file names of its cells (`/tmp/ipykernel_12345/…py`, which
 ///   Python warnings and printed tracebacks show) becomes `ipykernel_[PID]`;
+/// - machine folders in file names: the temporary folder before `ipykernel_PID/` becomes
+///   `[TMP]`, everything up to `site-packages/` or `dist-packages/` becomes `[SITE-PACKAGES]`
+///   (``machineFolders(_:)``), so a golden made on another machine or with another TMPDIR
+///   compares;
+/// - compact timestamps (`20261123_033841`, `%Y%m%d_%H%M%S` and similar) become `[TIMESTAMP]`;
 /// - trailing whitespace is removed.
 /// Nothing is replaced inside a word (`x_1700000000`, `v2024-01-02`). Numbers are left alone:
 /// ``FloatTolerantMatch`` compares them.
@@ -40,6 +45,7 @@ enum OutputNormalizer {
     static func normalizedBytes(_ line: String) -> [UInt8] {
         var bytes = Array(ANSIText.strip(line).utf8)
         if bytes.contains(0x0D) { bytes = lastRedraw(bytes) }
+        bytes = compactTimestamps(machineFolders(bytes))
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var i = 0
@@ -73,6 +79,91 @@ enum OutputNormalizer {
         }
         while let last = out.last, last == 0x20 || last == 0x09 || last == 0x0D || last == 0x0A { out.removeLast() }
         return out
+    }
+
+    static let kernelFolder = Array("ipykernel_".utf8)
+    static let sitePackages = Array("site-packages/".utf8)
+    static let distPackages = Array("dist-packages/".utf8)
+    static let tmpFolder = Array("[TMP]/".utf8)
+    static let sitePackagesFolder = Array("[SITE-PACKAGES]/".utf8)
+
+    /// Folders that depend on the machine, not the notebook, in the file names that Python
+    /// warnings and printed tracebacks show: the temporary folder before `ipykernel_PID/`
+    /// (`/tmp`, a redirected TMPDIR, macOS's `/var/folders/…/T`) becomes `[TMP]`, and
+    /// everything up to `site-packages/` or `dist-packages/` (the interpreter's prefix)
+    /// becomes `[SITE-PACKAGES]`. A path starts after a space, a quote, `(`, `<`, `=` or the
+    /// start of the line.
+    static func machineFolders(_ bytes: [UInt8]) -> [UInt8] {
+        var out = bytes
+        for (needle, replacement, keepNeedle) in [(kernelFolder, tmpFolder, true), (sitePackages, sitePackagesFolder, false),
+                                                  (distPackages, sitePackagesFolder, false)] {
+            var from = 0
+            while let at = find(out, needle, from: from) {
+                guard at > 0, out[at - 1] == UInt8(ascii: "/") else { from = at + needle.count; continue }
+                var start = at - 1
+                while start > 0, !isPathStop(out[start - 1]) { start -= 1 }
+                guard out[start] == UInt8(ascii: "/") else { from = at + needle.count; continue }
+                let end = keepNeedle ? at : at + needle.count
+                out.replaceSubrange(start..<end, with: replacement)
+                from = start + replacement.count + (keepNeedle ? needle.count : 0)
+            }
+        }
+        return out
+    }
+
+    static func isPathStop(_ b: UInt8) -> Bool {
+        b == 0x20 || b == 0x09 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") || b == UInt8(ascii: "(")
+            || b == UInt8(ascii: "<") || b == UInt8(ascii: "=")
+    }
+
+    static func find(_ s: [UInt8], _ needle: [UInt8], from: Int) -> Int? {
+        guard needle.count <= s.count else { return nil }
+        var i = from
+        while i + needle.count <= s.count {
+            if s[i] == needle[0], s[i..<(i + needle.count)].elementsEqual(needle) { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    /// `strftime("%Y%m%d_%H%M%S")` and its `T`/`-`/no-separator forms (`20261123_033841`, also
+    /// inside a file name, `report_20261123_033841.csv`): a real date (years 1970–2099, month
+    /// 01–12, day 01–31) and a real time of day, not inside a longer number.
+    static func compactTimestamps(_ bytes: [UInt8]) -> [UInt8] {
+        guard bytes.count >= 14 else { return bytes }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            if isDigit(bytes[i]), i == 0 || !isDigit(bytes[i - 1]), let end = compactTimestampEnd(bytes, i) {
+                out += timestamp
+                i = end
+                continue
+            }
+            out.append(bytes[i])
+            i += 1
+        }
+        return out
+    }
+
+    static func compactTimestampEnd(_ s: [UInt8], _ i: Int) -> Int? {
+        func number(_ at: Int, _ count: Int) -> Int? {
+            guard at + count <= s.count else { return nil }
+            var v = 0
+            for b in s[at..<(at + count)] {
+                guard isDigit(b) else { return nil }
+                v = v * 10 + Int(b - 0x30)
+            }
+            return v
+        }
+        guard let year = number(i, 4), (1970...2099).contains(year), let month = number(i + 4, 2), (1...12).contains(month),
+              let day = number(i + 6, 2), (1...31).contains(day) else { return nil }
+        var t = i + 8
+        if t < s.count, s[t] == UInt8(ascii: "_") || s[t] == UInt8(ascii: "T") || s[t] == UInt8(ascii: "-") { t += 1 }
+        guard let hour = number(t, 2), hour < 24, let minute = number(t + 2, 2), minute < 60,
+              let second = number(t + 4, 2), second < 60 else { return nil }
+        let end = t + 6
+        return end < s.count && isDigit(s[end]) ? nil : end
     }
 
     /// The text after the last carriage return that is followed by something other than

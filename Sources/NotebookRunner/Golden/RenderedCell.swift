@@ -4,7 +4,8 @@
 /// - markdown and raw cells: their source;
 /// - code cells: each output in order, a header line (`[stream stdout]`, `[execute_result]`,
 ///   `[display_data image/png text/plain]`, `[error]`) then its text: the stream text (runs of
-///   the same stream merged: how a print is split into outputs depends on timing), the
+///   the same stream merged: how a print is split into outputs depends on timing; under
+///   `normalized`, a run of stream outputs as all its stdout, then all its stderr), the
 ///   `text/plain` of a result or display, `ename: evalue` of an error. Other data (images,
 ///   HTML) is compared by its MIME types only, except under `exact`, where a digest of the
 ///   data and the execution counts are compared too.
@@ -28,7 +29,7 @@ struct RenderedCell: Sendable {
         var lines: [String] = []
         if strategy == .exact { lines.append("[execution_count \(cell.executionCount.map(String.init) ?? "none")]") }
         var outputs = cell.outputs.filter { !ignoredOutputTypes.contains($0.outputType) }
-        outputs = Self.mergingStreams(outputs)
+        outputs = strategy == .normalized ? Self.groupingStreams(outputs) : Self.mergingStreams(outputs)
         for output in outputs {
             switch output.outputType {
             case "stream":
@@ -84,6 +85,32 @@ struct RenderedCell: Sendable {
             while let last = lines.last, last.allSatisfy(\.isWhitespace) { lines.removeLast() }
         }
         return lines
+    }
+
+    /// `normalized`: in each run of consecutive stream outputs, all of stdout, then all of
+    /// stderr. ipykernel flushes the two streams separately, so how a cell that both prints and
+    /// logs interleaves them changes from run to run; what each stream said does not.
+    static func groupingStreams(_ outputs: [NotebookDocument.Output]) -> [NotebookDocument.Output] {
+        var grouped: [NotebookDocument.Output] = []
+        var run: [NotebookDocument.Output] = []
+        func flush() {
+            var byName: [(name: String?, output: NotebookDocument.Output)] = []
+            for output in run {
+                if let i = byName.firstIndex(where: { $0.name == output.name }) {
+                    byName[i].output.text = (byName[i].output.text ?? "") + (output.text ?? "")
+                } else {
+                    byName.append((output.name, output))
+                }
+            }
+            byName.sort { ($0.name == "stdout" ? 0 : 1, $0.name ?? "") < ($1.name == "stdout" ? 0 : 1, $1.name ?? "") }
+            grouped += byName.map(\.output)
+            run = []
+        }
+        for output in outputs {
+            if output.outputType == "stream" { run.append(output) } else { flush(); grouped.append(output) }
+        }
+        flush()
+        return grouped
     }
 
     static func mergingStreams(_ outputs: [NotebookDocument.Output]) -> [NotebookDocument.Output] {
