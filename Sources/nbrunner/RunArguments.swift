@@ -78,7 +78,7 @@ struct RunArguments: ParsableArguments {
     @Option(help: ArgumentHelp("Golden notebook to compare the executed notebook with, cell by cell; a difference exits 1 (golden_mismatch), a missing file exits 2. Env: NBRUNNER_GOLDEN.", valueName: "path"))
     var golden: String?
 
-    @Option(help: ArgumentHelp("exact, or normalized (the default: execution counts, timestamps, memory addresses and trailing whitespace ignored, numbers equal within --float-tolerance, images compared by type). Env: NBRUNNER_GOLDEN_STRATEGY.", valueName: "strategy"))
+    @Option(help: ArgumentHelp("exact, or normalized (the default: execution counts, timestamps, memory addresses and trailing whitespace ignored, floats equal within --float-tolerance, images compared by type). Env: NBRUNNER_GOLDEN_STRATEGY.", valueName: "strategy"))
     var goldenStrategy: String?
 
     @Option(name: .customLong("golden-ignore"), parsing: .unconditionalSingleValue,
