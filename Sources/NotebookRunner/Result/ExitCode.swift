@@ -32,7 +32,8 @@ public enum ExitCode {
                    or the output differs from --golden (golden_mismatch)
           2        usage or input error, a missing --golden notebook included
                    (configuration_error, invalid_notebook)
-          3        python, papermill or kernel missing, a path unwritable, or
+          3        python, papermill or kernel missing, a path unwritable,
+                   --sandbox require without a loadable filter, or
                    --allow-install failed (dependency_missing,
                    environment_setup_failed, dependency_install_failed)
           4        secrets unavailable (secrets_unavailable)
