@@ -291,4 +291,15 @@ import Testing
         let different = [cell(count: 1, outputs: [out("stdout", "epoch 0\nepoch 1\n"), out("stderr", "INFO loss 0\nINFO loss 9\n")])]
         #expect(compare(different, golden).result == .failed, "what each stream said still counts")
     }
+
+    /// The result lists 20 differences; the rest are kept for marking their cells.
+    @Test func differencesPastTheListAreKept() {
+        let executed = (0..<22).map { cell(count: $0 + 1, outputs: [.init(outputType: "stream", name: "stdout", text: "\($0)\n")]) }
+        let golden = (0..<22).map { cell(count: $0 + 1, outputs: [.init(outputType: "stream", name: "stdout", text: "\($0 + 1)\n")]) }
+        let report = compare(executed, golden)
+        #expect(report.diffs.count == 20 && report.diffsOmitted == 2)
+        #expect(report.unlistedDiffs.map(\.cellIndex) == [20, 21])
+        let encoded = String(decoding: (try? ResultJSON.encode(report)) ?? [], as: UTF8.self)
+        #expect(!encoded.contains("unlisted"), "not part of the result")
+    }
 }

@@ -72,6 +72,24 @@ import Testing
         #expect(xml.contains("<property name=\"validation_level\" value=\"production\"/>"))
     }
 
+    /// A cell that never ran is skipped, whatever the golden notebook has there; a difference
+    /// past the result's list of 20 still fails its cell.
+    @Test func goldenDifferencesOfSkippedAndUnlistedCells() {
+        var comparison = ComparisonReport.skipped(GoldenSettings(path: "/g.ipynb"), reason: "")
+        comparison.result = .failed
+        comparison.reason = nil
+        comparison.totalCells = 3
+        comparison.mismatchedCells = 2
+        comparison.diffs = [.init(cellIndex: 1, cellType: "code", diffType: .outputMismatch, expected: "1", actual: "", diff: "-1", severity: .major)]
+        comparison.unlistedDiffs = [.init(cellIndex: 2, cellType: "code", diffType: .outputMismatch, expected: "2", actual: "3", diff: "-2\n+3", severity: .major)]
+        comparison.diffsOmitted = 1
+        let cells = [code(0, .failed) { $0.ename = "ValueError"; $0.evalue = "x" }, code(1, .skipped) { $0.note = "not executed" }, code(2, .failed)]
+        let xml = JUnitReport.render(result(category: .notebookExecutionFailed, cells: cells, comparison: comparison))
+        #expect(xml.contains("<skipped message=\"not executed\"/>"), "\(xml)")
+        #expect(!xml.contains("-1</failure>"), "no golden failure for a cell that never ran")
+        #expect(xml.contains("not listed in the result, which lists the first 20 differences"))
+    }
+
     /// papermill's interrupt leaves a KeyboardInterrupt in the cell that was running; the case
     /// fails with the run's category and the cell's note.
     @Test func aCellCutShortFailsWithTheRunsCategory() {

@@ -50,6 +50,14 @@ public struct ComparisonReport: Codable, Sendable, Equatable {
     public var diffsOmitted: Int?
     /// Why the comparison was skipped.
     public var reason: String?
+    /// The mismatches past the first ``maxDiffs``: not in the result, but their cells are still
+    /// marked failed (``ValidationVerdict``) and fail their JUnit cases.
+    public var unlistedDiffs: [CellDiff] = []
+
+    enum CodingKeys: String, CodingKey {
+        case strategy, result, goldenPath, totalCells, matchedCells, mismatchedCells, ignoredCells
+        case floatTolerance, ignoredOutputTypes, diffs, diffsOmitted, reason
+    }
 
     public static let maxTextBytes = 500
     public static let maxDiffBytes = 1000

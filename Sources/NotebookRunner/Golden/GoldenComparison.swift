@@ -92,6 +92,7 @@ public struct GoldenComparison {
         report.result = report.mismatchedCells == 0 ? .matched : .failed
         if diffs.count > ComparisonReport.maxDiffs {
             report.diffsOmitted = diffs.count - ComparisonReport.maxDiffs
+            report.unlistedDiffs = Array(diffs.dropFirst(ComparisonReport.maxDiffs))
             diffs = Array(diffs.prefix(ComparisonReport.maxDiffs))
         }
         report.diffs = diffs

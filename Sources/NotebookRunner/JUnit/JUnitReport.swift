@@ -90,6 +90,8 @@ public enum JUnitReport {
                                   uniquingKeysWith: { a, _ in a })
         let warnings = Dictionary(grouping: result.validation?.warnings ?? [], by: \.cellIndex)
         let diffs = Dictionary(grouping: result.comparison?.diffs ?? [], by: \.cellIndex)
+        // Past the result's list, the kind only (the texts were never redacted for publishing).
+        let unlistedDiffs = Dictionary(grouping: result.comparison?.unlistedDiffs ?? [], by: \.cellIndex)
         if result.failedCell?.injectedParameters == true, let failed = result.failedCell {
             let what = [failed.ename, failed.evalue].compactMap { $0 }.joined(separator: ": ")
             cases.append(Case(name: "injected parameters",
@@ -123,8 +125,15 @@ public enum JUnitReport {
                 let message = cell.error ?? "failed validation"
                 problems.append((category.rawValue, message, [message, cell.note].compactMap { $0 }.joined(separator: "\n")))
             }
-            for diff in diffs[cell.cellIndex] ?? [] {
-                problems.append((ErrorCategory.goldenMismatch.rawValue, "differs from the golden notebook (\(diff.diffType.rawValue))", diff.diff))
+            // A cell that never ran is skipped, whatever the golden notebook has there.
+            if cell.status != .skipped {
+                for diff in diffs[cell.cellIndex] ?? [] {
+                    problems.append((ErrorCategory.goldenMismatch.rawValue, "differs from the golden notebook (\(diff.diffType.rawValue))", diff.diff))
+                }
+                for diff in unlistedDiffs[cell.cellIndex] ?? [] {
+                    problems.append((ErrorCategory.goldenMismatch.rawValue, "differs from the golden notebook (\(diff.diffType.rawValue))",
+                                     "not listed in the result, which lists the first \(ComparisonReport.maxDiffs) differences"))
+                }
             }
             if problems.isEmpty, cell.status == .failed {
                 let ename = cell.ename

@@ -108,7 +108,8 @@ public enum OutcomeClassifier {
         }
         if let line = raised("nbclient.exceptions.CellTimeoutError") {
             // --cell-timeout, or papermill's own IOPub timeout (it sets raise_on_iopub_timeout).
-            let detail = line.split(separator: ":", maxSplits: 1).dropFirst().first.map { String($0).trimmed } ?? ""
+            var detail = line.split(separator: ":", maxSplits: 1).dropFirst().first.map { String($0).trimmed } ?? ""
+            while detail.hasSuffix(".") { detail.removeLast() }  // the message is one clause of ours
             return outcome(.timeout, "a cell timed out\(running.phrase)" + (detail.isEmpty ? "" : ": " + TextClip.clip(detail, maxBytes: 300)),
                            interruptedNote: "this cell timed out")
         }

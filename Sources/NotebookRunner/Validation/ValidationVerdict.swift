@@ -20,7 +20,7 @@ public enum ValidationVerdict {
             }
         }
         if let comparison, comparison.result == .failed {
-            for diff in comparison.diffs where diff.cellIndex < o.cells.count && diff.cellIndex >= 0 {
+            for diff in comparison.diffs + comparison.unlistedDiffs where diff.cellIndex < o.cells.count && diff.cellIndex >= 0 {
                 var cell = o.cells[diff.cellIndex]
                 guard cell.status == .succeeded else { continue }
                 cell.status = .failed
