@@ -154,13 +154,17 @@ write("sandbox-escape.ipynb", nb([
     new_code_cell(syscall),
     new_code_cell("print('ptrace', outcome(libc.ptrace(2, os.getppid(), None, None)))"),  # PTRACE_PEEKDATA
     new_code_cell("print('unshare', outcome(libc.unshare(0x10000000)))"),  # CLONE_NEWUSER
+    # In a fresh single-threaded interpreter (it inherits the filter): a raw clone of the
+    # multithreaded kernel copies only one thread and can leave the child hanging on a lock.
     new_code_cell(
-        "r = libc.syscall(56, 0x10000000 | 17, 0, 0, 0, 0)  # clone(CLONE_NEWUSER | SIGCHLD), x86_64\n"
-        "if r == 0:\n"
-        "    os._exit(0)\n"
-        "if r > 0:\n"
-        "    os.waitpid(r, 0)\n"
-        "print('clone-newuser', outcome(r))"),
+        "import subprocess, sys\n"
+        "probe = ('import ctypes, errno, os\\n'\n"
+        "         'libc = ctypes.CDLL(None, use_errno=True)\\n'\n"
+        "         'r = libc.syscall(56, 0x10000000 | 17, 0, 0, 0, 0)  # clone(CLONE_NEWUSER | SIGCHLD), x86_64\\n'\n"
+        "         'if r == 0: os._exit(0)\\n'\n"
+        "         'if r > 0: os.waitpid(r, 0)\\n'\n"
+        "         'print(\"ok\" if r != -1 else errno.errorcode[ctypes.get_errno()])')\n"
+        "print('clone-newuser', subprocess.run([sys.executable, '-c', probe], capture_output=True, text=True, timeout=30).stdout.strip())"),
     new_code_cell("print('clone3', outcome(libc.syscall(435, None, 0)))"),
     new_code_cell("print('mount', outcome(libc.mount(b'none', b'/nonexistent-nbrunner', b'tmpfs', 0, None)))"),
 ]))
