@@ -149,15 +149,7 @@ public struct RunConfiguration: Sendable, Equatable {
             .flatMap { $0.isZero ? nil : $0 }
         saveEvery = try duration("--save-every", options.saveEvery, EnvironmentName.saveEvery, zeroMeansOff: true) ?? Self.defaultSaveEvery
         grace = try duration("--grace", options.grace, EnvironmentName.grace, zeroMeansOff: true) ?? Self.defaultGrace
-        if let raw = options.sandbox ?? env(EnvironmentName.sandbox) {
-            guard let mode = SandboxMode(rawValue: raw) else {
-                let choices = SandboxMode.allCases.map(\.rawValue).joined(separator: ", ")
-                throw RunFailure(.configurationError, "\(options.sandbox != nil ? "--sandbox" : EnvironmentName.sandbox): expected one of \(choices), got '\(raw)'")
-            }
-            sandbox = mode
-        } else {
-            sandbox = .default
-        }
+        sandbox = try SandboxMode.resolve(flag: options.sandbox, environment: environment)
 
         validation = try PolicyResolver.resolve(level: options.validationLevel, flags: options.validationFlags, environment: environment)
         func named(_ cli: String?, _ flag: String, _ name: String) -> (value: String, flag: String)? {

@@ -60,14 +60,17 @@ public enum Doctor {
 
         // The sandbox a run would load (before its first process).
         var sandboxMode = configuration?.sandbox ?? .default
-        if configuration == nil, let raw = options.sandbox ?? env(EnvironmentName.sandbox) {
-            if let mode = SandboxMode(rawValue: raw) { sandboxMode = mode } else {
-                note(RunFailure(.configurationError, "\(options.sandbox != nil ? "--sandbox" : EnvironmentName.sandbox): expected one of off, on, require, got '\(raw)'"))
-            }
+        if configuration == nil {
+            do throws(RunFailure) {
+                sandboxMode = try SandboxMode.resolve(flag: options.sandbox, environment: environment)
+            } catch { note(error) }
         }
         let sandbox = DoctorReport.Sandbox(mode: sandboxMode, unavailable: sandboxMode == .off ? nil : SeccompFilter.unavailableReason())
-        if sandbox.mode == .require, let reason = sandbox.unavailable {
-            note(RunFailure(.environmentSetupFailed, "--sandbox require: could not load the seccomp filter: \(reason)"))
+        if let reason = sandbox.unavailable {
+            // The run's own rule and message, for the filter it would fail to load.
+            do throws(RunFailure) {
+                try Sandbox.requireActive(SandboxReport(mode: sandboxMode, active: false, reason: reason))
+            } catch { note(error) }
         }
 
         // Python, papermill, kernels.
