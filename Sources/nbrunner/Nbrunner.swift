@@ -21,8 +21,14 @@ enum Main {
         // First of all: a SIGTERM in the first milliseconds must not be lost (as PID 1 an
         // unhandled one is silently dropped by the kernel) or kill nbrunner without a result.
         StopSignals.install()
-        let log = RunnerLog()
         let environment = ProcessEnvironment.current()
+        // Before anything is written: in a container the log joins the summary block on stdout,
+        // so the runtime records them in the order they were written (LogStream).
+        let commandLine = Array(CommandLine.arguments.dropFirst())
+        if commandLine.first != "doctor" {
+            LogStream.route(arguments: commandLine, environment: environment)
+        }
+        let log = RunnerLog()
         let cwd = FileSystem.currentDirectory()
         var options: RunOptions?
         do {

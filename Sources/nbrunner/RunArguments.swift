@@ -116,6 +116,9 @@ struct RunArguments: ParsableArguments {
     @Option(help: ArgumentHelp("Rewrite the output notebook at most this often while cells run (papermill rewrites it whole at every cell start and end, which makes long notebooks slow); it is always written when the run ends, however it ends. 0 restores papermill's per-cell saves. Default: 5s. Env: NBRUNNER_SAVE_EVERY.", valueName: "duration"))
     var saveEvery: String?
 
+    @Option(help: ArgumentHelp("Where the log goes; the Results Summary: block is always last on stdout. 'auto': stdout in a container (nbrunner is PID 1, or KUBERNETES_SERVICE_HOST or container is set), so that the container runtime gets the log and the block on one stream, in order; stderr elsewhere, stdout holding only the block. 'stdout', 'stderr': always there. Default: auto. Env: NBRUNNER_LOG_STREAM.", valueName: "auto|stdout|stderr"))
+    var logStream: String?
+
     /// The raw options, with `-p`/`-r` pairs split again.
     func options() throws(RunFailure) -> RunOptions {
         var o = RunOptions()
@@ -153,6 +156,7 @@ struct RunArguments: ParsableArguments {
         o.noOverrideEnv = noOverrideEnv ? true : nil
         o.noRedactNotebook = noRedactNotebook ? true : nil
         o.saveEvery = saveEvery
+        o.logStream = logStream
         return o
     }
 }

@@ -282,3 +282,18 @@ write("raises-sysexit.ipynb", nb([
 write("validation-many.ipynb", nb([new_code_cell("import sys, traceback")] + [
     new_code_cell(f"print('noise {i}', file=sys.stderr)\ntry:\n    1 / 0\nexcept ZeroDivisionError:\n    traceback.print_exc(file=sys.stdout)")
     for i in range(1, 106)]))
+# The controller's reading of the pod log: output, an error and the last log lines full of braces,
+# markers the notebook prints, a line far over the log's 4 KiB line cap.
+write("braces.ipynb", nb([
+    new_markdown_cell("Braces everywhere"),
+    new_code_cell("import sys\nprint({'a': {'b': [1, 2]}})\nprint('Results Summary:')\n"
+                  "print('Golden Notebook Summary: {\"cells\": []}')\nprint('}{ on stderr {', file=sys.stderr)\n"
+                  "print('{' + 'x' * 10000 + '}')"),
+    new_code_cell("d = {'k': 1}\nd['missing {key}']"),
+    new_code_cell("print('never runs {}')"),
+]))
+# 399 cells that each print an 'Error:' line longer than the log's line cap, then one that sleeps
+# until SIGTERM: the pod log's error lines, as the controller picks them, stay short.
+write("many-errors-sleep.ipynb", nb(
+    [new_code_cell(f"print('Error: cell {i} ' + '{{x}}' * 2000)") for i in range(399)]
+    + [new_code_cell("import time\nprint('last cell sleeping', flush=True)\ntime.sleep(120)")]))

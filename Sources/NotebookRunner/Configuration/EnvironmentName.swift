@@ -26,4 +26,5 @@ public enum EnvironmentName {
     public static let noOverrideEnv = "NBRUNNER_NO_OVERRIDE_ENV"
     public static let noRedactNotebook = "NBRUNNER_NO_REDACT_NOTEBOOK"
     public static let saveEvery = "NBRUNNER_SAVE_EVERY"
+    public static let logStream = "NBRUNNER_LOG_STREAM"
 }

@@ -25,6 +25,8 @@ public struct RunConfiguration: Sendable, Equatable {
     public var grace: RunDuration
     /// `--sandbox`: the seccomp filter for papermill, the kernel and the notebook's processes.
     public var sandbox: SandboxMode
+    /// `--log-stream`; already applied when the configuration is made.
+    public var logStream: LogStream
     /// The effective validation policy (flags, `NBRUNNER_*`, the operator's `VALIDATION_*`).
     public var validation: ValidationPolicy
     /// `--golden` and its companions; nil: no comparison.
@@ -150,6 +152,7 @@ public struct RunConfiguration: Sendable, Equatable {
         saveEvery = try duration("--save-every", options.saveEvery, EnvironmentName.saveEvery, zeroMeansOff: true) ?? Self.defaultSaveEvery
         grace = try duration("--grace", options.grace, EnvironmentName.grace, zeroMeansOff: true) ?? Self.defaultGrace
         sandbox = try SandboxMode.resolve(flag: options.sandbox, environment: environment)
+        logStream = try LogStream.resolve(flag: options.logStream, environment: environment)
 
         validation = try PolicyResolver.resolve(level: options.validationLevel, flags: options.validationFlags, environment: environment)
         func named(_ cli: String?, _ flag: String, _ name: String) -> (value: String, flag: String)? {

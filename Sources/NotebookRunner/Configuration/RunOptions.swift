@@ -36,6 +36,9 @@ public struct RunOptions: Sendable, Equatable {
     public var noOverrideEnv: Bool?
     public var noRedactNotebook: Bool?
     public var saveEvery: String?
+    /// `--log-stream`: applied before parsing (``LogStream/route(arguments:environment:)``);
+    /// validated with the rest.
+    public var logStream: String?
 
     public init() {}
 }

@@ -1,6 +1,7 @@
 import FoundationEssentials
 
-/// The JSON encoding every writer uses: snake_case keys, one line, no escaped slashes.
+/// The JSON encoding every writer uses: snake_case keys, sorted, no escaped slashes; one line
+/// for the result file and the termination message, indented for the summary block.
 public enum ResultJSON {
     public static func encoder() -> JSONEncoder {
         let e = JSONEncoder()
@@ -17,5 +18,12 @@ public enum ResultJSON {
 
     public static func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
         Array(try encoder().encode(value))
+    }
+
+    /// One value per line, indented (the `Results Summary:` block).
+    public static func encodeIndented<T: Encodable>(_ value: T) throws -> [UInt8] {
+        let e = encoder()
+        e.outputFormatting.insert(.prettyPrinted)
+        return Array(try e.encode(value))
     }
 }

@@ -4,7 +4,8 @@ import Glibc
 
 /// Writes a result everywhere it goes, in this order: the result file (atomically), the JUnit
 /// report (`--junit`, atomically), the termination message, then the `Results Summary:` block on
-/// stdout, last of all. All of them are made from the redacted result.
+/// stdout, last of all (``SummaryBlock``, after ``SummaryOrder``). All of them are made from the
+/// redacted result.
 public struct ResultPublisher: Sendable {
     public var resultPath: String?
     public var terminationLog: String?
@@ -56,7 +57,10 @@ public struct ResultPublisher: Sendable {
             ? "succeeded: \(result.statistics.succeededCells)/\(result.statistics.codeCells) code cells passed"
             : "failed (\(result.errorCategory.rawValue), exit \(result.exitCode)): \(TextClip.clip(result.error, maxBytes: 1000))"
         log.info("result: \(summary)" + (written.map { "; written to \($0)" } ?? "; printed below only"))
-        FileOutput.writeAll(1, SummaryBlock.render(resultJSON: json))
+        let block = (try? SummaryBlock.render(result: result))
+            ?? SummaryBlock.render(indentedJSON: json)  // cannot happen; the one-line JSON still parses
+        SummaryOrder.waitForLogReader()
+        FileOutput.writeAll(1, block)
         return result.exitCode
     }
 

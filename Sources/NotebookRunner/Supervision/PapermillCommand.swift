@@ -9,7 +9,8 @@ public struct PapermillCommand: Sendable, Equatable {
 
     public init(python: String, configuration c: RunConfiguration) {
         executable = python
-        var args = ["-c", PapermillLauncher.source, String(c.saveEvery.milliseconds / 1000), c.notebook, c.output,
+        var args = ["-c", PapermillLauncher.source, String(c.saveEvery.milliseconds / 1000),
+                    Self.literalPath(c.notebook), Self.literalPath(c.output),
                     "--no-progress-bar", "--log-output", "--log-level", "INFO",
                     "--cwd", c.cwd]
         if let kernel = c.kernel { args += ["--kernel", kernel] }
@@ -22,5 +23,12 @@ public struct PapermillCommand: Sendable, Equatable {
         for p in c.parameters { args += ["--parameters", p.name, p.value] }
         for p in c.rawParameters { args += ["--parameters_raw", p.name, p.value] }
         arguments = args
+    }
+
+    /// papermill formats the input and output paths with the parameters (`str.format`, so
+    /// `reports/{region}.ipynb` would need a parameter `region`); nbrunner's paths are literal,
+    /// so their braces are doubled. The parameter files and `--cwd` are not formatted.
+    static func literalPath(_ path: String) -> String {
+        path.replacing("{", with: "{{").replacing("}", with: "}}")
     }
 }

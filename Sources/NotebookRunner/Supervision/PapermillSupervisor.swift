@@ -6,8 +6,8 @@ import Glibc
 #endif
 
 /// Runs papermill and streams its output live: stdin `/dev/null`, stdout and stderr read as raw
-/// chunks, split into bounded lines, and written to nbrunner's stderr (stdout is kept for the
-/// result block). papermill's `Executing Cell N` frames become nbrunner progress lines.
+/// chunks, split into bounded lines, and written to nbrunner's log (each line cut to
+/// ``RunnerLog/maxLineBytes``; the output notebook keeps it whole). papermill's `Executing Cell N` frames become nbrunner progress lines.
 ///
 /// papermill runs in its own process group; a watchdog task steps the ``Escalation`` (stop
 /// signals, `--timeout`, `--grace`), reaps orphans, and ends descendants that keep papermill's
@@ -201,8 +201,7 @@ public struct PapermillSupervisor: Sendable {
         case .line(let line):
             batch.append(line)
         case .truncated(let head, let omitted):
-            batch.append(head)
-            batch.append(own: "the line above was cut: \(omitted) more bytes not shown (lines are capped at \(head.count) bytes)")
+            batch.append(head, omitted: omitted)  // the log says how much was cut
         }
     }
 }

@@ -17,7 +17,7 @@ struct SignalledRun {
              prefix: [String] = [], trigger: String? = nil,
              signals: [(Subprocess.Signal, Duration)] = []) async throws -> Finished {
         let dir = temporaryDirectory()
-        var env = ProcessInfo.processInfo.environment
+        var env = Nbrunner.inheritedEnvironment
         env["NBRUNNER_TEST_TOKEN"] = token
         var keyed: [Subprocess.Environment.Key: String] = [:]
         for (k, v) in env { keyed[Subprocess.Environment.Key(rawValue: k)!] = v }
