@@ -25,6 +25,9 @@ var ErrNoSummary = errors.New("no nbrunner result block in the log")
 // "Results Summary:" in the notebook's output as "Results-Summary:", and prints its own block
 // last. An earlier marker is never used instead of the last one: if the last block cannot be
 // decoded, ParseSummary fails rather than trusting text the notebook may have printed.
+//
+// The block keeps each log line short: a very long string (a huge error message or traceback
+// entry) may be clipped there, with a note of how much was cut. The result file holds it whole.
 func ParseSummary(podLog string) (*Result, error) {
 	after, ok := lastMarkerLine(podLog)
 	if !ok {
