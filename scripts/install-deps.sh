@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the build and tests need when they are missing: libyaml-dev
-# (parameter YAML), libseccomp-dev (the sandbox), postgresql (the seed-scenario tests' server).
+# (parameter YAML), libseccomp-dev (the sandbox), postgresql (the seed-scenario tests' server),
+# and Debian's golang-go when no `go` is on PATH (the Go client's tests in clients/go).
 #   scripts/install-deps.sh [PACKAGE...]   only these (scripts/build-static.sh, images/Containerfile)
 set -euo pipefail
 packages=("$@")
-[ ${#packages[@]} -gt 0 ] || packages=(libyaml-dev libseccomp-dev postgresql)
+if [ ${#packages[@]} -eq 0 ]; then
+  packages=(libyaml-dev libseccomp-dev postgresql)
+  command -v go >/dev/null 2>&1 || packages+=(golang-go)
+fi
 missing=()
 for pkg in "${packages[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")

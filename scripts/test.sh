@@ -29,9 +29,12 @@ services="$(scripts/services.sh start)"
 trap 'scripts/services.sh stop "$services"' EXIT
 # shellcheck disable=SC1091
 source "$services/env"
+export NBRUNNER_CONTROLLER_OUTPUTS="$PWD/.build/controller-outputs"  # ControllerOutputsTests → clients/go
 # One at a time: each starts a real kernel, and deadlines/signals are tested against the clock;
 # dozens of kernels starting at once on 2 cores would test the machine, not nbrunner.
 swift test --filter IntegrationTests --no-parallel
+# The Go client decodes the real outputs ControllerOutputsTests just wrote (no module downloads).
+(cd clients/go && export GOFLAGS= GOPROXY=off GOTOOLCHAIN=local && go vet ./... && go test -count=1 ./...)
 # The image build's static binary, and the benchmark at small sizes, so both keep working.
 scripts/build-static.sh >/dev/null
 "$NBRUNNER_TEST_HOME/.venv/bin/python" scripts/benchmark.py --quick \

@@ -1,0 +1,3 @@
+module github.com/nbrunner/nbrunner/clients/go
+
+go 1.19
