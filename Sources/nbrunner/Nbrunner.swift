@@ -25,10 +25,11 @@ enum Main {
         // Before anything is written: in a container the log joins the summary block on stdout,
         // so the runtime records them in the order they were written (LogStream).
         let commandLine = Array(CommandLine.arguments.dropFirst())
-        if commandLine.first != "doctor" {
-            LogStream.route(arguments: commandLine, environment: environment)
-        }
+        let routing = commandLine.first == "doctor" ? nil : LogStream.route(arguments: commandLine, environment: environment)
         let log = RunnerLog()
+        if let routing, routing.merged, let reason = routing.reason {
+            log.info("log: on stdout, followed by the Results Summary: block (\(reason))")
+        }
         let cwd = FileSystem.currentDirectory()
         var options: RunOptions?
         do {
