@@ -20,42 +20,58 @@ import Testing
         try await Self.repeatedRuns(10, environment: ["NBRUNNER_LOG_STREAM": "stderr"], expectMerged: false)
     }
 
+    /// Runs the notebook `count` times, two at a time, and lists what the controller would get
+    /// wrong in each pod log.
     static func repeatedRuns(_ count: Int, environment: [String: String], expectMerged: Bool) async throws {
-        var failures: [String] = []
-        for attempt in 1...count {
-            let run = try await RuntimeLog.run(Paths.notebook("braces.ipynb"), environment: environment)
-            defer { try? Nbrunner.removeTree(run.directory) }
-            let log = run.text
-            if run.exitCode != 1 { failures.append("run \(attempt): exit \(run.exitCode)") }
-            do {
-                let result = try Controller.parseResults(log)
-                if result.exit_code != Int(run.exitCode) || result.status != "failed" || result.cells.count != 4 {
-                    failures.append("run \(attempt): parsed exit \(result.exit_code), status \(result.status)")
+        let failures = try await withThrowingTaskGroup(of: [String].self) { group in
+            var next = 1
+            var failures: [String] = []
+            func start() {
+                let attempt = next
+                next += 1
+                group.addTask {
+                    let run = try await RuntimeLog.run(Paths.notebook("braces.ipynb"), environment: environment)
+                    defer { try? Nbrunner.removeTree(run.directory) }
+                    return problems(run, expectMerged: expectMerged).map { "run \(attempt): \($0)" }
                 }
-            } catch {
-                failures.append("run \(attempt): \(error)")
             }
-            let lines = run.lines
-            guard let marker = lines.firstIndex(where: { $0.text == SummaryMarker.text }) else {
-                failures.append("run \(attempt): no marker line")
-                continue
+            for _ in 0..<min(2, count) { start() }
+            while let found = try await group.next() {
+                failures += found
+                if next <= count { start() }
             }
-            // The marker, then `{` on the next line, and the last line `}`: nothing between or after.
-            if lines[marker + 1].text != "{" { failures.append("run \(attempt): after the marker: \(lines[marker + 1].text)") }
-            if lines.last?.text != "}" { failures.append("run \(attempt): the log ends with \(lines.last?.text ?? "")") }
-            if lines[marker...].contains(where: { $0.stream == .stderr }) {
-                failures.append("run \(attempt): a stderr line in or after the block")
-            }
-            if expectMerged, lines.contains(where: { $0.stream == .stderr }) {
-                failures.append("run \(attempt): stderr used in a pod")
-            }
-            if log.ranges(of: SummaryMarker.text).count != 1 { failures.append("run \(attempt): the marker is not alone") }
-            if Controller.hasGoldenBlock(log) { failures.append("run \(attempt): a golden marker") }
-            if let long = lines.first(where: { $0.text.utf8.count > RunnerLog.maxLineBytes }) {
-                failures.append("run \(attempt): a line of \(long.text.utf8.count) bytes")
-            }
+            return failures
         }
-        #expect(failures.isEmpty, "\(failures.count) of \(count) runs: \(failures.prefix(10))")
+        #expect(failures.isEmpty, "\(failures.count) problems in \(count) runs: \(failures.prefix(10))")
+    }
+
+    static func problems(_ run: RuntimeLog, expectMerged: Bool) -> [String] {
+        var problems: [String] = []
+        let log = run.text
+        if run.exitCode != 1 { problems.append("exit \(run.exitCode)") }
+        do {
+            let result = try Controller.parseResults(log)
+            if result.exit_code != Int(run.exitCode) || result.status != "failed" || result.cells.count != 4 {
+                problems.append("parsed exit \(result.exit_code), status \(result.status)")
+            }
+        } catch {
+            problems.append("\(error)")
+        }
+        let lines = run.lines
+        guard let marker = lines.firstIndex(where: { $0.text == SummaryMarker.text }), marker + 1 < lines.count else {
+            return problems + ["no marker line"]
+        }
+        // The marker, then `{` on the next line, and the last line `}`: nothing between or after.
+        if lines[marker + 1].text != "{" { problems.append("after the marker: \(lines[marker + 1].text)") }
+        if lines.last?.text != "}" { problems.append("the log ends with \(lines.last?.text ?? "")") }
+        if lines[marker...].contains(where: { $0.stream == .stderr }) { problems.append("a stderr line in or after the block") }
+        if expectMerged, lines.contains(where: { $0.stream == .stderr }) { problems.append("stderr used in a pod") }
+        if log.ranges(of: SummaryMarker.text).count != 1 { problems.append("the marker is not alone") }
+        if Controller.hasGoldenBlock(log) { problems.append("a golden marker") }
+        if let long = lines.first(where: { $0.text.utf8.count > RunnerLog.maxLineBytes }) {
+            problems.append("a line of \(long.text.utf8.count) bytes")
+        }
+        return problems
     }
 
     /// The notebook's 10 000-character line is cut in the log with a note of how much, and kept
