@@ -208,7 +208,8 @@ check_case() {  # CASE [OUTPUT-NOTEBOOK]
   # (with sudo too: a workspace is readable by root and group 0 only)
   $SUDO python3 "$checker" "$name" "$work/$name" || ok=1
   if [ -n "${2:-}" ]; then nbformat_valid "$name" "$2" 2>&1 || ok=1; fi
-  [ "$ok" = 0 ] || { echo "  --- stderr of $name (last 30 lines) ---"; tail -n 30 "$work/$name/stderr"; }
+  [ "$ok" = 0 ] || { echo "  --- log of $name (stderr, then stdout; last 30 lines) ---"
+                     cat "$work/$name/stderr" "$work/$name/stdout" 2>/dev/null | tail -n 30; }
   verdict "$name" "$ok"
 }
 
@@ -264,7 +265,7 @@ mapfile -t args < <(pod_args orphans)
 run_case orphans "${args[@]}" "$image" run orphan.ipynb
 check_case orphans output.ipynb
 
-# 5e. The bare image (CMD only, no notebook configured): exit 2 with a result, never 0.
+# 5e. The bare image (its CMD `run`, no notebook configured): exit 2 with a result, never 0.
 mkdir -p "$work/bare"
 run_case bare --network none "$image"
 check_case bare
