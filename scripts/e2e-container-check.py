@@ -1,17 +1,29 @@
 """The notebooks and the asserts of scripts/e2e-container.sh (standard library only).
 
     e2e-container-check.py notebooks DIR   writes the e2e notebooks (nbformat 4.5 JSON) into DIR
+    e2e-container-check.py vault-files DIR writes Vault-style env files with fresh random
+                                           values into DIR/secrets, and the values into
+                                           DIR/values.json (for the vault case's checks)
     e2e-container-check.py CASE DIR        checks what the case left in DIR: rc, stdout,
                                            stderr, termination-log, workspace/
 
+The result is found in the output as the operator's controller finds it in the pod log: the
+first `Results Summary:`, then from the first `{` after it to the last `}`. Inside a container
+nbrunner may write its log to stdout or stderr; the summary block comes last. stdout and
+stderr are captured apart here, so the log is read as stderr followed by stdout: the order a
+pod log has them when the block is printed last, whichever stream the log went to.
+
 Prints one "  - " line per failed assert and exits 1 if there was any.
 """
+import hashlib
 import json
 import os
 import re
+import secrets
 import sys
 
-UID, GID = 1000920000, 0
+UID, GID = 1000920000, 0          # the restricted pod's random UID, in group 0
+NB_UID, NB_GID = 1000, 100         # the image's own user, jovyan (images/e2e/base/Containerfile)
 BUDGET = 4096
 
 
@@ -50,6 +62,28 @@ NOTEBOOKS = {
         ("print('before the failure')", ()),
         ("raise ValueError('e2e boom: ' + 'x' * 20000)", ()),
         ("print('never runs')", ()),
+    ],
+    # The local flow's notebook (images/README.md): passes, and writes into HOME.
+    "test.ipynb": [
+        ("import os, pathlib\n"
+         "pathlib.Path.home().joinpath('probe.txt').write_text('ok')\n"
+         "print('HOME=' + os.environ['HOME'], 'UID=%d GID=%d' % (os.getuid(), os.getgid()))", ()),
+        ("print(6 * 7)", ()),
+    ],
+    # Sees the Vault-rendered variables (by their hashes), prints one by accident, and fails
+    # with it in the exception: the value must be in no output (log, result, termination
+    # message, output notebook).
+    "vault.ipynb": [
+        ("import os, hashlib\n"
+         "def h(name):\n"
+         "    return hashlib.sha256(os.environ[name].encode()).hexdigest()\n"
+         "for name in ('DB_USER', 'DB_PASSWORD', 'AWS_SECRET_ACCESS_KEY'):\n"
+         "    print(f'{name}-SHA256={h(name)}')", ()),
+        ("pw = os.environ['DB_PASSWORD']\n"
+         "print('password is', pw)\n"
+         "print(repr({'password': pw}))", ()),
+        ("user = os.environ['DB_USER']\n"
+         "raise ConnectionError(f'postgresql://{user}:{pw}@db:5432/features refused')", ()),
     ],
     # Cell 2 sleeps long enough to be stopped.
     "sleep.ipynb": [
@@ -91,17 +125,34 @@ class Checker:
         got = (self.read("rc") or b"?").decode().strip()
         self.expect(got == str(want), f"exit code {got}, expected {want}")
 
+    def text(self, name):
+        return (self.read(name) or b"").decode(errors="replace")
+
+    def log(self):
+        """The pod log as the controller reads it: stderr, then stdout (module docstring)."""
+        return self.text("stderr") + self.text("stdout")
+
     def summary(self):
-        """The last two stdout lines: `Results Summary:` and the result as one line of JSON."""
-        lines = (self.read("stdout") or b"").decode(errors="replace").splitlines()
-        if not self.expect(len(lines) >= 2 and lines[-2] == "Results Summary:",
-                           f"stdout does not end with a Results Summary block: {lines[-3:]!r}"):
+        """The result, found as the controller finds it: the first `Results Summary:` in the
+        log, then from the first `{` after it to the last `}` of the whole log."""
+        log = self.log()
+        at = log.find("Results Summary:")
+        if not self.expect(at >= 0, "the log has no `Results Summary:`"):
             return {}
+        start, end = log.find("{", at), log.rfind("}")
+        if not self.expect(0 <= start < end, "no `{ … }` after `Results Summary:`"):
+            return {}
+        stdout = self.text("stdout")
+        self.expect(stdout.rstrip().endswith("}") and "Results Summary:" in stdout,
+                    f"the Results Summary block is not the last thing on stdout: {stdout[-200:]!r}")
         try:
-            return json.loads(lines[-1])
+            s = json.loads(log[start:end + 1])
         except ValueError as e:
-            self.expect(False, f"the Results Summary line is not JSON: {e}")
+            self.expect(False, f"the Results Summary is not JSON: {e}")
             return {}
+        if not self.expect(isinstance(s, dict), "the Results Summary is not a JSON object"):
+            return {}
+        return s
 
     def termination(self, status, category, exit_code):
         raw = self.read("termination-log")
@@ -123,7 +174,7 @@ class Checker:
         self.expect(r.get("exit_code") == exit_code,
                     f"{where}: exit_code {r.get('exit_code')!r}, expected {exit_code}")
 
-    def result(self, name, status, category, exit_code):
+    def result(self, name, status, category, exit_code, uid=UID, gid=GID):
         r = self.json_file(f"workspace/{name}")
         self.outcome(name, r, status, category, exit_code)
         s = self.summary()
@@ -131,8 +182,8 @@ class Checker:
         self.expect(s.get("timestamp") and s.get("cells") == r.get("cells"),
                     "the Results Summary is not the result file's JSON")
         env = r.get("environment", {})
-        self.expect(env.get("uid") == UID and env.get("gid") == GID,
-                    f"{name}: environment uid/gid {env.get('uid')}/{env.get('gid')}, expected {UID}/{GID}")
+        self.expect(env.get("uid") == uid and env.get("gid") == gid,
+                    f"{name}: environment uid/gid {env.get('uid')}/{env.get('gid')}, expected {uid}/{gid}")
         return r
 
     def owned(self, name):
@@ -253,10 +304,96 @@ class Checker:
 
     def case_doctor(self):
         self.rc(0)
-        out = (self.read("stdout") or b"").decode(errors="replace")
+        out = self.log()
         for want in (r"passwd entry: none", r"HOME would be redirected from /home/jovyan to /workspace/",
                      r"papermill 2\.7\.0", r"Verdict: "):
             self.expect(re.search(want, out), f"doctor's report has no {want!r}")
+
+
+    def local(self, uid, gid):
+        """The local flow of images/README.md: only the notebooks folder is mounted, the run
+        writes into the image's own /workspace and HOME, and is gone with the container."""
+        self.rc(0)
+        s = self.summary()
+        self.outcome("Results Summary", s, "succeeded", "none", 0)
+        self.expect(s.get("notebook_path") == "/workspace/notebooks/test.ipynb",
+                    f"notebook_path {s.get('notebook_path')!r}")
+        self.expect(s.get("output_path") == "/workspace/output.ipynb",
+                    f"output_path {s.get('output_path')!r}, expected the image's /workspace/output.ipynb")
+        self.expect(s.get("statistics", {}).get("failed_cells") == 0, "statistics.failed_cells is not 0")
+        env = s.get("environment", {})
+        self.expect(env.get("uid") == uid and env.get("gid") == gid,
+                    f"environment uid/gid {env.get('uid')}/{env.get('gid')}, expected {uid}/{gid}")
+        home = next((l for l in env.get("locations", []) if l.get("name") == "HOME"), {})
+        self.expect(home.get("decision") == "kept" and home.get("path") == "/home/jovyan",
+                    f"HOME /home/jovyan was not kept (the image makes it writable for uid {uid}): {home}")
+        return env
+
+    def case_local_jovyan(self):
+        env = self.local(NB_UID, NB_GID)
+        self.expect(env.get("user") == "jovyan" and env.get("passwd_entry") is True,
+                    f"not run as the image's user jovyan: user {env.get('user')!r}")
+
+    def case_local_random_uid(self):
+        self.local(UID, GID)
+
+    def case_vault(self):
+        values = json.loads(self.read("values.json") or b"{}")
+        self.rc(1)
+        r = self.result("results.json", "failed", "notebook_execution_failed", 1)
+        sec = r.get("secrets", {})
+        files = {f.get("path"): f for f in sec.get("files", [])}
+        for path, keys in (("/vault/secrets/aws", ["AWS_SECRET_ACCESS_KEY"]),
+                           ("/vault/secrets/db", ["DB_USER", "DB_PASSWORD", "DB_HOST"])):
+            f = files.get(path, {})
+            self.expect(f.get("status") == "loaded" and f.get("keys") == keys,
+                        f"result secrets: {path} is {f}, expected loaded with {keys}")
+        for name in values:
+            self.expect(name in sec.get("redacted_variables", []), f"{name} is not in redacted_variables")
+        log = self.log()
+        self.expect(re.search(r"secrets: loaded 3 variable\(s\) from /vault/secrets/db: "
+                              r"DB_USER, DB_PASSWORD, DB_HOST", log),
+                    "the log has no `secrets: loaded 3 variable(s) from /vault/secrets/db` line")
+        nb = self.notebook("output.ipynb")
+        seen = self.cell_text(nb, "hashlib")
+        for name in ("DB_USER", "DB_PASSWORD", "AWS_SECRET_ACCESS_KEY"):
+            want = f"{name}-SHA256={hashlib.sha256(values.get(name, '').encode()).hexdigest()}"
+            self.expect(want in seen, f"the notebook did not see {name} as written in /vault/secrets")
+        self.expect("password is ***" in self.cell_text(nb, "password is"),
+                    "the printed password is not shown as *** in the output notebook")
+        fc = r.get("failed_cell", {})
+        self.expect(fc.get("ename") == "ConnectionError"
+                    and fc.get("evalue") == "postgresql://***:***@db:5432/features refused",
+                    f"failed_cell is not the ConnectionError with the password masked: {fc}")
+        self.termination("failed", "notebook_execution_failed", 1)
+        outputs = {"stdout": self.read("stdout"), "stderr": self.read("stderr"),
+                   "termination-log": self.read("termination-log")}
+        for name in ("results.json", "output.ipynb"):
+            outputs[f"workspace/{name}"] = self.read(f"workspace/{name}")
+        for name, value in values.items():
+            for form in {value, repr(value)[1:-1]}:
+                for where, data in outputs.items():
+                    self.expect(not data or form.encode() not in data,
+                                f"the value of {name} is in {where}")
+
+
+def vault_files(d):
+    """Two files as the Vault Agent injector renders them: `export` lines, and KV v2 JSON."""
+    os.makedirs(os.path.join(d, "secrets"), exist_ok=True)
+    values = {"DB_USER": "reader-" + secrets.token_hex(4),
+              "DB_PASSWORD": "Pa$$w0rd-" + secrets.token_hex(8),
+              "DB_HOST": "db-" + secrets.token_hex(4) + ".example.svc",
+              "AWS_SECRET_ACCESS_KEY": secrets.token_urlsafe(30)}
+    db = "".join(f'export {k}="{v.replace("$", chr(92) + "$")}"\n'
+                 for k, v in values.items() if k.startswith("DB_"))
+    aws = {"data": {"AWS_SECRET_ACCESS_KEY": values["AWS_SECRET_ACCESS_KEY"]},
+           "metadata": {"created_time": "2026-12-01T00:00:00Z", "version": 3}}
+    for name, text in (("db", db), ("aws", json.dumps(aws))):
+        with open(os.path.join(d, "secrets", name), "w") as f:
+            f.write(text)
+        os.chmod(os.path.join(d, "secrets", name), 0o644)
+    with open(os.path.join(d, "values.json"), "w") as f:
+        json.dump(values, f)
 
 
 def main():
@@ -266,8 +403,11 @@ def main():
             with open(os.path.join(sys.argv[2], name), "w") as f:
                 json.dump(notebook(cells), f, indent=1)
         return 0
+    if sys.argv[1] == "vault-files":
+        vault_files(sys.argv[2])
+        return 0
     c = Checker(sys.argv[1], sys.argv[2])
-    getattr(c, "case_" + sys.argv[1])()
+    getattr(c, "case_" + sys.argv[1].replace("-", "_"))()
     for m in c.misses:
         print("  - " + m)
     return 1 if c.misses else 0

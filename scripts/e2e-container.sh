@@ -1,21 +1,32 @@
 #!/usr/bin/env bash
-# Container end-to-end test: nbrunner as the ENTRYPOINT of a real image, run by podman the way
-# a restricted pod runs it (random UID in group 0, read-only root, tmpfs /tmp, a /workspace
-# volume, a termination-log file), checked case by case. Exits non-zero when any case fails.
+# Container end-to-end test: the image users build, images/Containerfile, with nbrunner as its
+# ENTRYPOINT, run by podman the way a restricted pod runs it (random UID in group 0, read-only
+# root, tmpfs /tmp, a /workspace volume, a termination-log file) and the way a person runs it
+# locally, checked case by case. Exits non-zero when any case fails.
 #
 #   scripts/e2e-container.sh            (as root, or a user with sudo; Debian/Ubuntu)
 #
-# No registry is needed: the base image is a Debian bookworm minbase made with debootstrap
-# (deb.debian.org) and imported into podman; papermill and ipykernel come from PyPI
-# (images/e2e/Containerfile). Cached, so that re-runs are fast:
-#   - the base image localhost/nbrunner-e2e-base:<key> in podman's storage, and its rootfs
-#     tarball in .e2e-cache/ (NBRUNNER_E2E_CACHE); <key> hashes what goes into the base
-#     (suite, variant, mirror, packages, architecture);
-#   - the e2e image's layers (podman build's layer cache): a new binary rebuilds one layer.
-# Set NBRUNNER_E2E_REFRESH=1 to rebuild the base and the image from scratch, and
-# NBRUNNER_E2E_KEEP=1 to keep each case's workspace, log and termination message.
+# No registry is needed. images/Containerfile is built with two substitutes:
+#   - BASE_IMAGE: a local base shaped like docker-stacks' scipy-notebook
+#     (images/e2e/base/Containerfile): user jovyan 1000:100, HOME /home/jovyan, a root-owned
+#     Python environment with ipykernel first on PATH, tini + start.sh as ENTRYPOINT. It is
+#     built on a Debian bookworm minbase made with debootstrap (deb.debian.org) and imported
+#     into podman; ipykernel comes from PyPI;
+#   - the Swift build stage: `--build-context nbrunner=DIR` hands it the static binary built
+#     here (scripts/build-static.sh) instead of compiling in a Swift image.
+# The Containerfile's own steps run as they are: its pip step installs papermill from PyPI.
+# Cached, so that re-runs are fast:
+#   - the rootfs tarball in .e2e-cache/ (NBRUNNER_E2E_CACHE) and its image
+#     localhost/nbrunner-e2e-rootfs:<key>, <key> hashing what goes into it (suite, variant,
+#     mirror, packages, architecture);
+#   - the base image localhost/nbrunner-e2e-base:<key2>, <key2> hashing <key>, the files of
+#     images/e2e/base/ and the ipykernel pin;
+#   - the image's layers (podman build's layer cache): a new binary rebuilds its last layers.
+# Set NBRUNNER_E2E_REFRESH=1 to rebuild all of it from scratch, and NBRUNNER_E2E_KEEP=1 to keep
+# each case's workspace, log and termination message.
 # Knobs: NBRUNNER_E2E_BIN (default .build-static/release/nbrunner, built when missing or older
-# than the sources), NBRUNNER_E2E_MIRROR (default http://deb.debian.org/debian).
+# than the sources), NBRUNNER_E2E_MIRROR (default http://deb.debian.org/debian),
+# NBRUNNER_E2E_CONTAINERFILE (default images/Containerfile: to try a changed copy).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$PWD"
@@ -48,24 +59,29 @@ if [ -z "${NBRUNNER_E2E_BIN:-}" ]; then
 fi
 [ -x "$bin" ] || { log "no binary at $bin"; exit 1; }
 
-# --- 3. The base image: debootstrap → podman import, cached by what goes into it -------------
+# --- 3. The rootfs: debootstrap → tarball → podman import, cached by what goes into it -------
 suite=bookworm
 variant=minbase
 mirror="${NBRUNNER_E2E_MIRROR:-http://deb.debian.org/debian}"
-include=python3,python3-venv
+include=python3,python3-venv,tini
 arch="$(dpkg --print-architecture)"
 key="$(printf '%s\n' "$suite" "$variant" "$mirror" "$include" "$arch" | sha256sum | cut -c1-12)"
-base="localhost/nbrunner-e2e-base:$key"
-image=localhost/nbrunner-e2e:latest
+rootfs_image="localhost/nbrunner-e2e-rootfs:$key"
 cache="${NBRUNNER_E2E_CACHE:-$root/.e2e-cache}"
-tarball="$cache/base-$key.tar"
+tarball="$cache/rootfs-$key.tar"
 refresh="${NBRUNNER_E2E_REFRESH:-0}"
+# The base (docker-stacks-shaped) is keyed by the rootfs, its own files and the kernel's pin.
+ipykernel="$(grep -E '^ipykernel==' scripts/requirements-test.txt)"
+key2="$( { echo "$key"; echo "$ipykernel"; cat images/e2e/base/*; } | sha256sum | cut -c1-12)"
+base="localhost/nbrunner-e2e-base:$key2"
+image=localhost/nbrunner-e2e:latest
+containerfile="${NBRUNNER_E2E_CONTAINERFILE:-images/Containerfile}"
 mkdir -p "$cache"
 if [ "$refresh" = 1 ]; then
-  pm rmi -f "$image" "$base" >/dev/null 2>&1 || true
+  pm rmi -f "$image" "$base" "$rootfs_image" >/dev/null 2>&1 || true
   $SUDO rm -f "$tarball"
 fi
-if ! pm image exists "$base"; then
+if ! pm image exists "$base" && ! pm image exists "$rootfs_image"; then
   if [ ! -s "$tarball" ]; then
     log "debootstrap $variant $suite ($include) from $mirror"
     rootfs="$cache/rootfs-$key"
@@ -78,38 +94,57 @@ if ! pm image exists "$base"; then
     $SUDO rm -rf "$rootfs"
     log "rootfs cached in $tarball ($(( $(date +%s) - t0 ))s)"
   fi
-  log "podman import → $base"
-  pm import --quiet "$tarball" "$base" >/dev/null
+  log "podman import → $rootfs_image"
+  pm import --quiet "$tarball" "$rootfs_image" >/dev/null
 fi
-# Older bases (another key) are no longer needed.
-for old in "$cache"/base-*.tar; do
+# Older rootfs tarballs and images (another key) are no longer needed.
+for old in "$cache"/rootfs-*.tar "$cache"/base-*.tar; do
   [ "$old" = "$tarball" ] || [ ! -e "$old" ] || $SUDO rm -f "$old"
 done
-pm images --format '{{.Repository}}:{{.Tag}}' localhost/nbrunner-e2e-base \
-  | { grep -v ":$key\$" || true; } | while read -r old; do pm rmi -f "$old" >/dev/null || true; done
+drop_old_tags() {  # REPOSITORY CURRENT-TAG
+  pm images --format '{{.Repository}}:{{.Tag}}' "$1" \
+    | { grep -v ":$2\$" || true; } | while read -r old; do pm rmi -f "$old" >/dev/null || true; done
+}
 
-# --- 4. The e2e image (podman's layer cache keeps the pip layer while the pins stay) ----------
+# pip in the builds trusts the host's CA bundle (a proxy's CA, if any, is in there).
+ca_args=()
+host_ca="${PIP_CERT:-/etc/ssl/certs/ca-certificates.crt}"
+if [ -r "$host_ca" ]; then
+  ca_args+=(--volume "$host_ca:/run/host-ca.crt:ro" --build-arg PIP_CERT=/run/host-ca.crt)
+fi
+
+# --- 4. The docker-stacks-shaped base, then images/Containerfile on it ----------------------------
+if ! pm image exists "$base"; then
+  t0=$(date +%s)
+  pm build --quiet "${ca_args[@]}" --build-arg "ROOTFS=$rootfs_image" \
+    --build-arg "IPYKERNEL=$ipykernel" -t "$base" images/e2e/base >/dev/null
+  log "base $base built ($(( $(date +%s) - t0 ))s)"
+fi
+drop_old_tags localhost/nbrunner-e2e-base "$key2"
+drop_old_tags localhost/nbrunner-e2e-rootfs "$key"
+
 stopper="nbrunner-e2e-stop-$$"   # the container of the stop case
-context="$(mktemp -d)"
+binctx="$(mktemp -d)"            # the named build context `nbrunner`: the binary alone
 work="$(mktemp -d)"
 cleanup() {
   pm rm -f -t 0 "$stopper" >/dev/null 2>&1 || true
-  $SUDO rm -rf "$context"
+  $SUDO rm -rf "$binctx"
   if [ "${NBRUNNER_E2E_KEEP:-0}" = 1 ]; then log "kept the cases' files in $work"; else $SUDO rm -rf "$work"; fi
 }
 trap cleanup EXIT
-install -m 0755 "$bin" "$context/nbrunner"
-grep -E '^(papermill|ipykernel)==' scripts/requirements-test.txt > "$context/requirements.txt"
-build_args=(--build-arg "BASE=$base")
-# pip in the build trusts the host's CA bundle (a proxy's CA, if any, is in there).
-host_ca="${PIP_CERT:-/etc/ssl/certs/ca-certificates.crt}"
-if [ -r "$host_ca" ]; then
-  build_args+=(--volume "$host_ca:/run/host-ca.crt:ro" --build-arg PIP_CERT=/run/host-ca.crt)
-fi
+install -m 0755 "$bin" "$binctx/nbrunner"
 t0=$(date +%s)
 previous="$(pm image inspect --format '{{.Id}}' "$image" 2>/dev/null || true)"
-pm build --quiet "${build_args[@]}" -f images/e2e/Containerfile -t "$image" "$context" >/dev/null
-log "image $image built ($(( $(date +%s) - t0 ))s)"
+# The user's command (images/README.md), from the repository root, with the base and the
+# binary substituted.
+if ! pm build "${ca_args[@]}" --build-arg "BASE_IMAGE=$base" \
+    --build-context "nbrunner=$binctx" -f "$containerfile" -t "$image" . >"$work/build.log" 2>&1; then
+  tail -n 40 "$work/build.log"
+  log "podman build -f $containerfile failed"
+  echo "FAIL build"
+  exit 1
+fi
+log "image $image built from $containerfile ($(( $(date +%s) - t0 ))s)"
 # The image it replaces (a new binary) would otherwise pile up, untagged.
 if [ -n "$previous" ] && [ "$previous" != "$(pm image inspect --format '{{.Id}}' "$image")" ]; then
   pm rmi "$previous" >/dev/null 2>&1 || true
@@ -146,11 +181,11 @@ pod_args() {  # CASE
 verdict() {  # CASE RC_OF_CHECK
   if [ "$2" = 0 ]; then echo "PASS $1"; else echo "FAIL $1"; failed+=("$1"); fi
 }
-# The output notebook is checked with nbformat itself, from the image's venv (a missing one is
-# already a miss of the case's checks).
+# The output notebook is checked with nbformat itself, with the image's python (a missing one
+# is already a miss of the case's checks).
 nbformat_valid() {  # CASE PATH-IN-WORKSPACE
   [ -e "$work/$1/workspace/$2" ] || return 0
-  pm run --rm --network none --user 1000920000:0 --passwd=false --entrypoint /opt/venv/bin/python \
+  pm run --rm --network none --user 1000920000:0 --passwd=false --entrypoint python \
     --volume "$work/$1/workspace:/workspace:ro,Z" "$image" -c '
 import sys, nbformat
 try:
@@ -173,7 +208,8 @@ check_case() {  # CASE [OUTPUT-NOTEBOOK]
   # (with sudo too: a workspace is readable by root and group 0 only)
   $SUDO python3 "$checker" "$name" "$work/$name" || ok=1
   if [ -n "${2:-}" ]; then nbformat_valid "$name" "$2" 2>&1 || ok=1; fi
-  [ "$ok" = 0 ] || { echo "  --- stderr of $name (last 30 lines) ---"; tail -n 30 "$work/$name/stderr"; }
+  [ "$ok" = 0 ] || { echo "  --- log of $name (stderr, then stdout; last 30 lines) ---"
+                     cat "$work/$name/stderr" "$work/$name/stdout" 2>/dev/null | tail -n 30; }
   verdict "$name" "$ok"
 }
 
@@ -202,12 +238,15 @@ t0=$(date +%s)
 pm run --rm --timeout 300 --name "$stopper" "${args[@]}" -e NBRUNNER_NOTEBOOK=/workspace/sleep.ipynb \
   "$image" </dev/null >"$dir/stdout" 2>"$dir/stderr" &
 runner=$!
+# The notebook's `sleeping` line, on stderr or stdout (where nbrunner writes its log in a
+# container).
+sleeping() { cat "$dir/stderr" "$dir/stdout" 2>/dev/null | grep -Eq '(^|[[:space:]])sleeping[[:space:]]*$'; }
 for _ in $(seq 1 120); do
-  grep -q '^sleeping' "$dir/stderr" 2>/dev/null && break
+  sleeping && break
   kill -0 "$runner" 2>/dev/null || break
   sleep 0.5
 done
-if grep -q '^sleeping' "$dir/stderr"; then
+if sleeping; then
   ts=$(date +%s)
   pm stop -t 30 "$stopper" >/dev/null 2>&1 || true
   set +e; wait "$runner"; echo $? > "$dir/rc"; set -e
@@ -226,7 +265,7 @@ mapfile -t args < <(pod_args orphans)
 run_case orphans "${args[@]}" "$image" run orphan.ipynb
 check_case orphans output.ipynb
 
-# 5e. The bare image (CMD only, no notebook configured): exit 2 with a result, never 0.
+# 5e. The bare image (its CMD `run`, no notebook configured): exit 2 with a result, never 0.
 mkdir -p "$work/bare"
 run_case bare --network none "$image"
 check_case bare
@@ -237,5 +276,31 @@ mapfile -t args < <(pod_args doctor)
 run_case doctor "${args[@]}" "$image" doctor /workspace/ok.ipynb
 check_case doctor
 
-echo "e2e-container.sh: $(( 6 - ${#failed[@]} ))/6 passed in $(( $(date +%s) - start ))s"
+# 5g. The local flow of images/README.md (the operator's image guide): only a notebooks folder
+#     mounted, output into the image's own /workspace, as the image's user (jovyan) …
+mkdir -p "$work/local-jovyan/notebooks"
+cp "$work/notebooks/test.ipynb" "$work/local-jovyan/notebooks/"
+(cd "$work/local-jovyan" && run_case local-jovyan \
+  -v "$(pwd)/notebooks:/workspace/notebooks:Z" "$image" run /workspace/notebooks/test.ipynb)
+check_case local-jovyan
+
+# 5h. … and as a random UID (podman's default group 0, and the passwd entry podman adds).
+mkdir -p "$work/local-random-uid/notebooks"
+cp "$work/notebooks/test.ipynb" "$work/local-random-uid/notebooks/"
+(cd "$work/local-random-uid" && run_case local-random-uid --user 1000920000 \
+  -v "$(pwd)/notebooks:/workspace/notebooks:Z" "$image" run /workspace/notebooks/test.ipynb)
+check_case local-random-uid
+
+# 5i. A restricted pod with Vault Agent files at /vault/secrets (an `export` file and a KV v2
+#     JSON file, fresh random values): loaded without a shell, seen by the notebook, and
+#     redacted from the log, the result, the termination message and the output notebook.
+prepare vault vault.ipynb
+python3 "$checker" vault-files "$work/vault"
+mapfile -t args < <(pod_args vault)
+run_case vault "${args[@]}" --volume "$work/vault/secrets:/vault/secrets:ro,Z" \
+  -e NBRUNNER_NOTEBOOK=/workspace/vault.ipynb "$image"
+check_case vault output.ipynb
+
+cases=9
+echo "e2e-container.sh: $(( cases - ${#failed[@]} ))/$cases passed in $(( $(date +%s) - start ))s"
 [ ${#failed[@]} -eq 0 ] || { echo "e2e-container.sh: FAILED: ${failed[*]}"; exit 1; }
