@@ -28,7 +28,7 @@ enum Main {
         let routing = commandLine.first == "doctor" ? nil : LogStream.route(arguments: commandLine, environment: environment)
         let log = RunnerLog()
         if let routing, routing.merged, let reason = routing.reason {
-            log.info("log: on stdout, followed by the Results Summary: block (\(reason))")
+            log.info("log: on stdout, before the result block (\(reason))")
         }
         let cwd = FileSystem.currentDirectory()
         var options: RunOptions?

@@ -29,7 +29,7 @@ import Glibc
         #expect(finished.exitCode == 0, "\(finished.stdout)")
         // PID 1 is a container's: the log joins the block on stdout (one stream, in order).
         try finished.checkContract(logOnStdout: true)
-        #expect(finished.stdout.contains("log: on stdout, followed by the Results Summary: block (in a container: nbrunner is PID 1)"))
+        #expect(finished.stdout.contains("log: on stdout, before the result block (in a container: nbrunner is PID 1)"))
         #expect(finished.stdout.contains("adopted by the runner 1"))
         #expect(run.survivors().isEmpty, "\(run.survivors())")
     }
