@@ -1,8 +1,33 @@
 #!/usr/bin/env bash
 # The project's test command (README, .ci/run): system packages, the papermill venv, build, tests.
+#   scripts/test.sh [all]                 everything below, in order (what CI runs)
+#   scripts/test.sh unit                  build + unit tests + the Go client's unit tests: no root,
+#                                         no venv, no services (needs the apt packages once:
+#                                         scripts/install-deps.sh)
+#   scripts/test.sh integration [FILTER]  set-up, services and the integration tests, or only the
+#                                         suites matching FILTER (e.g. PodLogTests)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+lane="${1:-all}"
+filter="${2:-}"
+case "$lane" in
+  all|unit|integration) ;;
+  *) echo "usage: scripts/test.sh [all | unit | integration [FILTER]]" >&2; exit 2 ;;
+esac
 start=$(date +%s)
+
+go_tests() {  # the Go client, without module downloads; $1: extra go test flags
+  (cd clients/go && export GOFLAGS= GOPROXY=off GOTOOLCHAIN=local && go vet ./... && go test -count=1 $1 ./...)
+}
+
+if [ "$lane" = unit ]; then
+  swift build
+  swift test --skip IntegrationTests
+  if command -v go >/dev/null; then go_tests -short; else echo "test.sh: go not found; Go client skipped"; fi
+  echo "scripts/test.sh unit: passed in $(( $(date +%s) - start ))s"
+  exit 0
+fi
+
 # Random-UID tests run the test venvs as another user: a checkout under a 0700 home cannot be
 # reached, so then the venvs go to a world-readable folder (nothing's permissions are changed).
 export NBRUNNER_TEST_HOME="$PWD"
@@ -23,7 +48,7 @@ export NBRUNNER_BIN="$bin" NBRUNNER_TEST_PYTHON="$NBRUNNER_TEST_HOME/.venv/bin/p
   NBRUNNER_TEST_WHEELS="$NBRUNNER_TEST_HOME/.wheels" \
   NBRUNNER_TEST_CHECK_JSONSCHEMA="$NBRUNNER_TEST_HOME/.venv-tools/bin/check-jsonschema" \
   NBRUNNER_TEST_KUBERNETES_VALIDATE="$NBRUNNER_TEST_HOME/.venv-tools/bin/kubernetes-validate"
-swift test --skip IntegrationTests
+[ "$lane" = all ] && swift test --skip IntegrationTests
 # Real PostgreSQL and S3 (moto) on loopback for the seed scenarios, stopped whatever happens.
 services="$(scripts/services.sh start)"
 trap 'scripts/services.sh stop "$services"' EXIT
@@ -32,9 +57,14 @@ source "$services/env"
 export NBRUNNER_CONTROLLER_OUTPUTS="$PWD/.build/controller-outputs"  # ControllerOutputsTests → clients/go
 # One at a time: each starts a real kernel, and deadlines/signals are tested against the clock;
 # dozens of kernels starting at once on 2 cores would test the machine, not nbrunner.
+if [ "$lane" = integration ]; then
+  swift test --filter "IntegrationTests${filter:+.*$filter}" --no-parallel
+  echo "scripts/test.sh integration${filter:+ $filter}: passed in $(( $(date +%s) - start ))s"
+  exit 0
+fi
 swift test --filter IntegrationTests --no-parallel
-# The Go client decodes the real outputs ControllerOutputsTests just wrote (no module downloads).
-(cd clients/go && export GOFLAGS= GOPROXY=off GOTOOLCHAIN=local && go vet ./... && go test -count=1 ./...)
+# The Go client decodes the real outputs ControllerOutputsTests just wrote.
+go_tests ""
 # The image build's static binary, and the benchmark at small sizes, so both keep working.
 scripts/build-static.sh >/dev/null
 "$NBRUNNER_TEST_HOME/.venv/bin/python" scripts/benchmark.py --quick \

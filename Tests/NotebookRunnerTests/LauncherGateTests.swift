@@ -1,7 +1,8 @@
 import Testing
 @testable import NotebookRunner
 
-@Suite struct LauncherGateTests {
+/// A lost wake-up would hang the wait: the time limit turns that into a failure.
+@Suite(.timeLimit(.minutes(1))) struct LauncherGateTests {
     @Test func aDecisionBeforeTheWaitIsKept() async {
         let opened = LauncherGate()
         opened.open()
