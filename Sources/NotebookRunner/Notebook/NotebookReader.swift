@@ -16,6 +16,9 @@ public enum NotebookReader {
         if let bad = document.cells.firstIndex(where: { !$0.sourceIsText }) {
             throw RunFailure(.invalidNotebook, "\(path): cell \(bad): 'source' must be a string or a list of strings (nbformat 4)")
         }
+        if let problem = NotebookShape.problem(in: Array(bytes)) {
+            throw RunFailure(.invalidNotebook, "\(path): \(problem)")
+        }
         return document
     }
 

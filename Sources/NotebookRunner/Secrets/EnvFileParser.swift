@@ -85,49 +85,8 @@ public enum EnvFileParser {
 
     // MARK: JSON
 
-    /// One member of a JSON object: its key (decoded), where the key starts, and its value's bytes.
-    struct Member {
-        var key: String
-        var line: Int
-        var column: Int
-        var value: Range<Int>
-    }
-
-    /// The members of the JSON object whose `{` is the first non-blank byte at or after `start`,
-    /// in file order, duplicates included (the input is known to be valid JSON).
-    static func members(_ bytes: [UInt8], from start: Int = 0) -> [Member] {
-        var s = JSONSyntaxError.Scanner(bytes: bytes)
-        s.i = start
-        var out: [Member] = []
-        do throws(JSONSyntaxError) {
-            s.skipSpace()
-            guard !s.atEnd, bytes[s.i] == UInt8(ascii: "{") else { return [] }
-            s.i += 1
-            s.skipSpace()
-            while !s.atEnd, bytes[s.i] == UInt8(ascii: "\"") {
-                let keyStart = s.i
-                let at = s.fail("")
-                try s.string()
-                let literal = Data([UInt8(ascii: "[")] + bytes[keyStart..<s.i] + [UInt8(ascii: "]")])
-                let key = (try? JSONDecoder().decode([String].self, from: literal).first) ?? nil
-                try s.expect(UInt8(ascii: ":"), "':'")
-                s.skipSpace()
-                let valueStart = s.i
-                try s.value(depth: 1)
-                out.append(Member(key: key ?? "", line: at.line, column: at.column, value: valueStart..<s.i))
-                s.skipSpace()
-                guard !s.atEnd, bytes[s.i] == UInt8(ascii: ",") else { break }
-                s.i += 1
-                s.skipSpace()
-            }
-        } catch {
-            return out
-        }
-        return out
-    }
-
     /// Rejects a key given twice in one object.
-    static func rejectDuplicates(_ members: [Member], in object: String) throws(Failure) {
+    static func rejectDuplicates(_ members: [JSONObjectMembers.Member], in object: String) throws(Failure) {
         var seen: Set<String> = []
         for member in members where !seen.insert(member.key).inserted {
             throw Failure(line: member.line, column: member.column,
@@ -175,13 +134,13 @@ public enum EnvFileParser {
         } catch {
             throw Failure(line: 1, column: 1, reason: "the JSON is not an object of strings")
         }
-        let top = members(bytes)
+        let top = JSONObjectMembers.of(bytes)
         try rejectDuplicates(top, in: "the JSON object")
         var scope = top  // the object the pairs come from
         var pairs: [(String, String)]
         if let data = loose.data, loose.hasMetadata || loose.strings.isEmpty {
             if let member = top.first(where: { $0.key == "data" }) {
-                scope = members(bytes, from: member.value.lowerBound)
+                scope = JSONObjectMembers.of(bytes, from: member.value.lowerBound)
                 try rejectDuplicates(scope, in: "the JSON \"data\" object")
             }
             // Vault KV v2 through the injector's json template: {"data": {...}, "metadata": {...}}
