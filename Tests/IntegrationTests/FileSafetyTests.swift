@@ -135,4 +135,19 @@ import Glibc
         #expect(FileSystem.isRegularFile(result), "the result file is written")
         #expect((FileSystem.entries(dir) ?? []).allSatisfy { !$0.hasPrefix(".nbr.") }, "no temporary file left")
     }
+
+    /// `--termination-log /dev/stderr` with stderr redirected to a file: the message goes after
+    /// what the log holds, through stderr itself; the log is never truncated or written over.
+    @Test func aTerminationLogThatIsStderrInAFileKeepsTheLog() async throws {
+        let (dir, notebook, _) = try folderWithNotebook()
+        let run = try await Nbrunner.raw(
+            ["run", notebook, "--python", Paths.python, "--output", "\(dir)/out.ipynb", "--result", "\(dir)/r.json",
+             "--termination-log", "/dev/stderr"],
+            directory: dir, prefix: ["/bin/sh", "-c", "exec \"$0\" \"$@\" 2>\(dir)/log"])
+        #expect(run.exitCode == 0, "\(run.stdout.suffix(1000))")
+        let log = try String(decoding: Data(contentsOf: URL(filePath: "\(dir)/log")), as: UTF8.self)
+        #expect(log.contains("[nbrunner] identity: "), "the start of the log is kept")
+        #expect(log.contains("\"exit_code\":0"), "the termination message is in it")
+        #expect(log.contains("[nbrunner] result: succeeded"), "and the log line after it is intact")
+    }
 }

@@ -115,9 +115,10 @@ public enum SafeFileWriter {
     /// - a missing file is created (`O_CREAT|O_EXCL|O_NOFOLLOW`);
     /// - a device, FIFO or socket (`/dev/stderr` to a terminal or a pipe) is written to as it is,
     ///   without truncation, and without waiting for a FIFO's reader (`O_NONBLOCK`);
-    /// - a symlink to a regular file is refused unless that file is nbrunner's own stdout or
-    ///   stderr (`/dev/stderr` redirected to a file), which is appended to: nbrunner never
-    ///   truncates a file it reaches through a link.
+    /// - nbrunner's own stdout or stderr redirected to a file (`/dev/stderr`, or the file's own
+    ///   path) is written through that stream, after what the log already holds;
+    /// - any other symlink to a regular file is refused: nbrunner never truncates a file it
+    ///   reaches through a link.
     /// Returns a problem description or nil.
     public static func writeInto(_ path: String, bytes: [UInt8]) -> String? {
         var fd = open(path, O_WRONLY | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY | O_NONBLOCK)
@@ -133,15 +134,13 @@ public enum SafeFileWriter {
         var st = stat()
         guard fstat(fd, &st) == 0 else { return FileSystem.errnoText() }
         if kind(mode: st.st_mode) == .regular {
-            if throughLink {
-                guard isStandardStream(st) else {
-                    return "a symlink to a regular file; give the file itself"
-                }
-                // Our own stdout/stderr: append, never truncate the log.
-                guard lseek(fd, 0, SEEK_END) >= 0 else { return FileSystem.errnoText() }
-            } else {
-                guard ftruncate(fd, 0) == 0 else { return FileSystem.errnoText() }
+            if let stream = standardStream(st) {
+                // nbrunner's own stdout/stderr redirected to this file: written through that
+                // stream (its offset), never truncating the log or writing over its end.
+                return writeAll(stream, bytes)
             }
+            guard !throughLink else { return "a symlink to a regular file; give the file itself" }
+            guard ftruncate(fd, 0) == 0 else { return FileSystem.errnoText() }
         } else {
             // A FIFO or a terminal: blocking writes from here on, so the message is not cut short.
             let flags = fcntl(fd, F_GETFL)
@@ -160,19 +159,19 @@ public enum SafeFileWriter {
             guard stat(path, &st) == 0 else { return nil }
             switch kind(mode: st.st_mode) {
             case .directory: return "is a symlink to a directory"
-            case .regular: return isStandardStream(st) ? nil : "is a symlink to a regular file; give the file itself"
+            case .regular: return standardStream(st) != nil ? nil : "is a symlink to a regular file; give the file itself"
             default: return nil
             }
         }
     }
 
-    /// Whether `st` is the file behind nbrunner's own stdout or stderr.
-    static func isStandardStream(_ st: stat) -> Bool {
+    /// nbrunner's own stdout or stderr (1 or 2) when `st` is the file behind it, else nil.
+    static func standardStream(_ st: stat) -> Int32? {
         for stream: Int32 in [1, 2] {
             var own = stat()
-            if fstat(stream, &own) == 0, own.st_dev == st.st_dev, own.st_ino == st.st_ino { return true }
+            if fstat(stream, &own) == 0, own.st_dev == st.st_dev, own.st_ino == st.st_ino { return stream }
         }
-        return false
+        return nil
     }
 
     static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> String? {
