@@ -14,15 +14,15 @@ struct Nbrunner: ParsableCommand {
         // help page and exit 0, which the operator would read as a pass.
         defaultSubcommand: RunCommand.self)
 
-    /// Whether the command line asks for help or the version in so many words. The parser also
-    /// reads a cluster of short flags that holds an `h` (`-dash`, a notebook name that starts
-    /// with a dash) as `-h`: that must be an error with a result, never a help page and exit 0,
-    /// which a controller would read as a pass.
+    /// Whether the command line asks for help, the version or a completion script in so many
+    /// words. The parser also reads a cluster of short flags that holds an `h` (`-dash`, a
+    /// notebook name that starts with a dash) as `-h`: that must be an error with a result,
+    /// never a help page and exit 0, which a controller would read as a pass.
     static func asksForHelp(_ arguments: ArraySlice<String>) -> Bool {
         let words: Set<String> = ["-h", "--help", "help", "--version", "--experimental-dump-help"]
         for argument in arguments {
             if argument == "--" { return false }
-            if words.contains(argument) { return true }
+            if words.contains(argument) || argument.hasPrefix("--generate-completion-script") { return true }
         }
         return false
     }

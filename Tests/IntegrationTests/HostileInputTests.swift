@@ -50,7 +50,7 @@ import Glibc
     }
 
     @Test func explicitHelpIsStillHelp() async throws {
-        for arguments in [["run", "--help"], ["run", "-h"], ["--help"], ["--version"]] {
+        for arguments in [["run", "--help"], ["run", "-h"], ["--help"], ["--version"], ["--generate-completion-script", "bash"]] {
             let run = try await Nbrunner.raw(arguments)
             #expect(run.exitCode == 0, "\(arguments)")
             #expect(!run.stdout.hasPrefix("Results Summary:") && !run.stdout.contains("\"exit_code\""))
