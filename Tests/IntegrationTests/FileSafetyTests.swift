@@ -150,4 +150,27 @@ import Glibc
         #expect(log.contains("\"exit_code\":0"), "the termination message is in it")
         #expect(log.contains("[nbrunner] result: succeeded"), "and the log line after it is intact")
     }
+
+    /// In a shared sticky folder another UID plants a symlink under the name the old temporary
+    /// file had (`.r.json.1.tmp`, nbrunner being PID 1 in a container): nbrunner (root) wrote
+    /// its result through it into the file it points to. Temporaries are now random and opened
+    /// with O_EXCL|O_NOFOLLOW. Run as PID 1 of a new PID namespace, as in a container.
+    @Test(.enabled(if: getuid() == 0, "unshare and lchown need root"))
+    func aPlantedTemporarySymlinkIsNeverFollowed() async throws {
+        let dir = temporaryDirectory()
+        chmod(dir, 0o1777)
+        let victim = "\(dir)/victim.txt"
+        try Data("keep\n".utf8).write(to: URL(filePath: victim))
+        for name in [".r.json.1.tmp", ".j.xml.1.tmp"] {
+            #expect(symlink(victim, "\(dir)/\(name)") == 0)
+            #expect(lchown("\(dir)/\(name)", 1_000_920_000, 0) == 0)
+        }
+        let run = try await Nbrunner.raw(
+            ["run", "x.ipynb", "--result", "\(dir)/r.json", "--junit", "\(dir)/j.xml", "--termination-log", "", "--no-such-flag"],
+            directory: dir, prefix: ["/usr/bin/unshare", "--pid", "--fork"])
+        #expect(run.exitCode == 2, "\(run.stderr.suffix(1000))")
+        #expect(try Data(contentsOf: URL(filePath: victim)) == Data("keep\n".utf8), "the planted link's target is untouched")
+        #expect(SafeFileWriter.kind("\(dir)/r.json", followingLinks: false) == .regular)
+        #expect(try ResultJSON.decoder().decode(RunResult.self, from: Data(contentsOf: URL(filePath: "\(dir)/r.json"))).exitCode == 2)
+    }
 }
