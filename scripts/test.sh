@@ -48,7 +48,12 @@ export NBRUNNER_BIN="$bin" NBRUNNER_TEST_PYTHON="$NBRUNNER_TEST_HOME/.venv/bin/p
   NBRUNNER_TEST_WHEELS="$NBRUNNER_TEST_HOME/.wheels" \
   NBRUNNER_TEST_CHECK_JSONSCHEMA="$NBRUNNER_TEST_HOME/.venv-tools/bin/check-jsonschema" \
   NBRUNNER_TEST_KUBERNETES_VALIDATE="$NBRUNNER_TEST_HOME/.venv-tools/bin/kubernetes-validate"
-[ "$lane" = all ] && swift test --skip IntegrationTests
+if [ "$lane" = all ]; then
+  swift test --skip IntegrationTests --skip FuzzTests
+  # The env-file parser, the YAML loader and the notebook reader under seeded random mutation,
+  # 15 s each (Tests/NotebookRunnerTests/FuzzTests.swift; NBRUNNER_FUZZ_SEED replays a run).
+  NBRUNNER_FUZZ_SECONDS=15 swift test --skip-build --filter NotebookRunnerTests.FuzzTests
+fi
 # Real PostgreSQL and S3 (moto) on loopback for the seed scenarios, stopped whatever happens.
 services="$(scripts/services.sh start)"
 trap 'scripts/services.sh stop "$services"' EXIT

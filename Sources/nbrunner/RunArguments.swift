@@ -16,7 +16,7 @@ struct RunArguments: ParsableArguments {
     @Option(help: ArgumentHelp("Termination message file. Default: /dev/termination-log when it exists and is writable; '' disables it. Env: NBRUNNER_TERMINATION_LOG.", valueName: "path"))
     var terminationLog: String?
 
-    @Option(help: ArgumentHelp("Maximum size of the termination message in bytes (at least 128). Default: 4096. Env: NBRUNNER_TERMINATION_BUDGET.", valueName: "bytes"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Maximum size of the termination message in bytes (at least 128). Default: 4096. Env: NBRUNNER_TERMINATION_BUDGET.", valueName: "bytes"))
     var terminationBudget: Int?
 
     @Option(name: [.customShort("p"), .customLong("parameters")], parsing: .unconditionalSingleValue,
@@ -42,19 +42,19 @@ struct RunArguments: ParsableArguments {
     @Option(help: ArgumentHelp("Working directory of the kernel. Default: the notebook's folder. Env: NBRUNNER_CWD.", valueName: "dir"))
     var cwd: String?
 
-    @Option(help: ArgumentHelp("How long the kernel may take to start (papermill --start-timeout; papermill's default 60s). Env: NBRUNNER_START_TIMEOUT.", valueName: "duration"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("How long the kernel may take to start (papermill --start-timeout; papermill's default 60s). Env: NBRUNNER_START_TIMEOUT.", valueName: "duration"))
     var startTimeout: String?
 
     @Option(help: ArgumentHelp("Python interpreter that has papermill. Default: python3, else python, on PATH. Env: NBRUNNER_PYTHON.", valueName: "path"))
     var python: String?
 
-    @Option(help: ArgumentHelp("Deadline for the whole run (the operator's spec.timeout), e.g. 30m; 0 means none. On expiry papermill is interrupted like on SIGTERM and the run exits 5. Env: NBRUNNER_TIMEOUT.", valueName: "duration"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Deadline for the whole run (the operator's spec.timeout), e.g. 30m; 0 means none. On expiry papermill is interrupted like on SIGTERM and the run exits 5. Env: NBRUNNER_TIMEOUT.", valueName: "duration"))
     var timeout: String?
 
-    @Option(help: ArgumentHelp("Deadline for each cell (papermill --execution-timeout); 0 means none (the default). A cell timeout exits 5. Env: NBRUNNER_CELL_TIMEOUT.", valueName: "duration"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Deadline for each cell (papermill --execution-timeout); 0 means none (the default). A cell timeout exits 5. Env: NBRUNNER_CELL_TIMEOUT.", valueName: "duration"))
     var cellTimeout: String?
 
-    @Option(help: ArgumentHelp("After SIGTERM/SIGINT/SIGHUP or --timeout, how long papermill gets to finalise the notebook before SIGTERM, then SIGKILL, to its process group. Default: 20s (inside Kubernetes' 30s). Env: NBRUNNER_GRACE.", valueName: "duration"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("After SIGTERM/SIGINT/SIGHUP or --timeout, how long papermill gets to finalise the notebook before SIGTERM, then SIGKILL, to its process group. Default: 20s (inside Kubernetes' 30s). Env: NBRUNNER_GRACE.", valueName: "duration"))
     var grace: String?
 
     @Option(help: ArgumentHelp("Seccomp filter for papermill, the kernel and every process the notebook starts: system calls a notebook never needs (ptrace, mount, unshare, bpf, kexec, module loading, keyrings, clone with namespace flags…) fail with EPERM (list: docs/sandbox.md). 'on': load it, or warn and run without it when the kernel cannot; 'require': fail (exit 3) instead; 'off'. Default: on. Env: NBRUNNER_SANDBOX.", valueName: "off|on|require"))
@@ -104,7 +104,7 @@ struct RunArguments: ParsableArguments {
     @Option(help: ArgumentHelp("Folder of env files to load, strictly. Default: /vault/secrets when it exists (files that are not env files are skipped with a warning); '' turns it off. Env: NBRUNNER_SECRETS_DIR.", valueName: "dir"))
     var secretsDir: String?
 
-    @Option(help: ArgumentHelp("Wait up to this long for --env-file files (and --secrets-dir) to appear and be non-empty, for a Vault sidecar that renders late; then exit 4. Env: NBRUNNER_SECRETS_WAIT.", valueName: "duration"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Wait up to this long for --env-file files (and --secrets-dir) to appear and be non-empty, for a Vault sidecar that renders late; then exit 4. Env: NBRUNNER_SECRETS_WAIT.", valueName: "duration"))
     var secretsWait: String?
 
     @Flag(help: ArgumentHelp("Keep inherited environment variables over values from secrets files (by default the files win). Env: NBRUNNER_NO_OVERRIDE_ENV."))
@@ -113,7 +113,7 @@ struct RunArguments: ParsableArguments {
     @Flag(help: ArgumentHelp("Do not replace secret values with *** in the output notebook (they are always redacted from the log, the result and the termination message). Env: NBRUNNER_NO_REDACT_NOTEBOOK."))
     var noRedactNotebook = false
 
-    @Option(help: ArgumentHelp("Rewrite the output notebook at most this often while cells run (papermill rewrites it whole at every cell start and end, which makes long notebooks slow); it is always written when the run ends, however it ends. 0 restores papermill's per-cell saves. Default: 5s. Env: NBRUNNER_SAVE_EVERY.", valueName: "duration"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Rewrite the output notebook at most this often while cells run (papermill rewrites it whole at every cell start and end, which makes long notebooks slow); it is always written when the run ends, however it ends. 0 restores papermill's per-cell saves. Default: 5s. Env: NBRUNNER_SAVE_EVERY.", valueName: "duration"))
     var saveEvery: String?
 
     @Option(help: ArgumentHelp("Where the log goes; the Results Summary: block is always last on stdout. 'auto': stdout in a container (nbrunner is PID 1, or KUBERNETES_SERVICE_HOST or container is set), so that the container runtime gets the log and the block on one stream, in order; stderr elsewhere, stdout holding only the block. 'stdout', 'stderr': always there. Default: auto. Env: NBRUNNER_LOG_STREAM.", valueName: "auto|stdout|stderr"))

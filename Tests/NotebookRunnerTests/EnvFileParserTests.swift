@@ -78,4 +78,42 @@ import Testing
             }
         }
     }
+
+    func failure(bytes: [UInt8]) -> EnvFileParser.Failure? {
+        do throws(EnvFileParser.Failure) {
+            _ = try EnvFileParser.parse(bytes)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    /// A NUL cannot reach an environment variable (the spawn would fail as exit 3): refused at
+    /// its position, raw or as a JSON escape.
+    @Test func aNULIsRefusedWhereItIs() throws {
+        #expect(failure("A=1\nT=\"abcd\u{0}efgh\"\n") == .init(line: 2, column: 8, reason: "a NUL byte, which no environment variable can hold"))
+        #expect(failure("# \u{0}\nA=1\n")?.line == 1)
+        let json = failure("{\"A\": \"x\",\n  \"T\": \"ab\\u0000cd\"}")
+        #expect(json?.line == 2 && json?.column == 3)
+        #expect(json?.reason.contains("NUL") == true)
+        let kv2 = failure("{\"data\": {\"T\": \"\\u0000\"}, \"metadata\": {}}")
+        #expect(kv2?.line == 1 && kv2?.column == 11)
+    }
+
+    /// Invalid UTF-8 used to become U+FFFD silently.
+    @Test(arguments: [[0xFF], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE2, 0x82]] as [[UInt8]])
+    func invalidUTF8IsRefused(bad: [UInt8]) {
+        let error = failure(bytes: Array("A=1\nT=ab".utf8) + bad + [0x0A])
+        #expect(error == .init(line: 2, column: 5, reason: "not valid UTF-8 (an environment value must be text)"))
+        #expect(EnvFileParser.firstInvalidUTF8(Array("é€😀".utf8)) == nil)
+    }
+
+    @Test func aJSONKeyGivenTwiceIsRefused() {
+        let top = failure("{\"T\": \"a\",\n \"T\": \"b\"}")
+        #expect(top == .init(line: 2, column: 2, reason: "the JSON object gives the key T twice; give each key once"))
+        let data = failure("{\"data\": {\"T\": \"a\", \"T\": \"b\"}, \"metadata\": {}}")
+        #expect(data?.reason == "the JSON \"data\" object gives the key T twice; give each key once")
+        // Written differently, still the same key.
+        #expect(failure("{\"T\": \"a\", \"\\u0054\": \"b\"}") != nil)
+    }
 }

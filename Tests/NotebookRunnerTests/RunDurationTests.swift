@@ -22,4 +22,20 @@ import Testing
     func papermillSecondsRoundUpAndNeverZero(text: String, seconds: Int) throws {
         #expect(try RunDuration.parse(text, allowZero: false).papermillSeconds == seconds)
     }
+
+    /// Past 87600h every conversion (whole milliseconds, a deadline, papermill's seconds) could
+    /// overflow and trap; now a parse error naming the limit.
+    @Test(arguments: ["3000000000000h", "5000000000000h", "87601h", "87600h1ms", String(repeating: "9", count: 400) + "s",
+                      String(repeating: "9", count: 400) + "." + String(repeating: "9", count: 400) + "ms"])
+    func hugeDurationsAreRefused(text: String) {
+        #expect(throws: RunDuration.ParseError.self) { try RunDuration.parse(text, allowZero: true) }
+    }
+
+    @Test func theLimitItselfConvertsWithoutTrapping() throws {
+        let d = try RunDuration.parse("87600h", allowZero: false)
+        #expect(d == RunDuration.maximum)
+        #expect(d.description == "87600h")
+        #expect(d.papermillSeconds == 87_600 * 3600)
+        _ = ContinuousClock.now + d.swiftDuration
+    }
 }

@@ -1,4 +1,7 @@
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 @testable import NotebookRunner
 
 @Suite struct SecretsLoaderTests {
@@ -82,5 +85,29 @@ import Testing
             var env: [String: String] = [:]
             await #expect(throws: RunFailure.self) { try await loader(files: [path]).load(into: &env, log: log) }
         }
+    }
+
+    /// An explicit folder is strict: a link to nothing, a link loop or a FIFO is an error (exit
+    /// 4), not skipped; the default folder skips them with a report entry.
+    @Test(arguments: ["dangling", "loop", "fifo"])
+    func anExplicitFolderRefusesWhatIsNotAFile(kind: String) async throws {
+        let dir = temporaryDirectory()
+        writeFile("\(dir)/a", "export A=1\n")
+        switch kind {
+        case "dangling": #expect(symlink("/nonexistent/x", "\(dir)/b") == 0)
+        case "loop": #expect(symlink("\(dir)/b", "\(dir)/b") == 0)
+        default: #expect(mkfifo("\(dir)/b", 0o600) == 0)
+        }
+        var env: [String: String] = [:]
+        do {
+            _ = try await loader(dir: dir).load(into: &env, log: log)
+            Issue.record("\(kind) must be refused")
+        } catch {
+            #expect(error.category == .secretsUnavailable)
+            #expect(error.message.hasPrefix("\(dir)/b: "), "\(error.message)")
+        }
+        let lenient = try await loader(defaultDir: dir).load(into: &env, log: log)
+        #expect(Set(lenient.report.files.map { "\(FileSystem.basename($0.path)) \($0.status)" }) == ["a loaded", "b skipped"])
+        #expect(env["A"] == "1")
     }
 }

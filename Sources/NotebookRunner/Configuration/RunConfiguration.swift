@@ -185,5 +185,8 @@ public struct RunConfiguration: Sendable, Equatable {
         if let junit, [notebook, output, result, terminationLog, golden?.path].contains(junit) {
             throw RunFailure(.configurationError, "--junit must differ from the notebook, --output, --result, --termination-log and --golden (\(junit))")
         }
+        // The same checks by file identity (symlinks, `..` through links, hard links), and the
+        // kinds of file the run may write to.
+        try PathCollision.check(self)
     }
 }

@@ -1,7 +1,12 @@
 /// A duration in the operator's format, `^([0-9]+(\.[0-9]+)?(ms|s|m|h))+$` (e.g. `1h30m`,
-/// `90s`, `500ms`), or `0` where a flag documents 0 as "off".
+/// `90s`, `500ms`), or `0` where a flag documents 0 as "off". At most ``maximum`` (10 years), so
+/// that no arithmetic on a duration (deadlines, whole milliseconds, papermill's seconds) can
+/// overflow.
 public struct RunDuration: Sendable, Equatable, CustomStringConvertible {
     public let milliseconds: Double
+
+    /// 87600h (10 years).
+    public static let maximum = RunDuration(milliseconds: 87_600 * 3_600_000)
 
     public init(milliseconds: Double) { self.milliseconds = milliseconds }
 
@@ -69,6 +74,10 @@ public struct RunDuration: Sendable, Equatable, CustomStringConvertible {
                 throw .invalid("\(expected) (units ms, s, m, h), got '\(text)'")
             }
             total += number * unit
+            // Checked at every step: a long digit string is infinity, which no later unit undoes.
+            guard total.isFinite, total <= maximum.milliseconds else {
+                throw .invalid("at most \(maximum) (10 years), got '\(TextClip.clip(text, maxBytes: 40))'")
+            }
         }
         guard total > 0 || allowZero else { throw .invalid("\(expected); it must be more than 0") }
         return RunDuration(milliseconds: total)

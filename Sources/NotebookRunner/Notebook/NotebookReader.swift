@@ -16,6 +16,9 @@ public enum NotebookReader {
         if let bad = document.cells.firstIndex(where: { !$0.sourceIsText }) {
             throw RunFailure(.invalidNotebook, "\(path): cell \(bad): 'source' must be a string or a list of strings (nbformat 4)")
         }
+        if let problem = NotebookShape.problem(in: Array(bytes)) {
+            throw RunFailure(.invalidNotebook, "\(path): \(problem)")
+        }
         return document
     }
 
@@ -51,14 +54,14 @@ public enum NotebookReader {
     }
 
     static func read(_ path: String) throws(RunFailure) -> Data {
-        func fail(_ message: String) -> RunFailure { RunFailure(.invalidNotebook, message) }
-        guard FileSystem.exists(path) else { throw fail("notebook not found: \(path)") }
-        guard !FileSystem.isDirectory(path) else { throw fail("\(path): is a directory, not a notebook file") }
-        do {
-            return try Data(contentsOf: URL(filePath: path))
+        do throws(RegularFileReader.Problem) {
+            return Data(try RegularFileReader.read(path))
         } catch {
-            let reason = access(path, R_OK) == 0 ? "\(error)" : FileSystem.errnoText(errno)
-            throw fail("\(path): cannot read: \(reason)")
+            switch error {
+            case .missing: throw RunFailure(.invalidNotebook, "notebook not found: \(path)")
+            case .notRegular(let what): throw RunFailure(.invalidNotebook, "\(path): is \(what), not a notebook file")
+            case .unreadable: throw RunFailure(.invalidNotebook, "\(path): \(error.reason)")
+            }
         }
     }
 

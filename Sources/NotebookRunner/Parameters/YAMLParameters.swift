@@ -64,16 +64,17 @@ public enum YAMLParameters {
 
     /// Reads and checks a `-f` file.
     public static func checkFile(_ path: String) throws(RunFailure) -> Int {
-        guard FileSystem.isRegularFile(path) else {
-            throw RunFailure(.configurationError, "\(path): parameters file not found")
-        }
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(filePath: path))
+        let bytes: [UInt8]
+        do throws(RegularFileReader.Problem) {
+            bytes = try RegularFileReader.read(path)
         } catch {
-            throw RunFailure(.configurationError, "\(path): cannot read parameters file: \(FileSystem.errnoText())")
+            switch error {
+            case .missing: throw RunFailure(.configurationError, "\(path): parameters file not found")
+            case .notRegular(let what): throw RunFailure(.configurationError, "\(path): the parameters file is \(what), not a regular file")
+            case .unreadable(let why): throw RunFailure(.configurationError, "\(path): cannot read parameters file: \(why)")
+            }
         }
-        return try check(Array(data), origin: path)
+        return try check(bytes, origin: path)
     }
 
     /// PyYAML's null: an unquoted plain `~`, `null`, `Null`, `NULL` or nothing.

@@ -3,9 +3,9 @@ import Glibc
 #endif
 
 /// Writes a result everywhere it goes, in this order: the result file (atomically), the JUnit
-/// report (`--junit`, atomically), the termination message, then the `Results Summary:` block on
-/// stdout, last of all (``SummaryBlock``, after ``SummaryOrder``). All of them are made from the
-/// redacted result.
+/// report (`--junit`, atomically), the termination message (all three through
+/// ``SafeFileWriter``), then the `Results Summary:` block on stdout, last of all (``SummaryBlock``,
+/// after ``SummaryOrder``). All of them are made from the redacted result.
 public struct ResultPublisher: Sendable {
     public var resultPath: String?
     public var terminationLog: String?
@@ -37,19 +37,19 @@ public struct ResultPublisher: Sendable {
 
         var written = resultPath
         if let resultPath {
-            if let problem = Self.writeAtomically(json + [0x0A], to: resultPath) {
+            if let problem = SafeFileWriter.replace(resultPath, with: json + [0x0A]) {
                 log.warning("could not write the result file \(resultPath): \(problem)")
                 written = nil
             }
         }
         if let junitPath {
-            if let problem = Self.writeAtomically(Array(JUnitReport.render(result).utf8), to: junitPath) {
+            if let problem = SafeFileWriter.replace(junitPath, with: Array(JUnitReport.render(result).utf8)) {
                 log.warning("could not write the JUnit report \(junitPath): \(problem)")
             }
         }
         if let terminationLog {
             let message = TerminationMessage.render(result, budget: terminationBudget)
-            if let problem = Self.write(message, to: terminationLog) {
+            if let problem = SafeFileWriter.writeInto(terminationLog, bytes: message) {
                 log.warning("could not write the termination message to \(terminationLog): \(problem)")
             }
         }
@@ -62,39 +62,5 @@ public struct ResultPublisher: Sendable {
         SummaryOrder.waitForLogReader()
         FileOutput.writeAll(1, block)
         return result.exitCode
-    }
-
-    /// Writes to a temporary file beside `path` and renames it into place (mode 0664 before the
-    /// umask). Returns a problem description or nil.
-    static func writeAtomically(_ bytes: [UInt8], to path: String) -> String? {
-        let temporary = "\(FileSystem.parent(path))/.\(FileSystem.basename(path)).\(getpid()).tmp"
-        if let problem = write(bytes, to: temporary, create: true) {
-            unlink(temporary)
-            return problem
-        }
-        guard rename(temporary, path) == 0 else {
-            let problem = FileSystem.errnoText()
-            unlink(temporary)
-            return problem
-        }
-        return nil
-    }
-
-    /// Writes (truncating) a file; the termination log exists already (the kubelet makes it 0666).
-    static func write(_ bytes: [UInt8], to path: String, create: Bool = true) -> String? {
-        let flags = O_WRONLY | O_TRUNC | O_CLOEXEC | (create ? O_CREAT : 0)
-        let fd = open(path, flags, 0o664)
-        guard fd >= 0 else { return FileSystem.errnoText() }
-        defer { close(fd) }
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, bytes.count - offset) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                return FileSystem.errnoText()
-            }
-            offset += n
-        }
-        return nil
     }
 }

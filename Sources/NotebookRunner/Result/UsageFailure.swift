@@ -23,11 +23,22 @@ public enum UsageFailure {
         } else if FileSystem.isWritableFile(RunConfiguration.defaultTerminationLog) {
             terminationLog = RunConfiguration.defaultTerminationLog
         }
-        // Never write over the notebook or the output notebook (a bad option may be exactly that).
-        let output = (options?.output ?? env(EnvironmentName.output)).map { FileSystem.absolute($0, relativeTo: cwd) }
-        let untouchable = Set([notebook, output].compactMap { $0 })
-        if let path = resultPath, untouchable.contains(path) { resultPath = nil }
-        if let path = terminationLog, untouchable.contains(path) || path == resultPath { terminationLog = nil }
+        // Never write over an input or the output notebook (a bad option may be exactly that),
+        // compared as files (``PathCollision``), and never replace a device or a FIFO.
+        func absolute(_ path: String) -> String { FileSystem.absolute(path, relativeTo: cwd) }
+        let output = (options?.output ?? env(EnvironmentName.output)).map(absolute)
+        var untouchable = [notebook, output, (options?.golden ?? env(EnvironmentName.golden)).map(absolute),
+                           (options?.junit ?? env(EnvironmentName.junit)).map(absolute)].compactMap { $0 }
+        untouchable += (options?.parameterFiles ?? []).map(absolute) + (options?.envFiles ?? []).map(absolute)
+        if let path = resultPath,
+           SafeFileWriter.refusal(path) != nil || untouchable.contains(where: { PathCollision.sameFile(path, $0) }) {
+            resultPath = nil
+        }
+        if let path = terminationLog,
+           SafeFileWriter.terminationLogRefusal(path) != nil
+            || (untouchable + (resultPath.map { [$0] } ?? [])).contains(where: { PathCollision.sameFile(path, $0) }) {
+            terminationLog = nil
+        }
         let budget = max(options?.terminationBudget ?? RunConfiguration.defaultTerminationBudget, TerminationMessage.minimumBudget)
         let now = Date.now
         let result = ResultAssembler.assemble(

@@ -21,6 +21,10 @@ public struct NotebookRun: Sendable {
     }
 
     static func removeStale(_ path: String) throws(RunFailure) {
+        // Checked in the configuration too; a device or FIFO made since is still never removed.
+        if let refusal = SafeFileWriter.refusal(path) {
+            throw RunFailure(.configurationError, "--output \(path) \(refusal); it is not removed or replaced")
+        }
         guard unlink(path) == 0 || errno == ENOENT else {
             throw RunFailure(.environmentSetupFailed, "cannot replace the existing output notebook \(path): \(FileSystem.errnoText())")
         }

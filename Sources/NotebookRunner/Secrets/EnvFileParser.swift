@@ -13,7 +13,10 @@ import FoundationEssentials
 /// - anything a shell would expand or execute (an unescaped `$`, a backtick, `$(…)`) is
 ///   REJECTED, never guessed;
 /// - a file whose content is a JSON object of strings is accepted, also the Vault injector's
-///   json template for KV v2 (the strings under `data`, next to `metadata`).
+///   json template for KV v2 (the strings under `data`, next to `metadata`); a key given twice
+///   is rejected (JSON parsers disagree on which value wins);
+/// - the file must be UTF-8, and no value may hold a NUL byte (raw, or `\u0000` in JSON), which
+///   no environment variable can carry: both are rejected, never replaced or cut.
 ///
 /// Errors carry line, column and a reason, never any of the file's content.
 public enum EnvFileParser {
@@ -33,6 +36,12 @@ public enum EnvFileParser {
     public static func parse(_ input: [UInt8]) throws(Failure) -> [Entry] {
         var bytes = input
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if let bad = firstInvalidUTF8(bytes) {
+            throw failure(at: bad, in: bytes, "not valid UTF-8 (an environment value must be text)")
+        }
+        if let nul = bytes.firstIndex(of: 0) {
+            throw failure(at: nul, in: bytes, "a NUL byte, which no environment variable can hold")
+        }
         if let first = bytes.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }), first == UInt8(ascii: "{") {
             return try parseJSON(bytes)
         }
@@ -40,7 +49,50 @@ public enum EnvFileParser {
         return try scanner.entries()
     }
 
+    /// A failure at byte `offset`: 1-based line and byte column.
+    static func failure(at offset: Int, in bytes: [UInt8], _ reason: String) -> Failure {
+        let before = bytes[..<offset]
+        let line = before.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+        let lineStart = before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+        return Failure(line: line, column: offset - lineStart + 1, reason: reason)
+    }
+
+    /// The offset of the first byte that does not belong to well-formed UTF-8 (RFC 3629: no
+    /// overlong forms, no surrogates, nothing past U+10FFFF), or nil.
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b < 0x80 { i += 1; continue }
+            let more: Int
+            let second: ClosedRange<UInt8>
+            switch b {
+            case 0xC2...0xDF: (more, second) = (1, 0x80...0xBF)
+            case 0xE0: (more, second) = (2, 0xA0...0xBF)
+            case 0xE1...0xEC, 0xEE...0xEF: (more, second) = (2, 0x80...0xBF)
+            case 0xED: (more, second) = (2, 0x80...0x9F)
+            case 0xF0: (more, second) = (3, 0x90...0xBF)
+            case 0xF1...0xF3: (more, second) = (3, 0x80...0xBF)
+            case 0xF4: (more, second) = (3, 0x80...0x8F)
+            default: return i
+            }
+            guard i + more < bytes.count, second.contains(bytes[i + 1]) else { return i }
+            for k in stride(from: 2, through: more, by: 1) where !(0x80...0xBF).contains(bytes[i + k]) { return i }
+            i += more + 1
+        }
+        return nil
+    }
+
     // MARK: JSON
+
+    /// Rejects a key given twice in one object.
+    static func rejectDuplicates(_ members: [JSONObjectMembers.Member], in object: String) throws(Failure) {
+        var seen: Set<String> = []
+        for member in members where !seen.insert(member.key).inserted {
+            throw Failure(line: member.line, column: member.column,
+                          reason: "\(object) gives the key \(member.key) twice; give each key once")
+        }
+    }
 
     static func parseJSON(_ bytes: [UInt8]) throws(Failure) -> [Entry] {
         if let syntax = JSONSyntaxError.find(in: bytes) {
@@ -82,8 +134,15 @@ public enum EnvFileParser {
         } catch {
             throw Failure(line: 1, column: 1, reason: "the JSON is not an object of strings")
         }
+        let top = JSONObjectMembers.of(bytes)
+        try rejectDuplicates(top, in: "the JSON object")
+        var scope = top  // the object the pairs come from
         var pairs: [(String, String)]
         if let data = loose.data, loose.hasMetadata || loose.strings.isEmpty {
+            if let member = top.first(where: { $0.key == "data" }) {
+                scope = JSONObjectMembers.of(bytes, from: member.value.lowerBound)
+                try rejectDuplicates(scope, in: "the JSON \"data\" object")
+            }
             // Vault KV v2 through the injector's json template: {"data": {...}, "metadata": {...}}
             guard loose.dataNonStrings.isEmpty else {
                 throw Failure(line: 1, column: 1, reason: "the JSON \"data\" object has values that are not strings (keys: \(loose.dataNonStrings.sorted().joined(separator: ", ")))")
@@ -96,6 +155,12 @@ public enum EnvFileParser {
             pairs = loose.strings.map { ($0.key, $0.value) }
         }
         pairs.sort { $0.0 < $1.0 }
+        if let (key, _) = pairs.first(where: { $0.1.utf8.contains(0) }) {
+            // A \u0000 escape: reported at its key.
+            let member = scope.first { $0.key == key }
+            throw Failure(line: member?.line ?? 1, column: member?.column ?? 1,
+                          reason: "the value of \(key) holds a NUL character (\\u0000), which no environment variable can hold")
+        }
         for (key, _) in pairs where !isValidKey(Array(key.utf8)) {
             throw Failure(line: 1, column: 1, reason: "a JSON key is not a valid variable name ([A-Za-z_][A-Za-z0-9_]*)")
         }

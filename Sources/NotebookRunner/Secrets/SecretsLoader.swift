@@ -1,4 +1,7 @@
 import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Loads Vault-rendered env files into the notebook's environment, without a shell.
 ///
@@ -50,7 +53,16 @@ public struct SecretsLoader: Sendable {
             }
             for name in names.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) where !name.hasPrefix(".") {
                 let path = "\(directory)/\(name)"
-                guard FileSystem.isRegularFile(path) else { continue }
+                guard FileSystem.isRegularFile(path) else {
+                    // Folders are passed over; anything else is an env file that cannot be read.
+                    guard let what = Self.irregular(path) else { continue }
+                    if strict {
+                        throw RunFailure(.secretsUnavailable, "\(path): \(what), not an env file; an explicitly given secrets folder may hold only regular files (and folders, which are passed over)")
+                    }
+                    log.warning("skipping \(path): \(what)")
+                    report.files.append(.init(path: path, status: .skipped, keys: [], reason: what))
+                    continue
+                }
                 if Self.isRenderArtifact(name) {
                     report.files.append(.init(path: path, status: .skipped, keys: [], reason: "a consul-template temporary or backup file"))
                     continue
@@ -127,22 +139,40 @@ public struct SecretsLoader: Sendable {
         }
     }
 
+    /// What a folder entry that is not a regular file is, or nil for a folder (or a link to one).
+    static func irregular(_ path: String) -> String? {
+        switch SafeFileWriter.kind(path, followingLinks: false) {
+        case .directory, .regular, .missing: return nil
+        case .special(let what): return what
+        case .symlink:
+            var st = stat()
+            guard stat(path, &st) == 0 else { return errno == ELOOP ? "a symlink loop" : "a dangling symlink" }
+            switch SafeFileWriter.kind(mode: st.st_mode) {
+            case .directory, .regular: return nil
+            case .special(let what): return "a symlink to \(what)"
+            default: return "not a regular file"
+            }
+        }
+    }
+
     static func isRenderArtifact(_ name: String) -> Bool {
         name.allSatisfy { $0.isASCII && $0.isNumber } || name.hasSuffix(".bak")
     }
 
     static func read(_ path: String) throws(RunFailure) -> [EnvFileParser.Entry] {
-        guard FileSystem.exists(path) else { throw RunFailure(.secretsUnavailable, "\(path): secrets file not found") }
-        guard FileSystem.isRegularFile(path) else { throw RunFailure(.secretsUnavailable, "\(path): not a regular file") }
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(filePath: path))
+        let data: [UInt8]
+        do throws(RegularFileReader.Problem) {
+            data = try RegularFileReader.read(path)
         } catch {
-            throw RunFailure(.secretsUnavailable, "\(path): cannot read: \(FileSystem.errnoText())")
+            switch error {
+            case .missing: throw RunFailure(.secretsUnavailable, "\(path): secrets file not found")
+            case .notRegular(let what): throw RunFailure(.secretsUnavailable, "\(path): \(what), not a regular file")
+            case .unreadable(let why): throw RunFailure(.secretsUnavailable, "\(path): cannot read: \(why)")
+            }
         }
         guard !data.isEmpty else { throw RunFailure(.secretsUnavailable, "\(path): empty (not rendered yet? use --secrets-wait)") }
         do throws(EnvFileParser.Failure) {
-            return try EnvFileParser.parse(Array(data))
+            return try EnvFileParser.parse(data)
         } catch {
             throw RunFailure(.secretsUnavailable, "\(path):\(error)")
         }

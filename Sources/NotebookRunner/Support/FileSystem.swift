@@ -72,7 +72,7 @@ public enum FileSystem {
 
     /// Whether an EXISTING file can be opened for writing (never creates it).
     public static func isWritableFile(_ path: String) -> Bool {
-        let fd = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY)
+        let fd = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK)  // a FIFO without a reader: no wait
         guard fd >= 0 else { return false }
         close(fd)
         return true
