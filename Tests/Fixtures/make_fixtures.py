@@ -167,6 +167,22 @@ write("sandbox-escape.ipynb", nb([
         "print('clone-newuser', subprocess.run([sys.executable, '-c', probe], capture_output=True, text=True, timeout=30).stdout.strip())"),
     new_code_cell("print('clone3', outcome(libc.syscall(435, None, 0)))"),
     new_code_cell("print('mount', outcome(libc.mount(b'none', b'/nonexistent-nbrunner', b'tmpfs', 0, None)))"),
+    # io_uring_setup with one entry and zeroed parameters; the ring is closed at once.
+    new_code_cell(
+        "params = ctypes.create_string_buffer(120)\n"
+        "ring = libc.syscall(425, 1, params)  # io_uring_setup, x86_64\n"
+        "print('io_uring', outcome(ring))\n"
+        "if ring >= 0: os.close(ring)"),
+    # personality: the query, ASLR off, and READ_IMPLIES_EXEC with bit 31 set (the kernel takes
+    # that as a persona, not a query); whatever was set is put back at once.
+    new_code_cell(
+        "libc.personality.argtypes, libc.personality.restype = [ctypes.c_ulong], ctypes.c_int\n"
+        "old = libc.personality(0xffffffff)\n"
+        "print('personality-query', outcome(old))\n"
+        "for name, persona in (('personality-aslr-off', 0x0040000), ('personality-exec-high', 0x80000000 | 0x0400000)):\n"
+        "    r = libc.personality(persona)\n"
+        "    print(name, outcome(r))\n"
+        "    if r != -1: libc.personality(old)"),
 ]))
 # What an ordinary notebook does, which the sandbox must not break.
 write("ordinary-work.ipynb", nb([
