@@ -344,3 +344,36 @@ write("runner-memory.ipynb", nb([
         "print('patched', patched)"),
     new_code_cell("print('done')"),
 ]))
+# A daemon that ignores SIGTERM, SIGINT and SIGHUP and keeps forking: every generation forks,
+# the parent exits and the child starts a new session, so it has a new pid (and group) every
+# 20 ms and is orphaned each time. (Faster forkers are killed by this test machine's own PID 1
+# after a few hundred forks, which would hide a leak.)
+write("forking-daemon.ipynb", nb([
+    new_code_cell(
+        "import subprocess, sys\n"
+        "daemon = '''\n"
+        "import os, signal, time\n"
+        "for s in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):\n"
+        "    signal.signal(s, signal.SIG_IGN)\n"
+        "stop = time.monotonic() + 60  # a leak ends by itself\n"
+        "while time.monotonic() < stop:\n"
+        "    if os.fork():\n"
+        "        os._exit(0)\n"
+        "    os.setsid()\n"
+        "    time.sleep(0.02)\n"
+        "'''\n"
+        "subprocess.Popen([sys.executable, '-c', daemon], stdin=subprocess.DEVNULL,\n"
+        "                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\n"
+        "print('daemon started')"),
+    new_code_cell("import time\ntime.sleep(1)\nprint('done')"),
+]))
+# For kill -9 of nbrunner: the kernel starts a child and an orphan in its own session, then
+# sleeps in the next cell.
+write("busy-tree.ipynb", nb([
+    new_code_cell(
+        "import subprocess\n"
+        "child = subprocess.Popen(['sleep', '300'])\n"
+        "subprocess.run(['sh', '-c', 'sleep 300 >/dev/null 2>&1 &'])\n"
+        "print('tree started', flush=True)"),
+    new_code_cell("import time\nprint('sleeping', flush=True)\ntime.sleep(120)"),
+]))
