@@ -377,3 +377,9 @@ write("busy-tree.ipynb", nb([
         "print('tree started', flush=True)"),
     new_code_cell("import time\nprint('sleeping', flush=True)\ntime.sleep(120)"),
 ]))
+# Output backlog: 50 MB printed in one cell, then a marker; run under a CPU quota, papermill
+# needs far more than nbclient's default 4 s iopub_timeout to drain it after the reply.
+write("heavy-output.ipynb", nb([
+    new_code_cell("line = 'x' * 999\nfor i in range(50_000):\n    print(line)\nprint('printed-all')"),
+    new_code_cell("print('after')"),
+]))
