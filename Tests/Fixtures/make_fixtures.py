@@ -383,3 +383,17 @@ write("heavy-output.ipynb", nb([
     new_code_cell("line = 'x' * 999\nfor i in range(50_000):\n    print(line)\nprint('printed-all')"),
     new_code_cell("print('after')"),
 ]))
+# A stop right after the last cell: the test sends SIGTERM once `last-cell-done` is printed,
+# while papermill shuts the kernel down and saves.
+write("late-stop.ipynb", nb([
+    new_code_cell("print('first')"),
+    new_code_cell("print('last-cell-done', flush=True)"),
+]))
+# The kernel SIGKILLs papermill (its parent) in the third cell: with --save-every 1h the outputs
+# of the first two cells were never saved.
+write("kill-papermill.ipynb", nb([
+    new_code_cell("print('one')"),
+    new_code_cell("print('two')"),
+    new_code_cell("import os, signal, time\ntime.sleep(0.5)\nos.kill(os.getppid(), signal.SIGKILL)\ntime.sleep(5)"),
+    new_code_cell("print('never runs')"),
+]))

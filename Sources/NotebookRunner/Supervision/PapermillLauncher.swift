@@ -10,7 +10,7 @@
 ///   papermill's per-cell saves.
 /// - SIGTERM to papermill raises `SystemExit(143)` instead of killing it on the spot, so that
 ///   `finally` also runs when nbrunner escalates past `--grace`. Only a SIGKILL of papermill can
-///   lose the cells executed since the last save. Once the final save begins, SIGTERM is ignored
+///   lose the cells executed since the last save. Once the final save begins, SIGTERM and SIGINT are ignored
 ///   so it cannot cut that write short.
 ///
 /// - nbclient's `iopub_timeout` defaults to ``drainSeconds`` instead of 4 s (unless papermill
@@ -141,7 +141,9 @@ def _main():
 
         def final_save(self, **kwargs):
             self._nbrunner_final = True
-            signal.signal(signal.SIGTERM, signal.SIG_IGN)  # the last write must not be cut short
+            # the last write must not be cut short (nor the kernel's shutdown before it)
+            signal.signal(signal.SIGTERM, signal.SIG_IGN)
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
             return complete(self, **kwargs)
 
         manager.save = throttled_save

@@ -44,7 +44,7 @@ public struct PapermillSupervisor: Sendable {
         let spawnedPid = Mutex<pid_t?>(nil)  // set by the body, once papermill exists
         registry.beginSpawn()
         defer { registry.finished(spawnedPid.withLock { $0 }) }
-        let result: ExecutionResult<(Int?, [String], StopReason?)?, SequenceOutput, SequenceOutput>
+        let result: ExecutionResult<(CellProgress, [String], StopReason?)?, SequenceOutput, SequenceOutput>
         do {
             result = try await Subprocess.run(
                 .path(FilePath(command.executable)),
@@ -97,7 +97,8 @@ public struct PapermillSupervisor: Sendable {
         case .signaled(let signal): ending = .signaled(signal)
         }
         await Self.endLeftovers(log: log)
-        return PapermillObservation(ending: ending, lastStartedLiveIndex: last, errorTail: tail, stop: stop)
+        return PapermillObservation(ending: ending, lastStartedLiveIndex: last.lastStartedLiveIndex,
+                                    lastStartedSourceIndex: last.lastStartedSourceIndex, errorTail: tail, stop: stop)
     }
 
     /// No process of the run outlives it, whatever the outcome.
@@ -176,7 +177,7 @@ public struct PapermillSupervisor: Sendable {
 
     /// papermill's stderr: logging, cell output (`--log-output`), the kernel's own stderr.
     static func pumpErrors(_ stream: SubprocessOutputSequence, progress initial: CellProgress,
-                           log: RunnerLog) async throws -> (Int?, [String]) {
+                           log: RunnerLog) async throws -> (CellProgress, [String]) {
         var progress = initial
         var splitter = LineSplitter()
         var tail = Ring<[UInt8]>(capacity: tailLines)
@@ -198,7 +199,7 @@ public struct PapermillSupervisor: Sendable {
         }
         splitter.finish(handle)
         log.write(batch)
-        return (progress.lastStartedLiveIndex, tail.elements.map { String(decoding: $0, as: UTF8.self) })
+        return (progress, tail.elements.map { String(decoding: $0, as: UTF8.self) })
     }
 
     static func add(_ piece: LineSplitter.Piece, to batch: inout RunnerLog.Batch) {
