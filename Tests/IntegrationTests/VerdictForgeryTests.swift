@@ -1,3 +1,4 @@
+import FoundationEssentials
 import Testing
 import NotebookRunner
 #if canImport(Glibc)
@@ -46,6 +47,23 @@ struct VerdictForgeryTests {
             environment: ["PATH": "/usr/local/bin:/usr/bin:/bin"], replaceEnvironment: true, directory: out,
             binary: random.binary, prefix: ["/usr/bin/unshare", "--pid", "--fork", "--mount-proc"] + random.prefix)
         #expect(run.stderr.contains("\nrunner 1 nbrunner\n") || run.stdout.contains("\nrunner 1 nbrunner\n"), "\(run.stderr.suffix(2000))")
+        try check(run)
+    }
+}
+
+extension VerdictForgeryTests {
+    /// Run by hand as root with every capability: not dumpable alone would not stop a kernel
+    /// with CAP_SYS_PTRACE; the launcher drops it for papermill and everything below.
+    @Test(.enabled(if: getuid() == 0, "the root case"))
+    func notAsRootWithFullCapabilitiesEither() async throws {
+        let dir = temporaryDirectory()
+        let binary = "\(dir)/nbrunner"  // the cell looks for a process named nbrunner
+        try Data(contentsOf: URL(filePath: Paths.binary)).write(to: URL(filePath: binary))
+        chmod(binary, 0o755)
+        let run = try await Nbrunner.raw(
+            ["run", Paths.notebook("runner-memory.ipynb"), "--output", "\(dir)/output.ipynb", "--result", "\(dir)/result.json",
+             "--termination-log", "\(dir)/termination-log", "--python", Paths.python],
+            directory: dir, binary: binary)
         try check(run)
     }
 }

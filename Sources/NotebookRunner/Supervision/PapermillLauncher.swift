@@ -16,6 +16,8 @@
 /// - nbclient's `iopub_timeout` defaults to ``drainSeconds`` instead of 4 s (unless papermill
 ///   passes one): output already produced by a cell that finished must not fail it because the
 ///   CPU is too busy to drain it in 4 s.
+/// - It drops `CAP_SYS_PTRACE` (bounding set included) before anything else, so that a kernel
+///   run as root with full capabilities cannot open nbrunner's `/proc/PID/mem` either.
 /// - It watches its stdin pipe (kept on another descriptor, not inherited): nbrunner keeps the
 ///   write end open until papermill has exited, so end of file means nbrunner died, even by
 ///   SIGKILL. It then kills its own descendants (the kernel, the notebook's processes) and what is
@@ -97,7 +99,36 @@ def _watch(fd):
         pass
     _end_run()
 
+def _drop_ptrace():
+    # CAP_SYS_PTRACE opens /proc/PID/mem even of a process that is not dumpable: a kernel run as
+    # root with full capabilities could still rewrite nbrunner. Dropped from this (still
+    # single-threaded) process's bounding, ambient, effective, permitted and inheritable sets,
+    # it is gone for papermill, the kernel and everything they start. Best effort.
+    try:
+        import ctypes
+        libc = ctypes.CDLL(None, use_errno=True)
+        cap = 19  # CAP_SYS_PTRACE
+        libc.prctl(24, cap, 0, 0, 0)  # PR_CAPBSET_DROP (needs CAP_SETPCAP)
+        libc.prctl(47, 4, 0, 0, 0)  # PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL
+
+        class Header(ctypes.Structure):
+            _fields_ = [("version", ctypes.c_uint32), ("pid", ctypes.c_int)]
+
+        class Data(ctypes.Structure):
+            _fields_ = [("effective", ctypes.c_uint32), ("permitted", ctypes.c_uint32), ("inheritable", ctypes.c_uint32)]
+
+        header, data = Header(0x20080522, 0), (Data * 2)()  # _LINUX_CAPABILITY_VERSION_3
+        if libc.capget(ctypes.byref(header), data) == 0 and data[0].permitted & (1 << cap):
+            keep = ~(1 << cap) & 0xFFFFFFFF
+            data[0].effective &= keep
+            data[0].permitted &= keep
+            data[0].inheritable &= keep
+            libc.capset(ctypes.byref(header), data)
+    except Exception:
+        pass
+
 def _main():
+    _drop_ptrace()
     every = float(sys.argv[1])
     args = sys.argv[2:]
     problem = None
