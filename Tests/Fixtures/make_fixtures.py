@@ -167,6 +167,22 @@ write("sandbox-escape.ipynb", nb([
         "print('clone-newuser', subprocess.run([sys.executable, '-c', probe], capture_output=True, text=True, timeout=30).stdout.strip())"),
     new_code_cell("print('clone3', outcome(libc.syscall(435, None, 0)))"),
     new_code_cell("print('mount', outcome(libc.mount(b'none', b'/nonexistent-nbrunner', b'tmpfs', 0, None)))"),
+    # io_uring_setup with one entry and zeroed parameters; the ring is closed at once.
+    new_code_cell(
+        "params = ctypes.create_string_buffer(120)\n"
+        "ring = libc.syscall(425, 1, params)  # io_uring_setup, x86_64\n"
+        "print('io_uring', outcome(ring))\n"
+        "if ring >= 0: os.close(ring)"),
+    # personality: the query, ASLR off, and READ_IMPLIES_EXEC with bit 31 set (the kernel takes
+    # that as a persona, not a query); whatever was set is put back at once.
+    new_code_cell(
+        "libc.personality.argtypes, libc.personality.restype = [ctypes.c_ulong], ctypes.c_int\n"
+        "old = libc.personality(0xffffffff)\n"
+        "print('personality-query', outcome(old))\n"
+        "for name, persona in (('personality-aslr-off', 0x0040000), ('personality-exec-high', 0x80000000 | 0x0400000)):\n"
+        "    r = libc.personality(persona)\n"
+        "    print(name, outcome(r))\n"
+        "    if r != -1: libc.personality(old)"),
 ]))
 # What an ordinary notebook does, which the sandbox must not break.
 write("ordinary-work.ipynb", nb([
@@ -297,3 +313,102 @@ write("braces.ipynb", nb([
 write("many-errors-sleep.ipynb", nb(
     [new_code_cell(f"print('Error: cell {i} ' + '{{x}}' * 2000)") for i in range(399)]
     + [new_code_cell("import time\nprint('last cell sleeping', flush=True)\ntime.sleep(120)")]))
+# The verdict-forging attack: the kernel finds nbrunner among its ancestors (by /proc/PID/comm),
+# opens its /proc/PID/mem read-write and overwrites every `Results Summary:` it finds with
+# `Results HACKED!:`. It prints how far it got, and whether the kernel itself is dumpable.
+write("runner-memory.ipynb", nb([
+    new_code_cell(
+        "import ctypes, errno, os\n"
+        "def parent(pid):\n"
+        "    text = open(f'/proc/{pid}/stat').read()\n"
+        "    return int(text[text.rindex(')') + 2:].split()[1])\n"
+        "runner = os.getpid()\n"
+        "while runner > 1 and open(f'/proc/{runner}/comm').read().strip() != 'nbrunner':\n"
+        "    runner = parent(runner)\n"
+        "print('runner', runner, open(f'/proc/{runner}/comm').read().strip())\n"
+        "libc = ctypes.CDLL(None, use_errno=True)\n"
+        "print('kernel-dumpable', libc.prctl(3, 0, 0, 0, 0))  # PR_GET_DUMPABLE\n"
+        "marker, forged = b'Results ' + b'Summary:', b'Results HACKED!:'\n"
+        "patched = 0\n"
+        "try:\n"
+        "    maps = open(f'/proc/{runner}/maps').read().splitlines()\n"
+        "    mem = open(f'/proc/{runner}/mem', 'r+b', buffering=0)\n"
+        "except OSError as error:\n"
+        "    print('mem-open', errno.errorcode[error.errno])\n"
+        "else:\n"
+        "    print('mem-open ok')\n"
+        "    for line in maps:\n"
+        "        fields = line.split()\n"
+        "        if not fields[1].startswith('r') or fields[-1] in ('[vvar]', '[vvar_vclock]', '[vsyscall]'):\n"
+        "            continue\n"
+        "        start, end = (int(x, 16) for x in fields[0].split('-'))\n"
+        "        try:\n"
+        "            mem.seek(start)\n"
+        "            data = mem.read(end - start)\n"
+        "        except OSError:\n"
+        "            continue\n"
+        "        at = data.find(marker)\n"
+        "        while at >= 0:\n"
+        "            try:\n"
+        "                mem.seek(start + at)\n"
+        "                mem.write(forged)\n"
+        "                patched += 1\n"
+        "            except OSError:\n"
+        "                pass\n"
+        "            at = data.find(marker, at + 1)\n"
+        "print('patched', patched)"),
+    new_code_cell("print('done')"),
+]))
+# A daemon that ignores SIGTERM, SIGINT and SIGHUP and keeps forking: every generation forks,
+# the parent exits and the child starts a new session, so it has a new pid (and group) every
+# 20 ms and is orphaned each time. (Faster forkers are killed by this test machine's own PID 1
+# after a few hundred forks, which would hide a leak.)
+write("forking-daemon.ipynb", nb([
+    new_code_cell(
+        "import subprocess, sys\n"
+        "daemon = '''\n"
+        "import os, signal, time\n"
+        "for s in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):\n"
+        "    signal.signal(s, signal.SIG_IGN)\n"
+        "stop = time.monotonic() + 60  # a leak ends by itself\n"
+        "while time.monotonic() < stop:\n"
+        "    if os.fork():\n"
+        "        os._exit(0)\n"
+        "    os.setsid()\n"
+        "    time.sleep(0.02)\n"
+        "'''\n"
+        "subprocess.Popen([sys.executable, '-c', daemon], stdin=subprocess.DEVNULL,\n"
+        "                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\n"
+        "print('daemon started')"),
+    new_code_cell("import time\ntime.sleep(1)\nprint('done')"),
+]))
+# For kill -9 of nbrunner: the kernel starts a child and an orphan in its own session, then
+# sleeps in the next cell.
+write("busy-tree.ipynb", nb([
+    new_code_cell(
+        "import subprocess\n"
+        "child = subprocess.Popen(['sleep', '300'])\n"
+        "subprocess.run(['sh', '-c', 'sleep 300 >/dev/null 2>&1 &'])\n"
+        "print('tree started', flush=True)"),
+    new_code_cell("import time\nprint('sleeping', flush=True)\ntime.sleep(120)"),
+]))
+# Output backlog: 50 MB printed in one cell, then a marker; run under a CPU quota, papermill
+# needs far more than nbclient's default 4 s iopub_timeout to drain it after the reply.
+write("heavy-output.ipynb", nb([
+    new_code_cell("line = 'x' * 999\nfor i in range(50_000):\n    print(line)\nprint('printed-all')"),
+    new_code_cell("print('after')"),
+]))
+# A stop right after the last cell: the test sends SIGTERM once `last-cell-done` is printed,
+# while papermill shuts the kernel down and saves.
+write("late-stop.ipynb", nb([
+    new_code_cell("print('first')"),
+    new_code_cell("print('last-cell-done', flush=True)"),
+]))
+# The kernel SIGKILLs papermill (its parent) in the third cell: with --save-every 1h the outputs
+# of the first two cells were never saved.
+write("kill-papermill.ipynb", nb([
+    new_code_cell("print('one')"),
+    new_code_cell("print('two')"),
+    new_code_cell("import os, signal, time\ntime.sleep(0.5)\nos.kill(os.getppid(), signal.SIGKILL)\ntime.sleep(5)"),
+    new_code_cell("print('never runs')"),
+]))

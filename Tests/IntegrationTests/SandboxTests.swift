@@ -1,3 +1,4 @@
+import FoundationEssentials
 import Testing
 import NotebookRunner
 #if canImport(Glibc)
@@ -15,11 +16,18 @@ struct SandboxTests {
         return withUnsafeBytes(of: &u.machine) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) } == "x86_64"
     }()
 
+    static let probes: Set = ["ptrace", "unshare", "clone-newuser", "clone3", "mount", "io_uring",
+                              "personality-query", "personality-aslr-off", "personality-exec-high"]
+
+    /// io_uring without the filter: only where the kernel allows it (`kernel.io_uring_disabled` 0).
+    static let ioUringAllowed = (try? Data(contentsOf: URL(filePath: "/proc/sys/kernel/io_uring_disabled")))
+        .map { String(decoding: $0, as: UTF8.self).trimmedLine == "0" } ?? false
+
     func outcomes(_ run: Finished) -> [String: String] {
         var found: [String: String] = [:]
         for line in run.stderr.split(separator: "\n") {
             let words = line.split(separator: " ")
-            if words.count == 2, ["ptrace", "unshare", "clone-newuser", "clone3", "mount"].contains(String(words[0])) {
+            if words.count == 2, Self.probes.contains(String(words[0])) {
                 found[String(words[0])] = String(words[1])
             }
         }
@@ -30,7 +38,9 @@ struct SandboxTests {
     func deniedCallsFailWithEPERMByDefault() async throws {
         let run = try await Nbrunner.run(Paths.notebook("sandbox-escape.ipynb"))
         #expect(run.exitCode == 0, "\(run.stderr.suffix(2000))")
-        #expect(outcomes(run) == ["ptrace": "EPERM", "unshare": "EPERM", "clone-newuser": "EPERM", "clone3": "ENOSYS", "mount": "EPERM"])
+        #expect(outcomes(run) == ["ptrace": "EPERM", "unshare": "EPERM", "clone-newuser": "EPERM", "clone3": "ENOSYS", "mount": "EPERM",
+                                  "io_uring": "EPERM", "personality-query": "ok",
+                                  "personality-aslr-off": "EPERM", "personality-exec-high": "EPERM"])
         let result = try run.checkContract()
         #expect(result.sandbox?.mode == .on)
         #expect(result.sandbox?.active == true)
@@ -45,9 +55,11 @@ struct SandboxTests {
         let run = try await Nbrunner.run(Paths.notebook("sandbox-escape.ipynb"), ["--sandbox", "off"])
         #expect(run.exitCode == 0, "\(run.stderr.suffix(2000))")
         let seen = outcomes(run)
-        #expect(seen.count == 5)
-        #expect(!seen.values.contains("EPERM"))
+        #expect(seen.count == Self.probes.count)
+        #expect(seen.filter { $0.key != "io_uring" }.values.allSatisfy { $0 != "EPERM" }, "\(seen)")
         #expect(seen["clone3"] != "ENOSYS")
+        #expect(seen["personality-aslr-off"] == "ok" && seen["personality-exec-high"] == "ok")
+        if Self.ioUringAllowed { #expect(seen["io_uring"] == "ok") }
         let result = try run.checkContract()
         #expect(result.sandbox?.mode == .off && result.sandbox?.active == false)
     }

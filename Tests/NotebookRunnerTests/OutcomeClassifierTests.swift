@@ -96,6 +96,49 @@ import Testing
         #expect(timedOut.category == .timeout)
     }
 
+    /// SIGTERM while papermill shuts the kernel down and saves, after the last cell replied:
+    /// papermill exits 1 (its KeyboardInterrupt), but that cell completed and is not marked.
+    @Test func aStopAfterTheLastCellRepliedDoesNotMarkIt() {
+        var last = cell(count: 3)
+        last.replied = true
+        let executed = document([cell("markdown", "# t"), cell(count: 1), cell(count: 2), last])
+        let out = OutcomeClassifier.classify(
+            source: source, executed: .success(executed),
+            observation: PapermillObservation(ending: .exited(1), lastStartedLiveIndex: 3, lastStartedSourceIndex: 3,
+                                              stop: .signal(15)),
+            outputPath: "/o")
+        #expect(out.category == .cancelled)
+        #expect(out.cells.compactMap(\.status) == [.succeeded, .succeeded, .succeeded])
+        #expect(out.failedCell == nil)
+        #expect(out.message == "cancelled by SIGTERM after cell 3 (In [3]) had completed")
+        // Without the reply it is the cell that was interrupted, as before.
+        let running = OutcomeClassifier.classify(
+            source: source, executed: .success(document([cell("markdown", "# t"), cell(count: 1), cell(count: 2), cell(count: 3)])),
+            observation: PapermillObservation(ending: .exited(1), lastStartedLiveIndex: 3, lastStartedSourceIndex: 3,
+                                              stop: .signal(15)),
+            outputPath: "/o")
+        #expect(running.cells[3].status == .failed && running.cells[3].note == "interrupted: nbrunner received SIGTERM")
+    }
+
+    /// papermill SIGKILLed: cells the live log showed starting before the last one ran and
+    /// finished, though the saved notebook lacks them (or there is none).
+    @Test func cellsTheLiveLogShowsRanAreNotReportedAsNotExecuted() {
+        let stale = document([cell("markdown", "# t"), cell(count: 1), cell(), cell()])
+        for executed in [stale, nil] {
+            let out = OutcomeClassifier.classify(
+                source: source, executed: executed.map { .success($0) },
+                observation: PapermillObservation(ending: .signaled(9), lastStartedLiveIndex: 3, lastStartedSourceIndex: 3,
+                                                  stop: .signal(15)),
+                outputPath: "/o")
+            #expect(out.category == .cancelled)
+            #expect(out.cells.compactMap(\.status) == [.succeeded, .succeeded, .failed], "\(out.cells)")
+            #expect(out.cells[2].note == CellOutcomes.outputsLost)
+            if executed == nil { #expect(out.cells[1].note == CellOutcomes.outputsLost) }
+            #expect(out.cells[3].note == "interrupted: nbrunner received SIGTERM")
+            #expect(out.failedCell?.cellIndex == 3)
+        }
+    }
+
     @Test func aStopAfterACleanFinishIsStillASuccess() {
         let executed = document([cell("markdown", "# t"), cell(count: 1), cell(count: 2), cell(count: 3)])
         let out = OutcomeClassifier.classify(

@@ -8,6 +8,14 @@
 /// Returns 0 or -1 with errno set.
 int nbr_set_child_subreaper(void);
 
+/// prctl(PR_SET_DUMPABLE, 0): no process of the same UID can open /proc/self/mem, ptrace us or
+/// read our /proc files that need ptrace access (and no core dump). execve resets it for the
+/// children. Returns 0 or -1 with errno set.
+int nbr_set_undumpable(void);
+
+/// prctl(PR_GET_DUMPABLE): 0, 1 or 2; -1 on error.
+int nbr_dumpable(void);
+
 /// Installs handlers for SIGTERM, SIGINT and SIGHUP that count deliveries. Returns 0 or -1.
 int nbr_install_stop_handlers(void);
 

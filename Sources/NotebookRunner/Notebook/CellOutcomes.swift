@@ -14,8 +14,11 @@ public struct CellOutcomes: Sendable {
     ///     death, timeout, cancellation), and why; it is marked failed with that note.
     ///   - ranToEnd: papermill returned 0, so every cell was reached (unless a cell called
     ///     `sys.exit(0)`).
+    ///   - started: the source index of the last cell the live log showed starting. A code cell
+    ///     before it ran and finished (papermill went on to the next one) even when the saved
+    ///     notebook does not show it: papermill was killed before it saved those outputs.
     public init(source: NotebookDocument, executed: NotebookDocument?,
-                interrupted: (sourceIndex: Int?, note: String)? = nil, ranToEnd: Bool) {
+                interrupted: (sourceIndex: Int?, note: String)? = nil, ranToEnd: Bool, started: Int? = nil) {
         var executedFor: [Int: NotebookDocument.Cell] = [:]
         var injected: NotebookDocument.Cell?
         if let executed {
@@ -36,6 +39,7 @@ public struct CellOutcomes: Sendable {
             }
         }
         if let i = interrupted?.sourceIndex { reached = max(reached, i) }
+        if let started { reached = max(reached, started) }
         if ranToEnd, earlyExit == nil { reached = source.cells.count }
         if let earlyExit { reached = earlyExit }
 
@@ -86,6 +90,9 @@ public struct CellOutcomes: Sendable {
             } else if cell.tags.contains("skip-execution") {
                 r.status = .skipped
                 r.note = "tagged skip-execution"
+            } else if let started, s < started, !cell.isBlank, earlyExit.map({ s < $0 }) ?? true {
+                r.status = .succeeded
+                r.note = Self.outputsLost
             } else if s < reached {
                 // nbclient never executes a blank cell, so it has no execution_count.
                 r.status = cell.isBlank ? .succeeded : .skipped
@@ -104,6 +111,9 @@ public struct CellOutcomes: Sendable {
         cells = results
         self.firstFailure = firstFailure
     }
+
+    /// The note of a cell the live log shows ran, whose outputs the saved notebook lacks.
+    public static let outputsLost = "ran, outputs lost: it ran and finished (the live log shows it), but papermill was killed before it saved its outputs"
 
     struct Failure {
         var ename: String

@@ -46,14 +46,18 @@ public struct NotebookDocument: Decodable, Sendable {
         /// for a `CellExecutionError` (also one without an error output, such as a failed line
         /// magic), but leaves it null for timeouts, dead kernels and interrupts.
         public var papermillException: Bool
+        /// nbclient recorded the kernel's reply (`metadata.execution["shell.execute_reply"]`):
+        /// the cell finished executing, whatever stopped the run afterwards.
+        public var replied = false
         public var outputs: [Output]
         /// nbformat's schema wants `source` as a string or a list of strings; papermill crashes
         /// on anything else (a number, an object).
         public var sourceIsText = true
 
         public init(cellType: String, source: String = "", executionCount: Int? = nil,
-                    tags: [String] = [], outputs: [Output] = []) {
+                    tags: [String] = [], outputs: [Output] = [], replied: Bool = false) {
             self.cellType = cellType
+            self.replied = replied
             self.source = source
             self.executionCount = executionCount
             self.tags = tags
@@ -75,6 +79,7 @@ public struct NotebookDocument: Decodable, Sendable {
             tags = meta?.tags ?? []
             papermillDuration = meta?.papermill?.duration
             papermillException = meta?.papermill?.exception ?? false
+            replied = meta?.execution?.reply != nil
             outputs = (try? c.decodeIfPresent([Output].self, forKey: .outputs)) ?? []
         }
 
@@ -89,13 +94,25 @@ public struct NotebookDocument: Decodable, Sendable {
     struct CellMetadata: Decodable {
         var tags: [String]?
         var papermill: PapermillCell?
+        var execution: ExecutionTimes?
 
         init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             tags = try? c.decodeIfPresent([String].self, forKey: .tags)
             papermill = try? c.decodeIfPresent(PapermillCell.self, forKey: .papermill)
+            execution = try? c.decodeIfPresent(ExecutionTimes.self, forKey: .execution)
         }
-        enum CodingKeys: String, CodingKey { case tags, papermill }
+        enum CodingKeys: String, CodingKey { case tags, papermill, execution }
+    }
+
+    /// nbclient's `record_timing` timestamps; only whether the reply arrived matters.
+    struct ExecutionTimes: Decodable {
+        var reply: String?
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            reply = try? c.decodeIfPresent(String.self, forKey: .reply)
+        }
+        enum CodingKeys: String, CodingKey { case reply = "shell.execute_reply" }
     }
 
     struct PapermillCell: Decodable {

@@ -38,13 +38,15 @@ public enum OutcomeClassifier {
         let executedDocument = try? executed?.get()
         let running = runningSourceCell(source: source, executed: executedDocument, observation: observation)
 
+        let started = observation.lastStartedSourceIndex
         func outcome(_ category: ErrorCategory, _ message: String, interruptedNote: String? = nil,
                      ranToEnd: Bool = false) -> Outcome {
-            let interrupted = interruptedNote.map { (sourceIndex: running.index, note: $0) }
+            // A cell whose reply the notebook records had finished: the stop came after it.
+            let interrupted = running.completed ? nil : interruptedNote.map { (sourceIndex: running.index, note: $0) }
             let cells = CellOutcomes(source: source, executed: executedDocument,
-                                     interrupted: interrupted, ranToEnd: ranToEnd)
+                                     interrupted: interrupted, ranToEnd: ranToEnd, started: started)
             var failed = cells.firstFailure
-            if failed == nil, category != .none, let i = running.index, interruptedNote != nil {
+            if failed == nil, category != .none, let i = running.index, interrupted != nil {
                 failed = RunResult.FailedCell(cellIndex: i, executionCount: running.executionCount,
                                               ename: nil, evalue: nil, injectedParameters: nil)
             }
@@ -128,7 +130,8 @@ public enum OutcomeClassifier {
         let allowedOnly = code == 1 && papermillReported
             && executedDocument?.cells.contains { CellOutcomes.allowedFailure(of: $0) != nil } == true
             && CellOutcomes(source: source, executed: executedDocument, ranToEnd: true).firstFailure == nil
-        let judged = CellOutcomes(source: source, executed: executedDocument, ranToEnd: code == 0 || allowedOnly)
+        let judged = CellOutcomes(source: source, executed: executedDocument, ranToEnd: code == 0 || allowedOnly,
+                                  started: started)
         if let failed = judged.firstFailure {
             let cell = failed.cellIndex.map { i in
                 "cell \(i)" + (failed.executionCount.map { " (In [\($0)])" } ?? "")
@@ -177,9 +180,12 @@ public enum OutcomeClassifier {
     struct Running {
         var index: Int?
         var executionCount: Int?
+        /// The notebook records the kernel's reply and no error: it had finished.
+        var completed = false
         var phrase: String {
             guard let index else { return "" }
-            return " while cell \(index) ran" + (executionCount.map { " (In [\($0)])" } ?? "")
+            let count = executionCount.map { " (In [\($0)])" } ?? ""
+            return completed ? " after cell \(index)\(count) had completed" : " while cell \(index)\(count) ran"
         }
     }
 
@@ -188,12 +194,17 @@ public enum OutcomeClassifier {
     static func runningSourceCell(source: NotebookDocument, executed: NotebookDocument?,
                                   observation: PapermillObservation) -> Running {
         guard let live = observation.lastStartedLiveIndex else { return Running() }
-        let alignment = executed.map { CellAlignment(source: source.cells, executed: $0.cells) }
-        guard let alignment, live < alignment.sourceIndex.count, let s = alignment.sourceIndex[live] else {
+        guard let executed else {
+            // No notebook was saved: the live log's own prediction of the source cell.
+            return Running(index: observation.lastStartedSourceIndex)
+        }
+        let alignment = CellAlignment(source: source.cells, executed: executed.cells)
+        guard live < alignment.sourceIndex.count, let s = alignment.sourceIndex[live] else {
             return Running()
         }
-        let cell = executed.map { CellAlignment.live($0.cells)[live] }
-        return Running(index: s, executionCount: cell?.executionCount)
+        let cell = CellAlignment.live(executed.cells)[live]
+        let completed = cell.replied && !cell.outputs.contains(where: \.isFailure)
+        return Running(index: s, executionCount: cell.executionCount, completed: completed)
     }
 
     /// `package.module.SomeError: message` or `SomeError` alone, as Python prints the last line

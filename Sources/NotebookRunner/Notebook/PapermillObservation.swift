@@ -10,6 +10,9 @@ public struct PapermillObservation: Sendable, Equatable {
     public var ending: Ending
     /// The last `Executing Cell N` papermill logged, as a live-list index (0-based).
     public var lastStartedLiveIndex: Int?
+    /// That cell's index in the source notebook, as the live log predicted it (nil for the
+    /// injected-parameters cell): known even when papermill never saved the notebook.
+    public var lastStartedSourceIndex: Int?
     /// The last lines papermill wrote to stderr (bounded), where its own exception ends up.
     public var errorTail: [String]
     /// nbrunner stopped papermill (a stop signal, `--timeout`).
@@ -17,10 +20,11 @@ public struct PapermillObservation: Sendable, Equatable {
     /// The cgroup's `oom_kill` count rose during the run.
     public var oomKilled: Bool
 
-    public init(ending: Ending, lastStartedLiveIndex: Int? = nil, errorTail: [String] = [],
-                stop: StopReason? = nil, oomKilled: Bool = false) {
+    public init(ending: Ending, lastStartedLiveIndex: Int? = nil, lastStartedSourceIndex: Int? = nil,
+                errorTail: [String] = [], stop: StopReason? = nil, oomKilled: Bool = false) {
         self.ending = ending
         self.lastStartedLiveIndex = lastStartedLiveIndex
+        self.lastStartedSourceIndex = lastStartedSourceIndex
         self.errorTail = errorTail
         self.stop = stop
         self.oomKilled = oomKilled

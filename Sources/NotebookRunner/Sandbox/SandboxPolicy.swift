@@ -36,6 +36,12 @@ public enum SandboxPolicy {
         .init(name: "swapon", why: "host memory configuration"),
         .init(name: "swapoff", why: "host memory configuration"),
         .init(name: "acct", why: "host process accounting"),
+        // io_uring performs its operations (open, connect, socket, …) in the kernel without a
+        // system call per operation, so a seccomp filter never sees them; and it is a large
+        // kernel attack surface (Docker and containerd deny it too). libuv falls back on EPERM.
+        .init(name: "io_uring_setup", why: "its operations bypass seccomp; kernel attack surface"),
+        .init(name: "io_uring_enter", why: "its operations bypass seccomp; kernel attack surface"),
+        .init(name: "io_uring_register", why: "its operations bypass seccomp; kernel attack surface"),
     ]
 
     /// `clone` with any of these flags fails with EPERM: blocking `unshare` alone does not stop
@@ -48,6 +54,17 @@ public enum SandboxPolicy {
         ("CLONE_NEWUSER", 0x1000_0000),
         ("CLONE_NEWPID", 0x2000_0000),
         ("CLONE_NEWNET", 0x4000_0000),
+    ]
+
+    /// `personality` that sets any of these flags fails with EPERM: the kernel's own
+    /// `PER_CLEAR_ON_SETID` set, the flags that weaken memory protections (ASLR off, readable
+    /// memory executable, page zero mapped, the legacy layout). Every other persona, and the query
+    /// `personality(0xffffffff)` (whatever flags it seems to hold), is left alone.
+    public static let personalityFlags: [(name: String, value: UInt64)] = [
+        ("ADDR_NO_RANDOMIZE", 0x0004_0000),
+        ("MMAP_PAGE_ZERO", 0x0010_0000),
+        ("ADDR_COMPAT_LAYOUT", 0x0020_0000),
+        ("READ_IMPLIES_EXEC", 0x0040_0000),
     ]
 
     /// Fail with ENOSYS, so libc falls back to `clone`, whose flags the filter can see

@@ -62,6 +62,19 @@ public enum SeccompFilter {
             }
             denied.append("clone(namespace flags)")
         }
+        if let personality = resolve("personality") {
+            // "flag set and the low 32 bits not all ones (the query)": libseccomp allows one
+            // comparison per argument in a rule, so it is spelt as "flag set and bit b clear",
+            // one rule per other bit b of the low 32 (rules for one call are alternatives).
+            for flag in SandboxPolicy.personalityFlags {
+                for bit in 0..<32 where UInt64(1) << UInt64(bit) != flag.value {
+                    var compare = scmp_arg_cmp(arg: 0, op: SCMP_CMP_MASKED_EQ,
+                                               datum_a: flag.value | UInt64(1) << UInt64(bit), datum_b: flag.value)
+                    try check(seccomp_rule_add_array(ctx, eperm, personality, 1, &compare), "cannot add a rule for personality(\(flag.name))")
+                }
+            }
+            denied.append("personality(\(SandboxPolicy.personalityFlags.map(\.name).joined(separator: "|")))")
+        }
         let enosys = nbr_seccomp_act_errno(UInt16(ENOSYS))
         for name in SandboxPolicy.unimplemented {
             guard let nr = resolve(name) else { continue }

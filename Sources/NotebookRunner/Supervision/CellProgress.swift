@@ -11,6 +11,8 @@ public struct CellProgress: Sendable {
     let ordinal: [Int: Int]
     let codeCells: Int
     public private(set) var lastStartedLiveIndex: Int?
+    /// The source index of that cell (nil: the injected-parameters cell, or out of range).
+    public private(set) var lastStartedSourceIndex: Int?
 
     public init(source: NotebookDocument, injectsParameters: Bool) {
         self.source = source
@@ -37,7 +39,9 @@ public struct CellProgress: Sendable {
         if let n = Self.frameNumber(line, prefix: Self.executing) {
             let live = n - 1
             lastStartedLiveIndex = live
+            lastStartedSourceIndex = nil
             guard live >= 0, live < alignment.sourceIndex.count else { return .frame(message: nil) }
+            lastStartedSourceIndex = alignment.sourceIndex[live]
             guard let s = alignment.sourceIndex[live] else {
                 return .frame(message: "injected parameters cell started")
             }

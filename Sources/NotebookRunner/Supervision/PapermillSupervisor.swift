@@ -44,7 +44,7 @@ public struct PapermillSupervisor: Sendable {
         let spawnedPid = Mutex<pid_t?>(nil)  // set by the body, once papermill exists
         registry.beginSpawn()
         defer { registry.finished(spawnedPid.withLock { $0 }) }
-        let result: ExecutionResult<(Int?, [String], StopReason?)?, SequenceOutput, SequenceOutput>
+        let result: ExecutionResult<(CellProgress, [String], StopReason?)?, SequenceOutput, SequenceOutput>
         do {
             result = try await Subprocess.run(
                 .path(FilePath(command.executable)),
@@ -66,7 +66,8 @@ public struct PapermillSupervisor: Sendable {
                     return nil
                 }
                 _ = try await execution.standardInputWriter.write(Array("go\n".utf8))
-                try await execution.standardInputWriter.finish()
+                // The pipe stays open while papermill runs: the launcher takes its end of file
+                // for nbrunner's death and ends the run's processes (PapermillLauncher).
                 let watchdog = Task { await Self.watch(execution, escalation: initial, log: log) }
                 defer { watchdog.cancel() }
                 async let stdoutDone: Void = Self.pump(execution.standardOutput, log: log)
@@ -78,6 +79,7 @@ public struct PapermillSupervisor: Sendable {
                 while ProcessTable.read(pid).map({ !$0.isZombie }) ?? false {
                     try? await Task.sleep(for: .milliseconds(10))
                 }
+                try? await execution.standardInputWriter.finish()
                 watchdog.cancel()
                 return (last, tail, await watchdog.value)
             }
@@ -95,14 +97,18 @@ public struct PapermillSupervisor: Sendable {
         case .signaled(let signal): ending = .signaled(signal)
         }
         await Self.endLeftovers(log: log)
-        return PapermillObservation(ending: ending, lastStartedLiveIndex: last, errorTail: tail, stop: stop)
+        return PapermillObservation(ending: ending, lastStartedLiveIndex: last.lastStartedLiveIndex,
+                                    lastStartedSourceIndex: last.lastStartedSourceIndex, errorTail: tail, stop: stop)
     }
 
     /// No process of the run outlives it, whatever the outcome.
     static func endLeftovers(log: RunnerLog) async {
         let leftovers = await ProcessTreeCleanup.endDescendants()
-        if !leftovers.isEmpty {
-            log.info("ended \(leftovers.count) leftover process(es) of the run: \(leftovers.map(String.init).joined(separator: ", "))")
+        if !leftovers.ended.isEmpty {
+            log.info("ended \(leftovers.ended.count) leftover process(es) of the run: \(leftovers.endedText)")
+        }
+        if !leftovers.remaining.isEmpty {
+            log.warning("\(leftovers.remaining.count) process(es) of the run were still alive after \(RunDuration(ProcessTreeCleanup.killLimit)) of SIGKILL rounds and may outlive it: \(ProcessTreeCleanup.Report.list(leftovers.remaining))")
         }
     }
 
@@ -131,8 +137,8 @@ public struct PapermillSupervisor: Sendable {
                 case .endDescendants:
                     // In a task of its own: the watchdog's cancellation must not cut its waits short.
                     let ended = await Task { await ProcessTreeCleanup.endDescendants(excluding: [pid]) }.value
-                    if !ended.isEmpty {
-                        log.info("papermill has exited; ended \(ended.count) process(es) still holding its output: \(ended.map(String.init).joined(separator: ", "))")
+                    if !ended.ended.isEmpty {
+                        log.info("papermill has exited; ended \(ended.ended.count) process(es) still holding its output: \(ended.endedText)")
                     }
                 }
             }
@@ -171,7 +177,7 @@ public struct PapermillSupervisor: Sendable {
 
     /// papermill's stderr: logging, cell output (`--log-output`), the kernel's own stderr.
     static func pumpErrors(_ stream: SubprocessOutputSequence, progress initial: CellProgress,
-                           log: RunnerLog) async throws -> (Int?, [String]) {
+                           log: RunnerLog) async throws -> (CellProgress, [String]) {
         var progress = initial
         var splitter = LineSplitter()
         var tail = Ring<[UInt8]>(capacity: tailLines)
@@ -193,7 +199,7 @@ public struct PapermillSupervisor: Sendable {
         }
         splitter.finish(handle)
         log.write(batch)
-        return (progress.lastStartedLiveIndex, tail.elements.map { String(decoding: $0, as: UTF8.self) })
+        return (progress, tail.elements.map { String(decoding: $0, as: UTF8.self) })
     }
 
     static func add(_ piece: LineSplitter.Piece, to batch: inout RunnerLog.Batch) {

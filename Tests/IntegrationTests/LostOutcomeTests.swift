@@ -1,0 +1,33 @@
+import Testing
+import NotebookRunner
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What the result says about cells whose end the output notebook does not tell plainly.
+@Suite(.timeLimit(.minutes(2)))
+struct LostOutcomeTests {
+    /// SIGTERM just after the last cell completed, during papermill's kernel shutdown and final
+    /// save: that cell completed without an exception and is not `failed: interrupted`.
+    @Test func aStopAfterTheLastCellDoesNotFailIt() async throws {
+        let run = try await SignalledRun().run(Paths.notebook("late-stop.ipynb"), trigger: "\nlast-cell-done\n",
+                                               signals: [(.terminate, .milliseconds(300))])
+        let result = try run.checkContract()
+        #expect(run.exitCode == 143 || run.exitCode == 0, "\(run.stderr.suffix(2000))")
+        #expect(result.cells.map(\.status) == [.succeeded, .succeeded], "\(result.cells)")
+        #expect(result.failedCell == nil)
+        #expect(!result.cells.contains { $0.note?.hasPrefix("interrupted") == true })
+        if run.exitCode == 143 { #expect(result.error.contains("after cell 1 (In [2]) had completed"), "\(result.error)") }
+    }
+
+    /// papermill SIGKILLed before it saved the first cells' outputs (--save-every 1h): they ran
+    /// (the live log showed them start), so they are not `skipped: not executed`.
+    @Test func cellsWhoseOutputsWereLostAreNotSkipped() async throws {
+        let run = try await Nbrunner.run(Paths.notebook("kill-papermill.ipynb"), ["--save-every", "1h"])
+        let result = try run.checkContract()
+        #expect(run.exitCode == 7, "\(run.stderr.suffix(2000))")
+        #expect(result.cells.map(\.status) == [.succeeded, .succeeded, .failed, .skipped], "\(result.cells)")
+        #expect(result.cells[0].note == CellOutcomes.outputsLost && result.cells[1].note == CellOutcomes.outputsLost)
+        #expect(result.cells[2].note == "papermill was killed by signal 9 while this cell ran")
+    }
+}
