@@ -107,6 +107,12 @@ struct RunArguments: ParsableArguments {
     @Option(help: ArgumentHelp("Wait up to this long for --env-file files (and --secrets-dir) to appear and be non-empty, for a Vault sidecar that renders late; then exit 4. Env: NBRUNNER_SECRETS_WAIT.", valueName: "duration"))
     var secretsWait: String?
 
+    @Option(name: .customLong("secret-env"), help: ArgumentHelp("Treat this inherited environment variable as a secret whatever its name: its value is replaced by *** in everything nbrunner writes. Repeatable. Env: NBRUNNER_SECRET_ENV (one name per line, or separated by commas or spaces).", valueName: "name"))
+    var secretEnv: [String] = []
+
+    @Option(name: .customLong("secret-file"), help: ArgumentHelp("A file whose content is a secret value to mask (a file of a mounted Kubernetes Secret volume, such as the JSON key GOOGLE_APPLICATION_CREDENTIALS points to); not loaded as variables; missing or unreadable: exit 4. Repeatable. Env: NBRUNNER_SECRET_FILE.", valueName: "path"))
+    var secretFiles: [String] = []
+
     @Flag(help: ArgumentHelp("Keep inherited environment variables over values from secrets files (by default the files win). Env: NBRUNNER_NO_OVERRIDE_ENV."))
     var noOverrideEnv = false
 
@@ -150,6 +156,8 @@ struct RunArguments: ParsableArguments {
         o.envFiles = envFiles
         o.secretsDir = secretsDir
         o.secretsWait = secretsWait
+        o.secretEnv = secretEnv
+        o.secretFiles = secretFiles
         o.noOverrideEnv = noOverrideEnv ? true : nil
         o.noRedactNotebook = noRedactNotebook ? true : nil
         o.saveEvery = saveEvery

@@ -78,10 +78,11 @@ public struct NotebookRun: Sendable {
             try Preflight.checkInputs(c, facts: &facts)
             // Secrets first, so the environment plan checks whatever they set (even a HOME).
             var environment = self.environment
-            let secrets = try await SecretsLoader(
-                envFiles: c.envFiles, secretsDirectory: c.secretsDir, wait: c.secretsWait,
-                overrideEnvironment: c.overrideEnvironment
-            ).load(into: &environment, log: log)
+            var loader = SecretsLoader(envFiles: c.envFiles, secretsDirectory: c.secretsDir, wait: c.secretsWait,
+                                       overrideEnvironment: c.overrideEnvironment)
+            loader.secretEnv = c.secretEnv
+            loader.secretFiles = c.secretFiles
+            let secrets = try await loader.load(into: &environment, log: log)
             facts.secrets = secrets.report
             log.use(secrets.redactor)
             let plan = EnvironmentSetup(environment: environment, identity: .current()).plan()
