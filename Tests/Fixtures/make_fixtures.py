@@ -140,13 +140,17 @@ write("secret-leak.ipynb", nb([
 # truncates long values, text/html escapes them), urlparse of URL variables, an application/json
 # display whose keys and values are secrets, metadata, and an exception.
 write("secret-forms.ipynb", nb([
-    tagged("names = []\nurl_names = []", "parameters"),
+    tagged("names = []\nurl_names = []\nfiles = []", "parameters"),
     new_code_cell(
         "import os, json\n"
         "values = {n: os.environ[n] for n in names}\n"
         "for n, v in values.items():\n"
         "    print(n, v)\n"
         "    print(repr(v), json.dumps(v), json.dumps({n: v}, ensure_ascii=False))\n"
+        "for p in files:\n"
+        "    key = json.load(open(p))\n"
+        "    print(key['private_key_id'], key['private_key'])\n"
+        "    print(json.dumps(key))\n"
         "values"),
     new_code_cell(
         "import pandas as pd\n"
@@ -162,6 +166,12 @@ write("secret-forms.ipynb", nb([
         "display(JSON({first: {'name': first, 'id': first, 'status': first, 'language': first}}),\n"
         "        metadata={'source': first})"),
     new_code_cell("raise ConnectionError(f\"login failed for {values[names[-1]]}\")"),
+]))
+# Credentials written into the code: the scan finds them before the kernel starts.
+write("hardcoded-credentials.ipynb", nb([
+    new_markdown_cell("password = 'not-code-so-not-scanned'"),
+    new_code_cell("aws_key = 'AKIAIOSFODNN7EXAMPLE'\nprint('using', aws_key)"),
+    new_code_cell("import json\npassword = \"hunter2-Zx9-pw\"\nprint(json.dumps({'password': password}))"),
 ]))
 # Long notebooks for the save policy: 199 cells that print their number, then a last cell that
 # sleeps (stopped by SIGTERM or --timeout) or kills its own kernel.

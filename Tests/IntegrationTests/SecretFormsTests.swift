@@ -73,3 +73,35 @@ import NotebookRunner
 extension String {
     func leftPadded(_ width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }
+
+/// `--secret-env` and `--secret-file`: secrets the name rule cannot know.
+@Suite(.timeLimit(.minutes(3))) struct ExplicitSecretTests {
+    static let serviceAccount = #"{"type": "service_account", "project_id": "demo-project-7", "private_key_id": "0123456789abcdef0123456789abcdef01234567", "private_key": "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7example\nZmFrZSBrZXkgZm9yIG5icnVubmVyIHRlc3RzIG9ubHk=\n-----END PRIVATE KEY-----\n", "client_email": "nb@demo-project-7.iam.gserviceaccount.com"}"#
+
+    @Test func secretEnvAndSecretFileAreMasked() async throws {
+        let dir = temporaryDirectory()
+        try Data(Self.serviceAccount.utf8).write(to: URL(filePath: "\(dir)/key.json"))
+        let yaml = "names: [PLAIN_SETTING, OTHER]\nfiles: [\(dir)/key.json]"
+        let env = ["PLAIN_SETTING": "plain-but-secret-771", "OTHER": "other-secret-value-5"]
+        let secrets = ["plain-but-secret-771", "other-secret-value-5", "0123456789abcdef0123456789abcdef01234567",
+                       "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7example", "ZmFrZSBrZXkgZm9yIG5icnVubmVyIHRlc3RzIG9ubHk="]
+        // Without the options the names say nothing: the values leak (the control).
+        let before = try await Nbrunner.run(Paths.notebook("secret-forms.ipynb"), ["-y", yaml, "--secrets-dir", ""], environment: env)
+        #expect(before.exitCode == 1, "\(before.stderr.suffix(2000))")
+        #expect(!before.leaks("plain-but-secret-771").isEmpty && !before.leaks(secrets[2]).isEmpty)
+        let run = try await Nbrunner.run(Paths.notebook("secret-forms.ipynb"),
+                                         ["-y", yaml, "--secrets-dir", "", "--secret-file", "\(dir)/key.json"],
+                                         environment: env.merging(["NBRUNNER_SECRET_ENV": "PLAIN_SETTING, OTHER\nNOT_SET"]) { $1 })
+        #expect(run.exitCode == 1, "\(run.stderr.suffix(2000))")
+        let result = try run.checkContract()
+        #expect(result.secrets?.redactedVariables.contains("PLAIN_SETTING") == true)
+        #expect(run.stderr.contains("secrets: masking the content of \(dir)/key.json (--secret-file)"))
+        for secret in secrets { #expect(run.leaks(secret) == [], "\(secret.prefix(8))…: \(run.leaks(secret))") }
+        let doctor = try await Nbrunner.raw(["doctor", "--python", Paths.python, "--secret-env", "PLAIN_SETTING",
+                                             "--secret-file", "\(dir)/key.json", "--secret-file", "\(dir)/missing.json"], environment: env)
+        #expect(doctor.stdout.contains("masked in a run: ") && doctor.stdout.contains("PLAIN_SETTING"), "\(doctor.stdout)")
+        #expect(doctor.stdout.contains("!! --secret-file \(dir)/missing.json: not found (a run exits 4)"))
+        #expect(doctor.exitCode == 4)
+        for secret in secrets { #expect(!(doctor.stdout + doctor.stderr).contains(secret)) }
+    }
+}

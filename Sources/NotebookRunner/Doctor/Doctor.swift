@@ -39,6 +39,13 @@ public enum Doctor {
             notebook = .init(path: c.notebook, kernel: facts.kernelName,
                              codeCells: facts.source?.cells.filter { $0.cellType == "code" }.count,
                              output: c.output, result: c.result)
+            // The run's scan of the code cells, and its verdict under the run's policy.
+            let findings = facts.source.map(CredentialScan.scan) ?? []
+            notebook?.hardcodedCredentials = findings.map(\.description)
+            if !findings.isEmpty, c.validation.credentialsFail {
+                note(RunFailure(.hardcodedCredentials, "\(findings.count) hard-coded credential(s) in the notebook: "
+                                + findings.prefix(10).map(\.description).joined(separator: "; ")))
+            }
         }
 
         // The secrets a run would load: the configured folder (or the default) and --env-file.

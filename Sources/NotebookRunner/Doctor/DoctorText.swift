@@ -44,6 +44,8 @@ public enum DoctorText {
             line("Notebook")
             line("  \(n.path): kernel \(n.kernel ?? "?"), \(n.codeCells.map(String.init) ?? "?") code cells")
             line("  output \(n.output), result \(n.result)")
+            line("  hard-coded credentials: " + (n.hardcodedCredentials.isEmpty ? "none" : ""))
+            for finding in n.hardcodedCredentials { line("    !! \(finding)") }
         }
         line()
         line("Credentials in the environment (names only)")

@@ -17,12 +17,16 @@ public struct Redactor: Sendable {
     /// a long value (its first 47 characters), or a library's log of a token's start.
     public static let minimumTruncatedPrefix = 12
 
+    /// The values it was made from, so that more can be added (``adding(_:)``).
+    let values: [String]
     /// For plain text (the log, the result).
     let text: PatternMatcher
     /// For the inside of JSON strings (the output notebook): every text pattern JSON-escaped.
     let json: PatternMatcher
 
     public init(values: some Sequence<String>) {
+        let values = Array(values)
+        self.values = values
         var patterns: Set<[UInt8]> = []
         for value in values {
             for part in SecretForms.parts(of: value, minimumLength: Self.minimumLength) {
@@ -34,6 +38,9 @@ public struct Redactor: Sendable {
     }
 
     public static let none = Redactor(values: [String]())
+
+    /// This redactor with more values (hard-coded credentials found in the notebook).
+    public func adding(_ more: [String]) -> Redactor { more.isEmpty ? self : Redactor(values: values + more) }
     public var isEmpty: Bool { text.isEmpty }
 
     public func redact(_ bytes: [UInt8]) -> [UInt8] {

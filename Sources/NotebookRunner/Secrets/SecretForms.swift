@@ -14,6 +14,9 @@ enum SecretForms {
     /// Values that are never treated as secrets, whatever variable holds them.
     static let notSecrets: Set<String> = ["true", "false", "True", "False", "TRUE", "FALSE", "yes", "none", "None", "null", "NULL"]
 
+    /// A value of more lines than this is masked line by line only.
+    static let maxWholeLines = 64
+
     /// The parts of `value` that are masked on their own (at least `minimumLength` characters).
     static func parts(of value: String, minimumLength: Int) -> [String] {
         var out: [String] = []
@@ -22,8 +25,11 @@ enum SecretForms {
             if trimmed.count >= minimumLength, !notSecrets.contains(trimmed) { out.append(trimmed) }
         }
         guard !notSecrets.contains(value) else { return [] }
-        add(value)
-        if value.contains("\n") { value.split(separator: "\n").forEach { add(String($0)) } }
+        let lines = value.contains("\n") ? value.split(separator: "\n") : []
+        // A bundle (a CA bundle, a kubeconfig) is masked line by line; its whole forms would
+        // only make the matcher larger.
+        if lines.count <= maxWholeLines { add(value) }
+        lines.forEach { add(String($0)) }
         for leaf in jsonLeaves(value) {
             add(leaf)
             if leaf.contains("\n") { leaf.split(separator: "\n").forEach { add(String($0)) } }
