@@ -168,3 +168,24 @@ import Testing
         #expect(ratio < 4, "ratio \(ratio)")
     }
 }
+
+@Suite struct SecretNamesTests {
+    /// Every variable of docs/secrets.md's service table, and the names of issue 15.
+    @Test func theStandardVariablesOfEveryServiceLookSecret() {
+        for name in ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AZURE_STORAGE_CONNECTION_STRING",
+                     "AZURE_STORAGE_KEY", "AZURE_STORAGE_SAS_TOKEN", "AZURE_CLIENT_SECRET", "GOOGLE_API_KEY",
+                     "GOOGLE_APPLICATION_CREDENTIALS", "DB_PASSWORD", "DB_PASS", "PGPASSWORD", "POSTGRES_PASSWORD", "DATABASE_URL",
+                     "MYSQL_PWD", "MYSQL_PASSWORD", "MYSQL_ROOT_PASSWORD", "MONGO_PASSWORD", "MONGODB_URI", "MONGO_URL",
+                     "REDIS_PASSWORD", "REDIS_PASS", "REDISCLI_AUTH", "REDIS_URL", "OPENAI_API_KEY", "HF_TOKEN",
+                     "HUGGINGFACE_TOKEN", "HUGGING_FACE_HUB_TOKEN", "MLFLOW_TRACKING_PASSWORD", "MLFLOW_TRACKING_TOKEN",
+                     "SNOWFLAKE_PASSWORD", "SNOWFLAKE_PRIVATE_KEY", "SNOWFLAKE_PRIVATE_KEY_PASSPHRASE", "DATABRICKS_TOKEN",
+                     "DATABRICKS_CLIENT_SECRET", "SENTRY_DSN", "GITHUB_PAT", "GITHUB_TOKEN", "AUTH", "SQLALCHEMY_DATABASE_URI",
+                     "CELERY_BROKER_URL"] {
+            #expect(Redactor.looksSecret(name), "\(name)")
+        }
+        for name in ["PWD", "OLDPWD", "SSH_AUTH_SOCK", "TOKENIZERS_PARALLELISM", "DB_USER", "DB_HOST", "MLFLOW_TRACKING_URI",
+                     "KEYBOARD", "AUTHOR", "GIT_AUTHOR_NAME", "PASSENGER_COUNT", "HOME", "PATH", "S3_BUCKET"] {
+            #expect(!Redactor.looksSecret(name), "\(name)")
+        }
+    }
+}
