@@ -42,6 +42,18 @@ public struct ValidationPolicy: Sendable, Equatable, Codable {
             ?? Setting(enabled: level.enables(.failOnHardcodedCredentials), source: "level \(level.rawValue)")
     }
 
+    /// A result written before `fail_on_hardcoded_credentials` existed has the level's preset.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let level = try c.decode(ValidationLevel.self, forKey: .level)
+        self.init(level: level, levelSource: try c.decode(String.self, forKey: .levelSource),
+                  failOnStderr: try c.decode(Setting.self, forKey: .failOnStderr),
+                  failOnWarnings: try c.decode(Setting.self, forKey: .failOnWarnings),
+                  strictMode: try c.decode(Setting.self, forKey: .strictMode),
+                  detectSilentFailures: try c.decode(Setting.self, forKey: .detectSilentFailures),
+                  failOnHardcodedCredentials: try c.decodeIfPresent(Setting.self, forKey: .failOnHardcodedCredentials))
+    }
+
     /// The preset of `level` as it is, every setting attributed to the level.
     public init(level: ValidationLevel, levelSource: String = "default") {
         func preset(_ name: Name) -> Setting { Setting(enabled: level.enables(name), source: "level \(level.rawValue)") }
