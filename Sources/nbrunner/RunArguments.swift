@@ -60,7 +60,7 @@ struct RunArguments: ParsableArguments {
     @Option(help: ArgumentHelp("Seccomp filter for papermill, the kernel and every process the notebook starts: system calls a notebook never needs (ptrace, mount, unshare, bpf, kexec, module loading, keyrings, clone with namespace flags…) fail with EPERM (list: docs/sandbox.md). 'on': load it, or warn and run without it when the kernel cannot; 'require': fail (exit 3) instead; 'off'. Default: on. Env: NBRUNNER_SANDBOX.", valueName: "off|on|require"))
     var sandbox: String?
 
-    @Option(help: ArgumentHelp("Validation level, a preset of the policies below: learning (none), development (detect silent failures; the default), staging (+ fail on warnings), production (+ strict). Env: NBRUNNER_VALIDATION_LEVEL, else VALIDATION_LEVEL.", valueName: "level"))
+    @Option(help: ArgumentHelp("Validation level, a preset of the policies below: learning (none), development (detect silent failures; the default), staging (+ fail on warnings), production (+ strict, + fail on hard-coded credentials). Env: NBRUNNER_VALIDATION_LEVEL, else VALIDATION_LEVEL.", valueName: "level"))
     var validationLevel: String?
 
     @Flag(inversion: .prefixedNo, help: ArgumentHelp("Fail (exit 1, validation_stderr_failure) when a cell writes to stderr, judged from the cell's own outputs. Env: NBRUNNER_FAIL_ON_STDERR, VALIDATION_FAIL_ON_STDERR (env can only turn a policy on; the flags decide both ways)."))
@@ -74,6 +74,9 @@ struct RunArguments: ParsableArguments {
 
     @Flag(inversion: .prefixedNo, help: ArgumentHelp("Report a cell that printed a traceback without raising (a warning in the result; a failure in strict mode). On by default, off at level learning. Env: NBRUNNER_DETECT_SILENT_FAILURES, VALIDATION_DETECT_SILENT_FAILURES."))
     var detectSilentFailures: Bool?
+
+    @Flag(inversion: .prefixedNo, help: ArgumentHelp("Fail (exit 1, hardcoded_credentials) before the kernel starts when a code cell holds a credential (AWS, OpenAI, Hugging Face, GitHub, Slack, Google keys, a private key, an AccountKey, a URL with a password, a literal assigned to a credential-like name); otherwise each is a warning. On at level production and in strict mode. Env: NBRUNNER_FAIL_ON_HARDCODED_CREDENTIALS."))
+    var failOnHardcodedCredentials: Bool?
 
     @Option(help: ArgumentHelp("Golden notebook to compare the executed notebook with, cell by cell; a difference exits 1 (golden_mismatch), a missing file exits 2. Env: NBRUNNER_GOLDEN.", valueName: "path"))
     var golden: String?
@@ -106,6 +109,12 @@ struct RunArguments: ParsableArguments {
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Wait up to this long for --env-file files (and --secrets-dir) to appear and be non-empty, for a Vault sidecar that renders late; then exit 4. Env: NBRUNNER_SECRETS_WAIT.", valueName: "duration"))
     var secretsWait: String?
+
+    @Option(name: .customLong("secret-env"), help: ArgumentHelp("Treat this inherited environment variable as a secret whatever its name: its value is replaced by *** in everything nbrunner writes. Repeatable. Env: NBRUNNER_SECRET_ENV (one name per line, or separated by commas or spaces).", valueName: "name"))
+    var secretEnv: [String] = []
+
+    @Option(name: .customLong("secret-file"), help: ArgumentHelp("A file whose content is a secret value to mask (a file of a mounted Kubernetes Secret volume, such as the JSON key GOOGLE_APPLICATION_CREDENTIALS points to); not loaded as variables; missing or unreadable: exit 4. Repeatable. Env: NBRUNNER_SECRET_FILE.", valueName: "path"))
+    var secretFiles: [String] = []
 
     @Flag(help: ArgumentHelp("Keep inherited environment variables over values from secrets files (by default the files win). Env: NBRUNNER_NO_OVERRIDE_ENV."))
     var noOverrideEnv = false
@@ -142,7 +151,8 @@ struct RunArguments: ParsableArguments {
 
         o.validationLevel = validationLevel
         o.validationFlags = [.failOnStderr: failOnStderr, .failOnWarnings: failOnWarnings, .strictMode: strict,
-                             .detectSilentFailures: detectSilentFailures].compactMapValues { $0 }
+                             .detectSilentFailures: detectSilentFailures,
+                             .failOnHardcodedCredentials: failOnHardcodedCredentials].compactMapValues { $0 }
         o.golden = golden
         o.goldenStrategy = goldenStrategy
         o.goldenIgnore = goldenIgnore
@@ -153,6 +163,8 @@ struct RunArguments: ParsableArguments {
         o.envFiles = envFiles
         o.secretsDir = secretsDir
         o.secretsWait = secretsWait
+        o.secretEnv = secretEnv
+        o.secretFiles = secretFiles
         o.noOverrideEnv = noOverrideEnv ? true : nil
         o.noRedactNotebook = noRedactNotebook ? true : nil
         o.saveEvery = saveEvery

@@ -135,6 +135,44 @@ write("secret-leak.ipynb", nb([
     new_code_cell("import json\nprint('stderr:', pw, file=sys.stderr)\nprint(repr(pw))\nprint(json.dumps({'password': pw}))"),
     new_code_cell("raise ConnectionError(f'postgresql://reader:{pw}@db:5432/features refused')"),
 ]))
+# Prints every credential variable it is given (names, a parameter) in every everyday form:
+# print, repr, json.dumps with and without ensure_ascii, a dict, a pandas DataFrame (text/plain
+# truncates long values, text/html escapes them), urlparse of URL variables, an application/json
+# display whose keys and values are secrets, metadata, and an exception.
+write("secret-forms.ipynb", nb([
+    tagged("names = []\nurl_names = []\nfiles = []", "parameters"),
+    new_code_cell(
+        "import os, json\n"
+        "values = {n: os.environ[n] for n in names}\n"
+        "for n, v in values.items():\n"
+        "    print(n, v)\n"
+        "    print(repr(v), json.dumps(v), json.dumps({n: v}, ensure_ascii=False))\n"
+        "for p in files:\n"
+        "    key = json.load(open(p))\n"
+        "    print(key['private_key_id'], key['private_key'])\n"
+        "    print(json.dumps(key))\n"
+        "values"),
+    new_code_cell(
+        "import pandas as pd\n"
+        "pd.DataFrame({'name': list(values), 'value': list(values.values())})"),
+    new_code_cell(
+        "from urllib.parse import urlparse\n"
+        "for n in url_names:\n"
+        "    u = urlparse(os.environ[n])\n"
+        "    print(n, 'user', u.username, 'password', u.password)"),
+    new_code_cell(
+        "from IPython.display import JSON, display\n"
+        "first = next(iter(values.values()))\n"
+        "display(JSON({first: {'name': first, 'id': first, 'status': first, 'language': first}}),\n"
+        "        metadata={'source': first})"),
+    new_code_cell("raise ConnectionError(f\"login failed for {values[names[-1]]}\")"),
+]))
+# Credentials written into the code: the scan finds them before the kernel starts.
+write("hardcoded-credentials.ipynb", nb([
+    new_markdown_cell("password = 'not-code-so-not-scanned'"),
+    new_code_cell("aws_key = 'AKIAIOSFODNN7EXAMPLE'\nprint('using', aws_key)"),
+    new_code_cell("import json\npassword = \"hunter2-Zx9-pw\"\nprint(json.dumps({'password': password}))"),
+]))
 # Long notebooks for the save policy: 199 cells that print their number, then a last cell that
 # sleeps (stopped by SIGTERM or --timeout) or kills its own kernel.
 def numbered(last):

@@ -15,13 +15,13 @@ import Testing
 
     @Test func presets() throws {
         func on(_ p: ValidationPolicy) -> [Bool] { ValidationPolicy.Name.allCases.map { p[$0].enabled } }
-        // order: stderr, warnings, strict, silent
-        #expect(on(try resolve()) == [false, false, false, true])
+        // order: stderr, warnings, strict, silent, hard-coded credentials
+        #expect(on(try resolve()) == [false, false, false, true, false])
         #expect(try resolve().level == .development)
         #expect(try resolve().levelSource == "default")
-        #expect(on(try resolve(level: "learning")) == [false, false, false, false])
-        #expect(on(try resolve(level: "Staging")) == [false, true, false, true])
-        #expect(on(try resolve(level: "production")) == [false, true, true, true])
+        #expect(on(try resolve(level: "learning")) == [false, false, false, false, false])
+        #expect(on(try resolve(level: "Staging")) == [false, true, false, true, false])
+        #expect(on(try resolve(level: "production")) == [false, true, true, true, true])
         let production = try resolve(level: "production")
         #expect(production.stderrFails && production.warningsFail && production.strict)
         #expect(production.strictMode.source == "level production")

@@ -23,6 +23,8 @@ public enum EnvironmentName {
     public static let envFile = "NBRUNNER_ENV_FILE"
     public static let secretsDir = "NBRUNNER_SECRETS_DIR"
     public static let secretsWait = "NBRUNNER_SECRETS_WAIT"
+    public static let secretEnv = "NBRUNNER_SECRET_ENV"
+    public static let secretFile = "NBRUNNER_SECRET_FILE"
     public static let noOverrideEnv = "NBRUNNER_NO_OVERRIDE_ENV"
     public static let noRedactNotebook = "NBRUNNER_NO_REDACT_NOTEBOOK"
     public static let saveEvery = "NBRUNNER_SAVE_EVERY"

@@ -17,6 +17,11 @@ public enum EnvironmentValue {
             .filter { !$0.allSatisfy(\.isWhitespace) }
     }
 
+    /// Variable names separated by line ends, commas or spaces (`NBRUNNER_SECRET_ENV`).
+    public static func names(_ raw: String) -> [String] {
+        raw.split { $0 == "\n" || $0 == "\r" || $0 == "," || $0 == " " || $0 == "\t" }.map(String.init)
+    }
+
     /// `NAME=VALUE` lines, for the two-valued `-p`/`-r` options.
     public static func pairs(_ raw: String, name: String) throws(RunFailure) -> [Parameter] {
         var out: [Parameter] = []

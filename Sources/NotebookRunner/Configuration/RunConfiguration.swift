@@ -39,6 +39,10 @@ public struct RunConfiguration: Sendable, Equatable {
     /// nil: /vault/secrets when it exists; "": no folder.
     public var secretsDir: String?
     public var secretsWait: RunDuration?
+    /// `--secret-env`: names of inherited variables to treat as secrets.
+    public var secretEnv: [String]
+    /// `--secret-file`: absolute paths of files whose contents are masked.
+    public var secretFiles: [String]
     public var overrideEnvironment: Bool
     public var redactNotebook: Bool
     /// How often papermill may rewrite the output notebook; 0: at every cell start and end.
@@ -147,6 +151,8 @@ public struct RunConfiguration: Sendable, Equatable {
         } else {
             secretsDir = nil
         }
+        secretEnv = options.secretEnv.isEmpty ? env(EnvironmentName.secretEnv).map(EnvironmentValue.names) ?? [] : options.secretEnv
+        secretFiles = (options.secretFiles.isEmpty ? env(EnvironmentName.secretFile).map(EnvironmentValue.list) ?? [] : options.secretFiles).map(absolute)
         secretsWait = try duration("--secrets-wait", options.secretsWait, EnvironmentName.secretsWait, zeroMeansOff: true)
             .flatMap { $0.isZero ? nil : $0 }
         saveEvery = try duration("--save-every", options.saveEvery, EnvironmentName.saveEvery, zeroMeansOff: true) ?? Self.defaultSaveEvery

@@ -33,6 +33,10 @@ public struct RunOptions: Sendable, Equatable {
     /// `""` turns the default /vault/secrets off.
     public var secretsDir: String?
     public var secretsWait: String?
+    /// `--secret-env`: inherited variables whose values are secrets, whatever their names.
+    public var secretEnv: [String] = []
+    /// `--secret-file`: files whose contents are secret values to mask.
+    public var secretFiles: [String] = []
     public var noOverrideEnv: Bool?
     public var noRedactNotebook: Bool?
     public var saveEvery: String?

@@ -7,6 +7,7 @@ extension EnvironmentName {
     public static let failOnWarnings = "NBRUNNER_FAIL_ON_WARNINGS"
     public static let strict = "NBRUNNER_STRICT"
     public static let detectSilentFailures = "NBRUNNER_DETECT_SILENT_FAILURES"
+    public static let failOnHardcodedCredentials = "NBRUNNER_FAIL_ON_HARDCODED_CREDENTIALS"
     public static let golden = "NBRUNNER_GOLDEN"
     public static let goldenStrategy = "NBRUNNER_GOLDEN_STRATEGY"
     public static let goldenIgnore = "NBRUNNER_GOLDEN_IGNORE"

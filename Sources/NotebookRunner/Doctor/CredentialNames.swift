@@ -1,6 +1,6 @@
 /// Which credential variables the notebook will see: NAMES only, never values. Answers the
 /// credentials guide's "KeyError: 'AWS_ACCESS_KEY_ID'" question (env, envFrom, External Secrets
-/// all end up as environment variables).
+/// all end up as environment variables), and which of them a run would mask.
 public enum CredentialNames {
     /// The names the credentials guide recommends (ADR-015).
     public static let conventional = [
@@ -14,15 +14,25 @@ public enum CredentialNames {
     public struct Summary: Sendable, Equatable, Codable {
         public var present: [String]
         public var missingConventional: [String]
+        /// Inherited variables whose values a run masks: secret-looking names and `--secret-env`.
+        public var masked: [String] = []
+        /// `--secret-env` names that are not set.
+        public var secretEnvMissing: [String] = []
+        /// `--secret-file` paths (their contents are never read here).
+        public var secretFiles: [String] = []
     }
 
-    public static func summarise(_ environment: [String: String]) -> Summary {
+    public static func summarise(_ environment: [String: String], secretEnv: [String] = [], secretFiles: [String] = []) -> Summary {
         let names = environment.keys.filter { !$0.hasPrefix("NBRUNNER_") }
         let credentialLike = names.filter { name in
-            conventional.contains(name) || hints.contains { name.uppercased().contains($0) }
+            conventional.contains(name) || hints.contains { name.uppercased().contains($0) } || Redactor.looksSecret(name)
                 || name.hasPrefix("AWS_") || name.hasPrefix("DB_") || name.hasPrefix("PG") || name.hasPrefix("MYSQL_")
+                || secretEnv.contains(name)
         }
+        let masked = Set(names.filter(Redactor.looksSecret) + secretEnv.filter { environment[$0] != nil })
         return Summary(present: credentialLike.sorted(),
-                       missingConventional: conventional.filter { environment[$0] == nil })
+                       missingConventional: conventional.filter { environment[$0] == nil },
+                       masked: masked.sorted(), secretEnvMissing: secretEnv.filter { environment[$0] == nil },
+                       secretFiles: secretFiles)
     }
 }

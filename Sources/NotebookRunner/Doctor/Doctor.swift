@@ -39,6 +39,13 @@ public enum Doctor {
             notebook = .init(path: c.notebook, kernel: facts.kernelName,
                              codeCells: facts.source?.cells.filter { $0.cellType == "code" }.count,
                              output: c.output, result: c.result)
+            // The run's scan of the code cells, and its verdict under the run's policy.
+            let findings = facts.source.map(CredentialScan.scan) ?? []
+            notebook?.hardcodedCredentials = findings.map(\.description)
+            if !findings.isEmpty, c.validation.credentialsFail {
+                note(RunFailure(.hardcodedCredentials, "\(findings.count) hard-coded credential(s) in the notebook: "
+                                + findings.prefix(10).map(\.description).joined(separator: "; ")))
+            }
         }
 
         // The secrets a run would load: the configured folder (or the default) and --env-file.
@@ -49,12 +56,20 @@ public enum Doctor {
             ?? (options.envFiles.isEmpty ? env(EnvironmentName.envFile).map(EnvironmentValue.list) ?? [] : options.envFiles)
                 .map { FileSystem.absolute($0, relativeTo: currentDirectory) }
         let envFiles = envFilePaths.map(SecretFilesPreview.preview(file:))
+        // --secret-env and --secret-file: shown by name and path only.
+        let secretEnv = configuration?.secretEnv
+            ?? (options.secretEnv.isEmpty ? env(EnvironmentName.secretEnv).map(EnvironmentValue.names) ?? [] : options.secretEnv)
+        let secretFiles = configuration?.secretFiles
+            ?? (options.secretFiles.isEmpty ? env(EnvironmentName.secretFile).map(EnvironmentValue.list) ?? [] : options.secretFiles)
+                .map { FileSystem.absolute($0, relativeTo: currentDirectory) }
         // The run's own loader (without waiting), on a copy: the same failures as a run.
         var withSecrets = environment
         do throws(RunFailure) {
-            _ = try await SecretsLoader(envFiles: envFilePaths, secretsDirectory: configuredDirectory.map { $0.isEmpty ? "" : secretsDirectory },
-                                        wait: nil, overrideEnvironment: configuration?.overrideEnvironment ?? true)
-                .load(into: &withSecrets, log: RunnerLog(fd: -1))
+            var loader = SecretsLoader(envFiles: envFilePaths, secretsDirectory: configuredDirectory.map { $0.isEmpty ? "" : secretsDirectory },
+                                       wait: nil, overrideEnvironment: configuration?.overrideEnvironment ?? true)
+            loader.secretEnv = secretEnv
+            loader.secretFiles = secretFiles
+            _ = try await loader.load(into: &withSecrets, log: RunnerLog(fd: -1))
         } catch { note(error) }
         do throws(RunFailure) { try plan.report.requireHome() } catch { note(error) }
 
@@ -121,7 +136,7 @@ public enum Doctor {
                    message: hasNotebook ? "a run would get past preflight" : "ready (no notebook given: notebook and kernel not checked)")
         return DoctorReport(
             verdict: verdict, runnerVersion: RunnerVersion.current, environment: plan.report, python: python,
-            notebook: notebook, credentials: CredentialNames.summarise(environment),
+            notebook: notebook, credentials: CredentialNames.summarise(environment, secretEnv: secretEnv, secretFiles: secretFiles),
             secrets: SecretFilesPreview.scan(secretsDirectory, strict: !(configuredDirectory ?? "").isEmpty), envFiles: envFiles, process: .current(), sandbox: sandbox,
             validation: .init(policy: configuration?.validation
                                 ?? (try? PolicyResolver.resolve(level: options.validationLevel, flags: options.validationFlags, environment: environment)),

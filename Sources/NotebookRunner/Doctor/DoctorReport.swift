@@ -29,6 +29,8 @@ public struct DoctorReport: Sendable, Codable {
         public var codeCells: Int?
         public var output: String
         public var result: String
+        /// Credentials written into code cells: `cell 3, line 2: aws_access_key_id` (never a value).
+        public var hardcodedCredentials: [String] = []
     }
 
     /// The policies a run would judge the notebook by, and its golden comparison and JUnit report.

@@ -44,11 +44,20 @@ public enum DoctorText {
             line("Notebook")
             line("  \(n.path): kernel \(n.kernel ?? "?"), \(n.codeCells.map(String.init) ?? "?") code cells")
             line("  output \(n.output), result \(n.result)")
+            line("  hard-coded credentials: " + (n.hardcodedCredentials.isEmpty ? "none" : ""))
+            for finding in n.hardcodedCredentials { line("    !! \(finding)") }
         }
         line()
         line("Credentials in the environment (names only)")
         line("  present: " + (r.credentials.present.isEmpty ? "none" : r.credentials.present.joined(separator: ", ")))
         line("  conventional names not set: " + (r.credentials.missingConventional.isEmpty ? "none" : r.credentials.missingConventional.joined(separator: ", ")))
+        line("  masked in a run: " + (r.credentials.masked.isEmpty ? "none" : r.credentials.masked.joined(separator: ", ")))
+        if !r.credentials.secretEnvMissing.isEmpty {
+            line("  --secret-env names not set: " + r.credentials.secretEnvMissing.joined(separator: ", "))
+        }
+        for path in r.credentials.secretFiles {
+            line("  \(mark(FileSystem.isRegularFile(path)))--secret-file \(path)" + (FileSystem.isRegularFile(path) ? "" : ": not found (a run exits 4)"))
+        }
         line()
         line("Vault-rendered files (\(r.secrets.directory.isEmpty ? "folder turned off" : r.secrets.directory))")
         if r.secrets.directory.isEmpty {

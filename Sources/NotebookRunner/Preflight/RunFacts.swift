@@ -17,6 +17,8 @@ public struct RunFacts: Sendable {
     /// The `--golden` notebook, read with whole outputs.
     public var golden: NotebookDocument?
     public var validation: ValidationReport?
+    /// Credentials written into code cells (``CredentialScan``), found before the kernel starts.
+    public var credentialFindings: [CredentialScan.Finding] = []
     public var comparison: ComparisonReport?
 
     public init() {}

@@ -14,6 +14,9 @@ public enum ErrorCategory: String, Sendable, Codable, CaseIterable {
     /// Strict mode failed a cell: stderr, a warning, a printed traceback, or an error that a
     /// `raises-exception` tag allows otherwise (upstream's name).
     case validationStrictModeFailure = "validation_strict_mode_failure"
+    /// A credential is written into a code cell, under `--fail-on-hardcoded-credentials`,
+    /// strict mode or level production (found before the kernel starts).
+    case hardcodedCredentials = "hardcoded_credentials"
     /// The executed notebook differs from `--golden`.
     case goldenMismatch = "golden_mismatch"
     case configurationError = "configuration_error"
@@ -34,7 +37,7 @@ public enum ErrorCategory: String, Sendable, Codable, CaseIterable {
         switch self {
         case .none: 0
         case .notebookExecutionFailed, .validationStderrFailure, .validationWarningFailure,
-             .validationStrictModeFailure, .goldenMismatch: 1
+             .validationStrictModeFailure, .goldenMismatch, .hardcodedCredentials: 1
         case .configurationError, .invalidNotebook: 2
         case .dependencyMissing, .dependencyInstallFailed, .environmentSetupFailed: 3
         case .secretsUnavailable: 4
@@ -50,7 +53,7 @@ public enum ErrorCategory: String, Sendable, Codable, CaseIterable {
     public var retryable: Bool {
         switch self {
         case .none, .notebookExecutionFailed, .validationStderrFailure, .validationWarningFailure,
-             .validationStrictModeFailure, .goldenMismatch, .configurationError, .invalidNotebook,
+             .validationStrictModeFailure, .goldenMismatch, .hardcodedCredentials, .configurationError, .invalidNotebook,
              .dependencyMissing, .dependencyInstallFailed, .environmentSetupFailed, .timeout:
             false
         case .secretsUnavailable, .kernelDied, .internalError, .cancelled:

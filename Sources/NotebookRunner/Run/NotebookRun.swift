@@ -36,13 +36,41 @@ public struct NotebookRun: Sendable {
             environment: environment, workingDirectory: workingDirectory, log: log, escalation: escalation)
     }
 
+    /// Credentials written into the code cells, before anything starts: their values are masked
+    /// from then on; each is a warning, or the run fails (`hardcoded_credentials`) under
+    /// `--fail-on-hardcoded-credentials`, strict mode or level production.
+    func checkHardcodedCredentials(facts: inout RunFacts) throws(RunFailure) {
+        guard let source = facts.source else { return }
+        let findings = CredentialScan.scan(source)
+        guard !findings.isEmpty else { return }
+        log.use(log.redactor.adding(findings.map(\.value)))
+        facts.credentialFindings = findings
+        let where_ = findings.prefix(10).map(\.description).joined(separator: "; ") + (findings.count > 10 ? "; …" : "")
+        let policy = configuration.validation
+        if policy.credentialsFail {
+            let why = policy.failOnHardcodedCredentials.enabled ? policy.failOnHardcodedCredentials.source : policy.strictMode.source
+            throw RunFailure(.hardcodedCredentials, "\(findings.count) hard-coded credential(s) in the notebook (\(why)): \(where_)")
+        }
+        for finding in findings {
+            log.warning("hard-coded credential in \(finding.description); its value is masked (keep credentials in Secrets: docs/secrets.md)")
+        }
+    }
+
     /// The validation policies and the golden comparison, folded into the outcome
     /// (``ValidationVerdict``); their reports go to `facts`.
     func check(_ outcome: OutcomeClassifier.Outcome, source: NotebookDocument, executed: NotebookDocument?,
                facts: inout RunFacts) -> OutcomeClassifier.Outcome {
         let c = configuration
-        let validation = NotebookValidation.validate(policy: c.validation, source: source, executed: executed,
+        var validation = NotebookValidation.validate(policy: c.validation, source: source, executed: executed,
                                                      cells: outcome.cells, redactor: log.redactor)
+        if !facts.credentialFindings.isEmpty {
+            let found = facts.credentialFindings.map {
+                ValidationReport.Warning(cellIndex: $0.cellIndex, kind: .hardcodedCredential, message: "hard-coded credential on line \($0.line): \($0.kind)")
+            }
+            let all = (validation.warnings + found).enumerated().sorted { ($0.element.cellIndex, $0.offset) < ($1.element.cellIndex, $1.offset) }.map(\.element)
+            validation.warnings = Array(all.prefix(ValidationReport.maxListed))
+            validation.warningsOmitted = all.count > ValidationReport.maxListed ? all.count - ValidationReport.maxListed : nil
+        }
         facts.validation = validation
         let p = c.validation
         log.info("validation: level \(p.level.rawValue) (\(p.levelSource)); fail-on-stderr \(p.failOnStderr.enabled ? "on" : "off"), "
@@ -82,12 +110,14 @@ public struct NotebookRun: Sendable {
             try Preflight.checkInputs(c, facts: &facts)
             // Secrets first, so the environment plan checks whatever they set (even a HOME).
             var environment = self.environment
-            let secrets = try await SecretsLoader(
-                envFiles: c.envFiles, secretsDirectory: c.secretsDir, wait: c.secretsWait,
-                overrideEnvironment: c.overrideEnvironment
-            ).load(into: &environment, log: log)
+            var loader = SecretsLoader(envFiles: c.envFiles, secretsDirectory: c.secretsDir, wait: c.secretsWait,
+                                       overrideEnvironment: c.overrideEnvironment)
+            loader.secretEnv = c.secretEnv
+            loader.secretFiles = c.secretFiles
+            let secrets = try await loader.load(into: &environment, log: log)
             facts.secrets = secrets.report
             log.use(secrets.redactor)
+            try checkHardcodedCredentials(facts: &facts)
             let plan = EnvironmentSetup(environment: environment, identity: .current()).plan()
             facts.environment = plan.report
             EnvironmentLog.write(plan.report, to: log)

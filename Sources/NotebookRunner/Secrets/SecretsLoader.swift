@@ -19,6 +19,10 @@ public struct SecretsLoader: Sendable {
     public var secretsDirectory: String?
     public var wait: RunDuration?
     public var overrideEnvironment: Bool
+    /// `--secret-env`: inherited variables that are secrets whatever their names.
+    public var secretEnv: [String] = []
+    /// `--secret-file`: files whose contents are values to mask (not variables).
+    public var secretFiles: [String] = []
     /// Where the Vault Agent Injector renders (replaceable in tests).
     var defaultDirectoryPath = SecretsLoader.defaultDirectory
 
@@ -111,9 +115,10 @@ public struct SecretsLoader: Sendable {
 
         // Inherited variables whose names say they are secret are redacted too, and so is an
         // inherited value kept for a loaded key (--no-override-env).
-        let secretNames = environment.keys.filter(Redactor.looksSecret)
+        let secretNames = environment.keys.filter(Redactor.looksSecret) + secretEnv.filter { environment[$0] != nil }
         values += (secretNames + report.keys).compactMap { environment[$0] }
         report.redactedVariables = Array(Set(secretNames + report.keys)).sorted()
+        values += try SecretFileValues.read(secretFiles, log: log)
         try Self.checkSize(environment, loaded: Set(report.keys))
         return Loaded(report: report, redactor: Redactor(values: values))
     }
@@ -182,7 +187,7 @@ public struct SecretsLoader: Sendable {
     /// files (and an explicit folder) to exist and be non-empty, saying what it waits for.
     func waitForNamedFiles(directory: String?, log: RunnerLog) async throws(RunFailure) {
         func missing() -> [String] {
-            var out = envFiles.filter { !(FileSystem.isRegularFile($0) && Self.size($0) > 0) }
+            var out = (envFiles + secretFiles).filter { !(FileSystem.isRegularFile($0) && Self.size($0) > 0) }
             if let directory {
                 if !FileSystem.isDirectory(directory) {
                     out.append(directory)

@@ -18,6 +18,8 @@ public enum PolicyResolver {
         case .strictMode: ("--strict", EnvironmentName.strict, EnvironmentName.operatorStrictMode)
         case .detectSilentFailures: ("--detect-silent-failures", EnvironmentName.detectSilentFailures,
                                      EnvironmentName.operatorDetectSilentFailures)
+        // The operator has no variable for it (yet).
+        case .failOnHardcodedCredentials: ("--fail-on-hardcoded-credentials", EnvironmentName.failOnHardcodedCredentials, "")
         }
     }
 
@@ -50,7 +52,7 @@ public enum PolicyResolver {
             let (flag, nbrunnerName, operatorName) = names(name)
             // Checked whatever the command line says.
             var fromEnvironment: String?
-            for variable in [nbrunnerName, operatorName] {
+            for variable in [nbrunnerName, operatorName] where !variable.isEmpty {
                 guard let raw = env(variable) else { continue }
                 if try EnvironmentValue.bool(raw, name: variable), fromEnvironment == nil { fromEnvironment = variable }
             }

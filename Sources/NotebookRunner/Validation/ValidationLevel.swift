@@ -20,6 +20,7 @@ public enum ValidationLevel: String, Sendable, Codable, CaseIterable {
         case .failOnWarnings: self == .staging || self == .production
         case .strictMode: self == .production
         case .detectSilentFailures: self != .learning
+        case .failOnHardcodedCredentials: self == .production
         }
     }
 

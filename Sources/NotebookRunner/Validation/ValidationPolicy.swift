@@ -6,6 +6,7 @@ public struct ValidationPolicy: Sendable, Equatable, Codable {
         case failOnWarnings = "fail_on_warnings"
         case strictMode = "strict_mode"
         case detectSilentFailures = "detect_silent_failures"
+        case failOnHardcodedCredentials = "fail_on_hardcoded_credentials"
     }
 
     /// One policy's value and its origin.
@@ -25,15 +26,32 @@ public struct ValidationPolicy: Sendable, Equatable, Codable {
     public var failOnWarnings: Setting
     public var strictMode: Setting
     public var detectSilentFailures: Setting
+    /// A credential written into a code cell (``CredentialScan``) fails the run before the
+    /// kernel starts, instead of a warning.
+    public var failOnHardcodedCredentials: Setting
 
     public init(level: ValidationLevel, levelSource: String, failOnStderr: Setting, failOnWarnings: Setting,
-                strictMode: Setting, detectSilentFailures: Setting) {
+                strictMode: Setting, detectSilentFailures: Setting, failOnHardcodedCredentials: Setting? = nil) {
         self.level = level
         self.levelSource = levelSource
         self.failOnStderr = failOnStderr
         self.failOnWarnings = failOnWarnings
         self.strictMode = strictMode
         self.detectSilentFailures = detectSilentFailures
+        self.failOnHardcodedCredentials = failOnHardcodedCredentials
+            ?? Setting(enabled: level.enables(.failOnHardcodedCredentials), source: "level \(level.rawValue)")
+    }
+
+    /// A result written before `fail_on_hardcoded_credentials` existed has the level's preset.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let level = try c.decode(ValidationLevel.self, forKey: .level)
+        self.init(level: level, levelSource: try c.decode(String.self, forKey: .levelSource),
+                  failOnStderr: try c.decode(Setting.self, forKey: .failOnStderr),
+                  failOnWarnings: try c.decode(Setting.self, forKey: .failOnWarnings),
+                  strictMode: try c.decode(Setting.self, forKey: .strictMode),
+                  detectSilentFailures: try c.decode(Setting.self, forKey: .detectSilentFailures),
+                  failOnHardcodedCredentials: try c.decodeIfPresent(Setting.self, forKey: .failOnHardcodedCredentials))
     }
 
     /// The preset of `level` as it is, every setting attributed to the level.
@@ -41,7 +59,8 @@ public struct ValidationPolicy: Sendable, Equatable, Codable {
         func preset(_ name: Name) -> Setting { Setting(enabled: level.enables(name), source: "level \(level.rawValue)") }
         self.init(level: level, levelSource: levelSource, failOnStderr: preset(.failOnStderr),
                   failOnWarnings: preset(.failOnWarnings), strictMode: preset(.strictMode),
-                  detectSilentFailures: preset(.detectSilentFailures))
+                  detectSilentFailures: preset(.detectSilentFailures),
+                  failOnHardcodedCredentials: preset(.failOnHardcodedCredentials))
     }
 
     /// The default policy: level development.
@@ -54,6 +73,7 @@ public struct ValidationPolicy: Sendable, Equatable, Codable {
             case .failOnWarnings: failOnWarnings
             case .strictMode: strictMode
             case .detectSilentFailures: detectSilentFailures
+            case .failOnHardcodedCredentials: failOnHardcodedCredentials
             }
         }
         set {
@@ -62,6 +82,7 @@ public struct ValidationPolicy: Sendable, Equatable, Codable {
             case .failOnWarnings: failOnWarnings = newValue
             case .strictMode: strictMode = newValue
             case .detectSilentFailures: detectSilentFailures = newValue
+            case .failOnHardcodedCredentials: failOnHardcodedCredentials = newValue
             }
         }
     }
@@ -71,4 +92,6 @@ public struct ValidationPolicy: Sendable, Equatable, Codable {
     public var stderrFails: Bool { failOnStderr.enabled || strictMode.enabled }
     /// A Python warning fails the run: `fail_on_warnings`, or strict mode.
     public var warningsFail: Bool { failOnWarnings.enabled || strictMode.enabled }
+    /// A hard-coded credential fails the run: `fail_on_hardcoded_credentials`, or strict mode.
+    public var credentialsFail: Bool { failOnHardcodedCredentials.enabled || strictMode.enabled }
 }

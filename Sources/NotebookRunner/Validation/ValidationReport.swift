@@ -18,9 +18,11 @@ public struct ValidationReport: Codable, Sendable, Equatable {
         case warning
         /// Any text on the cell's stderr.
         case stderr
+        /// A credential written into the cell's source (``CredentialScan``).
+        case hardcodedCredential = "hardcoded_credential"
 
         /// Within one cell, the first kind decides the cell's category.
-        static let order: [Kind] = [.allowedError, .silentFailure, .warning, .stderr]
+        static let order: [Kind] = [.allowedError, .silentFailure, .warning, .stderr, .hardcodedCredential]
         public static func < (a: Kind, b: Kind) -> Bool { order.firstIndex(of: a)! < order.firstIndex(of: b)! }
     }
 
