@@ -117,3 +117,16 @@ import Testing
         #expect(failure("{\"T\": \"a\", \"\\u0054\": \"b\"}") != nil)
     }
 }
+
+@Suite struct EnvFileParserOneLineTests {
+    /// A key name with a newline (found by the fuzzer) must not break the one-line error.
+    @Test func errorsStayOnOneLine() {
+        do {
+            _ = try EnvFileParser.parse(Array(#"{"a\nb": 1}"#.utf8))
+            Issue.record("a non-string value must be refused")
+        } catch {
+            #expect(!error.reason.contains("\n"), "\(error.reason)")
+            #expect(error.reason.contains(#"a\nb"#), "\(error.reason)")
+        }
+    }
+}

@@ -29,8 +29,19 @@ public enum EnvFileParser {
     public struct Failure: Error, Sendable, Equatable, CustomStringConvertible {
         public var line: Int
         public var column: Int
+        /// One line: control characters from the file (a key name holding a newline) are escaped.
         public var reason: String
         public var description: String { "\(line):\(column): \(reason)" }
+
+        public init(line: Int, column: Int, reason: String) {
+            self.line = line
+            self.column = column
+            self.reason = reason.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F })
+                ? String(reason.unicodeScalars.flatMap { scalar -> [Unicode.Scalar] in
+                    scalar.value < 0x20 || scalar.value == 0x7F ? Array(scalar.escaped(asASCII: true).unicodeScalars) : [scalar]
+                }.map(Character.init))
+                : reason
+        }
     }
 
     public static func parse(_ input: [UInt8]) throws(Failure) -> [Entry] {
