@@ -71,6 +71,7 @@ const (
 	CategoryValidationWarningFailure    = "validation_warning_failure"
 	CategoryValidationStrictModeFailure = "validation_strict_mode_failure"
 	CategoryGoldenMismatch              = "golden_mismatch"
+	CategoryHardcodedCredentials        = "hardcoded_credentials"
 )
 
 // Cell is one cell of the SOURCE notebook (CellIndex is its index there). Code cells have a
@@ -140,6 +141,9 @@ type ValidationPolicy struct {
 	FailOnWarnings       PolicySetting `json:"fail_on_warnings"`
 	StrictMode           PolicySetting `json:"strict_mode"`
 	DetectSilentFailures PolicySetting `json:"detect_silent_failures"`
+	// FailOnHardcodedCredentials: a credential written into a code cell fails the run
+	// (hardcoded_credentials); off, it is a warning.
+	FailOnHardcodedCredentials PolicySetting `json:"fail_on_hardcoded_credentials"`
 }
 
 // PolicySetting is one validation setting and its origin (a flag, a variable, "level L").
