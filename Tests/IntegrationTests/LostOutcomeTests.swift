@@ -10,8 +10,11 @@ struct LostOutcomeTests {
     /// SIGTERM just after the last cell completed, during papermill's kernel shutdown and final
     /// save: that cell completed without an exception and is not `failed: interrupted`.
     @Test func aStopAfterTheLastCellDoesNotFailIt() async throws {
+        // The print comes before the cell's reply: a stop within milliseconds of it may still
+        // interrupt the cell, rightly. A second later the reply is in; papermill is shutting the
+        // kernel down and saving (or has just exited: exit 0, the same cell statuses).
         let run = try await SignalledRun().run(Paths.notebook("late-stop.ipynb"), trigger: "\nlast-cell-done\n",
-                                               signals: [(.terminate, .milliseconds(300))])
+                                               signals: [(.terminate, .milliseconds(1000))])
         let result = try run.checkContract()
         #expect(run.exitCode == 143 || run.exitCode == 0, "\(run.stderr.suffix(2000))")
         #expect(result.cells.map(\.status) == [.succeeded, .succeeded], "\(result.cells)")
