@@ -15,9 +15,9 @@ from nbformat.v4 import new_code_cell, new_notebook, new_output
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PYTHON = sys.executable
-ANCHOR_FULL_FOUNDATION_STATIC_MB = 58.8  # swift-build-notes: Yams/full-Foundation static build, stripped
+ANCHOR_FULL_FOUNDATION_STATIC_MB = 58.8  # a Yams/full-Foundation static build, stripped (docs/performance.md)
 
-# What the operator's generated bash script does today (upstream-contract §1.2), reduced to
+# What the operator's generated bash script does today (docs/performance.md), reduced to
 # the steps that cost time: import check, version check, papermill | tee, an nbformat parse in
 # Python, json.tool.
 OPERATOR_SCRIPT = r'''set -e

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the fully static, stripped release binary that goes into images (swift-build-notes):
+# Builds the fully static, stripped release binary that goes into images (images/README.md):
 # no shared library, no NSS, no Swift runtime needed in the image. Fails unless ldd agrees.
 #   scripts/build-static.sh [SCRATCH]   → prints the binary's path and size
 set -euo pipefail

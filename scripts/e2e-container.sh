@@ -44,7 +44,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get update -qq >/dev/null || true
   $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
-# The settings of swift-build-notes §7 (runc, lowered ulimits), for this script's podman calls
+# The podman settings these machines need (runc, lowered ulimits: images/e2e/containers.conf), for this script's podman calls
 # only: nothing is written to /etc/containers or to a user's ~/.config/containers.
 conf="${NBRUNNER_E2E_CONTAINERS_CONF:-$root/images/e2e/containers.conf}"
 pm() { $SUDO env CONTAINERS_CONF="$conf" podman "$@"; }

@@ -1,6 +1,6 @@
 /// The environment equivalents of the validation, golden-comparison and JUnit options: the
 /// `NBRUNNER_<NAME>` of each option, and the operator's ADR-041 `VALIDATION_*` variables
-/// (upstream-contract §1.3), which it sets on every validation pod.
+/// (docs/validation.md), which it sets on every validation pod.
 extension EnvironmentName {
     public static let validationLevel = "NBRUNNER_VALIDATION_LEVEL"
     public static let failOnStderr = "NBRUNNER_FAIL_ON_STDERR"

@@ -5,7 +5,7 @@ import Glibc
 /// Decides what happened in a papermill run: the one place that turns papermill's exit status,
 /// the executed notebook and nbrunner's own observations into a category and a message.
 ///
-/// Rules, in order (runtime-facts §1.2):
+/// Rules, in order (docs/exit-codes.md, "How papermill's outcomes map"):
 /// 0. nbrunner stopped papermill (stop signal → `cancelled`, `--timeout` → `timeout`), unless
 ///    papermill had already finished cleanly.
 /// 1. papermill killed by a signal: nbrunner did not send it, so `internal_error`.

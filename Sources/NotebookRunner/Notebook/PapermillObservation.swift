@@ -1,5 +1,5 @@
 /// What nbrunner itself saw of a papermill run. papermill's notebook metadata is not trusted
-/// for timeouts, dead kernels, missing kernels or interrupts (runtime-facts §1.2), so the
+/// for timeouts, dead kernels, missing kernels or interrupts (docs/exit-codes.md, "How papermill's outcomes map"), so the
 /// outcome is decided from these observations plus the cells' own error outputs.
 public struct PapermillObservation: Sendable, Equatable {
     public enum Ending: Sendable, Equatable {

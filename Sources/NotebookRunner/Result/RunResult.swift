@@ -1,7 +1,7 @@
 /// The full result JSON written to `--result` and printed after `Results Summary:`.
 ///
 /// The first eight fields are the ones the operator's Go controller decodes
-/// (`NotebookExecutionResult`, upstream-contract §1.5/§2.2), with the same names and types;
+/// (`NotebookExecutionResult`, docs/result-format.md and clients/go), with the same names and types;
 /// everything after them is an addition. Fields are added, never renamed. Keys are snake_case.
 public struct RunResult: Codable, Sendable, Equatable {
     /// "succeeded" or "failed"; every non-zero outcome (timeouts, cancellations) is "failed".
