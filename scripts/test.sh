@@ -6,6 +6,8 @@
 #                                         scripts/install-deps.sh)
 #   scripts/test.sh integration [FILTER]  set-up, services and the integration tests, or only the
 #                                         suites matching FILTER (e.g. PodLogTests)
+# `all` and `unit` start with `swift format lint --strict` (.swift-format): a finding fails them.
+# `swift format -i -r Sources Tests Package.swift` fixes nearly all of them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 lane="${1:-all}"
@@ -16,11 +18,16 @@ case "$lane" in
 esac
 start=$(date +%s)
 
+lint() {  # the toolchain's swift-format, configured by .swift-format; any finding fails
+  swift format lint --strict --parallel -r Sources Tests Package.swift
+}
+
 go_tests() {  # the Go client, without module downloads; $1: extra go test flags
   (cd clients/go && export GOFLAGS= GOPROXY=off GOTOOLCHAIN=local && go vet ./... && go test -count=1 $1 ./...)
 }
 
 if [ "$lane" = unit ]; then
+  lint
   swift build
   swift test --skip IntegrationTests
   if command -v go >/dev/null; then go_tests -short; else echo "test.sh: go not found; Go client skipped"; fi
@@ -36,6 +43,7 @@ if [ "$(id -u)" = 0 ] && ! setpriv --reuid=1000920000 --regid=0 --clear-groups t
   mkdir -p "$NBRUNNER_TEST_HOME" && chmod 755 "$NBRUNNER_TEST_HOME"
   echo "test.sh: the checkout is not reachable by other UIDs; test venvs in $NBRUNNER_TEST_HOME"
 fi
+if [ "$lane" = all ]; then lint; fi
 scripts/install-deps.sh
 scripts/setup-venv.sh
 scripts/setup-install-fixtures.sh

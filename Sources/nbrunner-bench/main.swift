@@ -5,8 +5,9 @@
 // prints {"seconds", "peak_rss_kb", "cells"}.
 import FoundationEssentials
 import NotebookRunner
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 func peakRSSKilobytes() -> Int {
@@ -38,4 +39,6 @@ let result = ResultAssembler.assemble(
 let bytes = (try? ResultJSON.encode(result)) ?? []
 let elapsed = clock.now - start
 let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-FileOutput.stdout("{\"seconds\": \(seconds), \"peak_rss_kb\": \(peakRSSKilobytes()), \"cells\": \(result.cells.count), \"result_bytes\": \(bytes.count), \"category\": \"\(result.errorCategory.rawValue)\"}\n")
+FileOutput.stdout(
+    "{\"seconds\": \(seconds), \"peak_rss_kb\": \(peakRSSKilobytes()), \"cells\": \(result.cells.count), \"result_bytes\": \(bytes.count), \"category\": \"\(result.errorCategory.rawValue)\"}\n"
+)

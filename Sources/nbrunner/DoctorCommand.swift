@@ -1,8 +1,9 @@
 import ArgumentParser
 import FoundationEssentials
 import NotebookRunner
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 struct DoctorCommand: AsyncParsableCommand {
@@ -26,8 +27,9 @@ struct DoctorCommand: AsyncParsableCommand {
             FileOutput.stderr("nbrunner doctor: \(error.message)\n")
             throw ArgumentParser.ExitCode(error.category.exitCode)
         }
-        let report = await Doctor.examine(options: options, environment: ProcessEnvironment.current(),
-                                          currentDirectory: FileSystem.currentDirectory())
+        let report = await Doctor.examine(
+            options: options, environment: ProcessEnvironment.current(),
+            currentDirectory: FileSystem.currentDirectory())
         if json {
             let bytes = (try? ResultJSON.encode(report)) ?? Array("{}".utf8)
             FileOutput.stdout(String(decoding: bytes, as: UTF8.self) + "\n")

@@ -1,7 +1,8 @@
 import ArgumentParser
 import NotebookRunner
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 struct Nbrunner: ParsableCommand {
@@ -67,11 +68,15 @@ enum Main {
             RunnerProcess.prepare(log: log)
             options = try run.options()
             let configuration = try RunConfiguration(options: options!, environment: environment, currentDirectory: cwd)
-            let result = await NotebookRun(configuration: configuration, environment: environment,
-                                           workingDirectory: cwd, log: log).execute()
-            let code = ResultPublisher(resultPath: configuration.result, terminationLog: configuration.terminationLog,
-                                       terminationBudget: configuration.terminationBudget, log: log,
-                                       junitPath: configuration.junit).publish(result)
+            let result = await NotebookRun(
+                configuration: configuration, environment: environment,
+                workingDirectory: cwd, log: log
+            ).execute()
+            let code = ResultPublisher(
+                resultPath: configuration.result, terminationLog: configuration.terminationLog,
+                terminationBudget: configuration.terminationBudget, log: log,
+                junitPath: configuration.junit
+            ).publish(result)
             exit(code)
         } catch let code as ArgumentParser.ExitCode {
             exit(code.rawValue)  // a subcommand's own verdict (doctor)
@@ -92,12 +97,16 @@ enum Main {
                 FileOutput.stderr("nbrunner doctor: \(message)\n")
                 exit(ErrorCategory.configurationError.exitCode)
             }
-            let message = misreadHelp ? Nbrunner.misreadHelp(CommandLine.arguments.dropFirst())
+            let message =
+                misreadHelp
+                ? Nbrunner.misreadHelp(CommandLine.arguments.dropFirst())
                 : Nbrunner.message(for: error).split(separator: "\n").first.map(String.init) ?? "invalid arguments"
             // The command line did not parse: its --result and --termination-log still count.
             let salvaged = options ?? ArgumentSalvage.options(from: Array(CommandLine.arguments.dropFirst()))
-            exit(UsageFailure.publish(RunFailure(.configurationError, message + " (see nbrunner run --help)"),
-                                      options: salvaged, environment: environment, cwd: cwd, log: log))
+            exit(
+                UsageFailure.publish(
+                    RunFailure(.configurationError, message + " (see nbrunner run --help)"),
+                    options: salvaged, environment: environment, cwd: cwd, log: log))
         }
     }
 }

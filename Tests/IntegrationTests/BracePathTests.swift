@@ -15,9 +15,12 @@ import Testing
         let parameters = "\(folder)/p{a}.yaml"
         try Data("a: 42\nb: '{braces} in a value'\n".utf8).write(to: URL(filePath: parameters))
         let output = "\(folder)/out {x}}.ipynb"
-        let run = try await Nbrunner.raw(["run", notebook, "-f", parameters, "--output", output,
-                                          "--result", "\(dir)/result.json", "--termination-log", "\(dir)/termination-log",
-                                          "--python", Paths.python], directory: dir)
+        let run = try await Nbrunner.raw(
+            [
+                "run", notebook, "-f", parameters, "--output", output,
+                "--result", "\(dir)/result.json", "--termination-log", "\(dir)/termination-log",
+                "--python", Paths.python,
+            ], directory: dir)
         #expect(run.exitCode == 0, "\(run.stderr.suffix(2000))")
         let result = try run.checkContract()
         #expect(result.notebookPath == notebook)

@@ -1,7 +1,7 @@
 import FoundationEssentials
+import NotebookRunner
 import Subprocess
 import Testing
-import NotebookRunner
 
 /// SIGTERM/SIGINT to nbrunner: papermill is interrupted so it finalises the notebook, the result
 /// says `cancelled` with 128+signal, and no process of the run survives.
@@ -28,8 +28,9 @@ import NotebookRunner
     /// A SIGTERM in nbrunner's first milliseconds still ends in a cancelled result.
     @Test func sigtermRightAtStartIsStillACancellation() async throws {
         let run = SignalledRun()
-        let finished = try await run.run(Paths.notebook("sleep.ipynb"), trigger: SignalledRun.handlerInstalled,
-                                         signals: [(.terminate, .zero)])
+        let finished = try await run.run(
+            Paths.notebook("sleep.ipynb"), trigger: SignalledRun.handlerInstalled,
+            signals: [(.terminate, .zero)])
         #expect(finished.exitCode == 143, "\(finished.stderr.suffix(1000))")
         #expect(try finished.checkContract(resultFileExpected: false).errorCategory == .cancelled)
         #expect(run.survivors().isEmpty)
@@ -47,9 +48,10 @@ import NotebookRunner
     /// A papermill that ignores SIGINT is forced once --grace has passed.
     @Test func papermillIgnoringSigintIsEscalatedAfterGrace() async throws {
         let run = SignalledRun()
-        let finished = try await run.run(Paths.notebook("sleep.ipynb"), ["--grace", "2s"],
-                                         python: try SignalledRun.sigintIgnoringPython(),
-                                         trigger: trigger, signals: [(.terminate, .seconds(1))])
+        let finished = try await run.run(
+            Paths.notebook("sleep.ipynb"), ["--grace", "2s"],
+            python: try SignalledRun.sigintIgnoringPython(),
+            trigger: trigger, signals: [(.terminate, .seconds(1))])
         #expect(finished.exitCode == 143, "\(finished.stderr)")
         #expect(finished.stderr.contains("SIGTERM to its process group"))
         let result = try finished.checkContract()
@@ -61,9 +63,10 @@ import NotebookRunner
     /// is far longer than the test's time limit).
     @Test func secondSigtermSkipsTheGrace() async throws {
         let run = SignalledRun()
-        let finished = try await run.run(Paths.notebook("sleep.ipynb"), ["--grace", "10m"],
-                                         python: try SignalledRun.sigintIgnoringPython(), trigger: trigger,
-                                         signals: [(.terminate, .seconds(1)), (.terminate, .seconds(1))])
+        let finished = try await run.run(
+            Paths.notebook("sleep.ipynb"), ["--grace", "10m"],
+            python: try SignalledRun.sigintIgnoringPython(), trigger: trigger,
+            signals: [(.terminate, .seconds(1)), (.terminate, .seconds(1))])
         #expect(finished.exitCode == 143, "\(finished.stderr)")
         #expect(finished.stderr.contains("SIGTERM to its process group"))
         try finished.checkContract()

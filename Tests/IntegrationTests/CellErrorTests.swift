@@ -1,6 +1,6 @@
 import FoundationEssentials
-import Testing
 import NotebookRunner
+import Testing
 
 /// A cell raises: exit 1, the SOURCE index, ename and evalue, a clean traceback, the output
 /// notebook kept, later cells skipped.

@@ -1,5 +1,5 @@
-import Testing
 import NotebookRunner
+import Testing
 
 /// `--version`, `--help`, and the NBRUNNER_* environment equivalents the operator uses.
 @Suite struct CommandLineTests {
@@ -22,9 +22,12 @@ import NotebookRunner
 
     /// doctor shows the validation policy a run would use, with where each setting came from.
     @Test func doctorShowsTheValidationPolicy() async throws {
-        let run = try await Nbrunner.raw(["doctor", Paths.notebook("params.ipynb"), "--python", Paths.python],
-                                         environment: ["VALIDATION_LEVEL": "staging", "VALIDATION_STRICT_MODE": "false",
-                                                       "VALIDATION_FAIL_ON_STDERR": "true"])
+        let run = try await Nbrunner.raw(
+            ["doctor", Paths.notebook("params.ipynb"), "--python", Paths.python],
+            environment: [
+                "VALIDATION_LEVEL": "staging", "VALIDATION_STRICT_MODE": "false",
+                "VALIDATION_FAIL_ON_STDERR": "true",
+            ])
         #expect(run.stdout.contains("level staging (VALIDATION_LEVEL)"), "\(run.stdout)")
         #expect(run.stdout.contains("fail-on-stderr on (VALIDATION_FAIL_ON_STDERR)"))
         #expect(run.stdout.contains("strict off (level staging)"), "a false from env does not weaken or strengthen")
@@ -33,8 +36,10 @@ import NotebookRunner
     @Test func helpDocumentsExitCodesAndEnvironment() async throws {
         let run = try await Nbrunner.raw(["run", "--help"])
         #expect(run.exitCode == 0)
-        for text in ["Exit codes:", "128+N", "never exits 126 or 127", "NBRUNNER_OUTPUT", "NBRUNNER_PARAMETERS",
-                     "NBRUNNER_TERMINATION_LOG", "NBRUNNER_PYTHON", "--start-timeout"] {
+        for text in [
+            "Exit codes:", "128+N", "never exits 126 or 127", "NBRUNNER_OUTPUT", "NBRUNNER_PARAMETERS",
+            "NBRUNNER_TERMINATION_LOG", "NBRUNNER_PYTHON", "--start-timeout",
+        ] {
             #expect(run.stdout.contains(text), "missing from --help: \(text)")
         }
     }
@@ -45,23 +50,27 @@ import NotebookRunner
         let missing = try await Nbrunner.raw(["--termination-log", "\(dir)/termination-log"], directory: dir)
         #expect(missing.exitCode == 2)
         #expect(try missing.summary().error.contains("NBRUNNER_NOTEBOOK"))
-        let run = try await Nbrunner.raw([], environment: [
-            "NBRUNNER_NOTEBOOK": Paths.notebook("sysexit0.ipynb"), "NBRUNNER_PYTHON": Paths.python,
-            "NBRUNNER_OUTPUT": "\(dir)/output.ipynb", "NBRUNNER_RESULT": "\(dir)/result.json",
-            "NBRUNNER_TERMINATION_LOG": "\(dir)/termination-log",
-        ], directory: dir)
+        let run = try await Nbrunner.raw(
+            [],
+            environment: [
+                "NBRUNNER_NOTEBOOK": Paths.notebook("sysexit0.ipynb"), "NBRUNNER_PYTHON": Paths.python,
+                "NBRUNNER_OUTPUT": "\(dir)/output.ipynb", "NBRUNNER_RESULT": "\(dir)/result.json",
+                "NBRUNNER_TERMINATION_LOG": "\(dir)/termination-log",
+            ], directory: dir)
         #expect(run.exitCode == 0, "\(run.stderr)")
         try run.checkContract()
     }
 
     @Test func environmentEquivalents() async throws {
         let dir = temporaryDirectory()
-        let run = try await Nbrunner.raw(["run"], environment: [
-            "NBRUNNER_NOTEBOOK": Paths.notebook("params.ipynb"),
-            "NBRUNNER_OUTPUT": "\(dir)/output.ipynb", "NBRUNNER_RESULT": "\(dir)/result.json",
-            "NBRUNNER_TERMINATION_LOG": "\(dir)/termination-log", "NBRUNNER_PYTHON": Paths.python,
-            "NBRUNNER_PARAMETERS": "a=42\nd=7", "NBRUNNER_PARAMETERS_RAW": "b=from env",
-        ], directory: dir)
+        let run = try await Nbrunner.raw(
+            ["run"],
+            environment: [
+                "NBRUNNER_NOTEBOOK": Paths.notebook("params.ipynb"),
+                "NBRUNNER_OUTPUT": "\(dir)/output.ipynb", "NBRUNNER_RESULT": "\(dir)/result.json",
+                "NBRUNNER_TERMINATION_LOG": "\(dir)/termination-log", "NBRUNNER_PYTHON": Paths.python,
+                "NBRUNNER_PARAMETERS": "a=42\nd=7", "NBRUNNER_PARAMETERS_RAW": "b=from env",
+            ], directory: dir)
         #expect(run.exitCode == 0, "\(run.stderr)")
         try run.checkContract()
         #expect(run.stderr.contains("a=42 b='from env' c=None d=7"))

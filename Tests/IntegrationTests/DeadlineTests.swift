@@ -1,5 +1,5 @@
-import Testing
 import NotebookRunner
+import Testing
 
 /// `--timeout` (whole run) and `--cell-timeout` (papermill --execution-timeout): exit 5, the
 /// running cell named, nothing left running.

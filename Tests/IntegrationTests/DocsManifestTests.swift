@@ -5,15 +5,18 @@ import Testing
 /// Every Kubernetes manifest in the docs (a ```yaml block with `apiVersion:` and `kind:` in
 /// README.md or docs/**/*.md) is valid for Kubernetes 1.31 (OpenShift 4.18), offline and strict
 /// (`kubernetes-validate --strict`: unknown fields are errors); and the check can fail.
-@Suite(.enabled(if: DocsTools.kubernetesValidateConfigured,
-                "kubernetes-validate not found: run scripts/setup-tools-venv.sh or set NBRUNNER_TEST_KUBERNETES_VALIDATE (scripts/test.sh does)"))
+@Suite(
+    .enabled(
+        if: DocsTools.kubernetesValidateConfigured,
+        "kubernetes-validate not found: run scripts/setup-tools-venv.sh or set NBRUNNER_TEST_KUBERNETES_VALIDATE (scripts/test.sh does)"))
 struct DocsManifestTests {
     /// podFailurePolicy is GA from 1.31; the tools venv ships the schemas of 1.25 to 1.37.
     static let kubernetesVersion = "1.31.0"
 
     init() throws {
-        try #require(DocsTools.isExecutable(DocsTools.kubernetesValidate),
-                     "\(DocsTools.kubernetesValidate) is not executable: run scripts/setup-tools-venv.sh")
+        try #require(
+            DocsTools.isExecutable(DocsTools.kubernetesValidate),
+            "\(DocsTools.kubernetesValidate) is not executable: run scripts/setup-tools-venv.sh")
     }
 
     /// The Markdown pages whose manifests are checked.
@@ -71,7 +74,8 @@ struct DocsManifestTests {
         // A page with a manifest that has an unknown field and a wrongly typed one, in a list
         // item (indented fence), next to a fragment that is not checked.
         let page = "\(dir)/broken.md"
-        try Data("""
+        try Data(
+            """
             # Broken
 
             ```yaml
@@ -98,7 +102,8 @@ struct DocsManifestTests {
                          terminationMesagePath: /dev/termination-log
                ```
 
-            """.utf8).write(to: URL(filePath: page))
+            """.utf8
+        ).write(to: URL(filePath: page))
         let files = try Self.extract([page], into: dir)
         #expect(files.count == 1)
         let (code, output) = try await Self.validate(files)

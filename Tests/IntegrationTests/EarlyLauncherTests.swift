@@ -1,5 +1,5 @@
-import Testing
 import NotebookRunner
+import Testing
 
 /// The launcher starts before the probe and the kernel check (LauncherGate) but runs papermill
 /// only when they pass: a failed preflight leaves no launcher, no papermill and no kernel.
@@ -19,8 +19,9 @@ struct EarlyLauncherTests {
     @Test func aStopDuringPreflightStartsNothing() async throws {
         let run = SignalledRun()
         let python = try SignalledRun.slowProbePython()
-        let finished = try await run.run(Paths.notebook("params.ipynb"), python: python,
-                                         trigger: "identity:", signals: [(.terminate, .milliseconds(300))])
+        let finished = try await run.run(
+            Paths.notebook("params.ipynb"), python: python,
+            trigger: "identity:", signals: [(.terminate, .milliseconds(300))])
         #expect(finished.exitCode == 143, "\(finished.stderr)")
         let result = try finished.checkContract()
         #expect(result.errorCategory == .cancelled)

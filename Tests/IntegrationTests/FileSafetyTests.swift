@@ -1,15 +1,17 @@
 import FoundationEssentials
 import NotebookRunner
 import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Nothing a command line does makes nbrunner destroy a file it was not asked to write: paths
 /// are compared as files (symlinks, `..` through links), devices and FIFOs are never replaced,
 /// and temporary files have short random names opened with O_EXCL|O_NOFOLLOW (issue 16).
 @Suite struct FileSafetyTests {
-    static let notebookJSON = #"{"nbformat": 4, "nbformat_minor": 5, "metadata": {"kernelspec": {"name": "python3", "display_name": "p", "language": "python"}}, "cells": [{"cell_type": "code", "id": "a", "metadata": {}, "outputs": [], "execution_count": null, "source": "print('hello')"}]}"#
+    static let notebookJSON =
+        #"{"nbformat": 4, "nbformat_minor": 5, "metadata": {"kernelspec": {"name": "python3", "display_name": "p", "language": "python"}}, "cells": [{"cell_type": "code", "id": "a", "metadata": {}, "outputs": [], "execution_count": null, "source": "print('hello')"}]}"#
 
     /// A fresh folder with `victim.ipynb` in it.
     func folderWithNotebook() throws -> (dir: String, notebook: String, bytes: Data) {
@@ -37,8 +39,12 @@ import Glibc
     @Test func anOutputThroughAFolderLinkIsTheInputAndIsRefused() async throws {
         let (dir, notebook, bytes) = try folderWithNotebook()
         #expect(symlink(dir, "\(dir)/link") == 0)
-        let run = try await run(notebook, ["--output", "\(dir)/link/victim.ipynb", "--result", "\(dir)/r.json",
-                                           "--termination-log", "\(dir)/t"], in: dir)
+        let run = try await run(
+            notebook,
+            [
+                "--output", "\(dir)/link/victim.ipynb", "--result", "\(dir)/r.json",
+                "--termination-log", "\(dir)/t",
+            ], in: dir)
         try expectRefusal(run, mentioning: "--output")
         #expect(try Data(contentsOf: URL(filePath: notebook)) == bytes, "the input notebook is intact")
         #expect(FileSystem.isRegularFile("\(dir)/r.json"), "the result still goes to --result")
@@ -47,8 +53,12 @@ import Glibc
     @Test func aSymlinkedNotebookWithItsTargetAsOutputIsRefused() async throws {
         let (dir, notebook, bytes) = try folderWithNotebook()
         #expect(symlink(notebook, "\(dir)/alias.ipynb") == 0)
-        let run = try await run("\(dir)/alias.ipynb", ["--output", notebook, "--result", "\(dir)/r.json",
-                                                       "--termination-log", "\(dir)/t"], in: dir)
+        let run = try await run(
+            "\(dir)/alias.ipynb",
+            [
+                "--output", notebook, "--result", "\(dir)/r.json",
+                "--termination-log", "\(dir)/t",
+            ], in: dir)
         try expectRefusal(run, mentioning: "--output")
         #expect(try Data(contentsOf: URL(filePath: notebook)) == bytes)
     }
@@ -94,8 +104,12 @@ import Glibc
     @Test func aFIFOTerminationLogWithoutAReaderDoesNotHang() async throws {
         let (dir, notebook, _) = try folderWithNotebook()
         #expect(mkfifo("\(dir)/fifo", 0o666) == 0)
-        let run = try await run(notebook, ["--output", "\(dir)/out.ipynb", "--result", "\(dir)/r.json",
-                                           "--termination-log", "\(dir)/fifo", "--no-such-flag"], in: dir)
+        let run = try await run(
+            notebook,
+            [
+                "--output", "\(dir)/out.ipynb", "--result", "\(dir)/r.json",
+                "--termination-log", "\(dir)/fifo", "--no-such-flag",
+            ], in: dir)
         #expect(run.exitCode == 2)
         #expect(run.stderr.contains("could not write the termination message"))
         var st = stat()
@@ -107,8 +121,12 @@ import Glibc
         let precious = "\(dir)/precious.txt"
         try Data("keep me\n".utf8).write(to: URL(filePath: precious))
         #expect(symlink(precious, "\(dir)/t") == 0)
-        let run = try await run(notebook, ["--output", "\(dir)/out.ipynb", "--result", "\(dir)/r.json",
-                                           "--termination-log", "\(dir)/t"], in: dir)
+        let run = try await run(
+            notebook,
+            [
+                "--output", "\(dir)/out.ipynb", "--result", "\(dir)/r.json",
+                "--termination-log", "\(dir)/t",
+            ], in: dir)
         try expectRefusal(run, mentioning: "--termination-log")
         #expect(try Data(contentsOf: URL(filePath: precious)) == Data("keep me\n".utf8))
     }
@@ -119,15 +137,20 @@ import Glibc
     @Test func aLongOutputNameIsRedactedInPlaceOfDeleted() async throws {
         let dir = temporaryDirectory()
         let notebook = "\(dir)/leak.ipynb"
-        let json = #"{"nbformat": 4, "nbformat_minor": 5, "metadata": {"kernelspec": {"name": "python3", "display_name": "p", "language": "python"}}, "cells": [{"cell_type": "code", "id": "a", "metadata": {}, "outputs": [], "execution_count": null, "source": "import os\nprint(os.environ['T'])"}]}"#
+        let json =
+            #"{"nbformat": 4, "nbformat_minor": 5, "metadata": {"kernelspec": {"name": "python3", "display_name": "p", "language": "python"}}, "cells": [{"cell_type": "code", "id": "a", "metadata": {}, "outputs": [], "execution_count": null, "source": "import os\nprint(os.environ['T'])"}]}"#
         try Data(json.utf8).write(to: URL(filePath: notebook))
         try Data("export T='s3cret-value-x'\n".utf8).write(to: URL(filePath: "\(dir)/env"))
         let long = String(repeating: "a", count: 238)
         let output = "\(dir)/\(long).ipynb"
         let result = "\(dir)/\(long).json"
         #expect(FileSystem.basename(output).utf8.count == 244)
-        let run = try await run(notebook, ["--env-file", "\(dir)/env", "--output", output, "--result", result,
-                                           "--termination-log", "\(dir)/t"], in: dir)
+        let run = try await run(
+            notebook,
+            [
+                "--env-file", "\(dir)/env", "--output", output, "--result", result,
+                "--termination-log", "\(dir)/t",
+            ], in: dir)
         #expect(run.exitCode == 0, "\(run.stderr.suffix(2000))")
         let written = try Data(contentsOf: URL(filePath: output))
         #expect(!String(decoding: written, as: UTF8.self).contains("s3cret-value-x"))
@@ -141,8 +164,10 @@ import Glibc
     @Test func aTerminationLogThatIsStderrInAFileKeepsTheLog() async throws {
         let (dir, notebook, _) = try folderWithNotebook()
         let run = try await Nbrunner.raw(
-            ["run", notebook, "--python", Paths.python, "--output", "\(dir)/out.ipynb", "--result", "\(dir)/r.json",
-             "--termination-log", "/dev/stderr"],
+            [
+                "run", notebook, "--python", Paths.python, "--output", "\(dir)/out.ipynb", "--result", "\(dir)/r.json",
+                "--termination-log", "/dev/stderr",
+            ],
             directory: dir, prefix: ["/bin/sh", "-c", "exec \"$0\" \"$@\" 2>\(dir)/log"])
         #expect(run.exitCode == 0, "\(run.stdout.suffix(1000))")
         let log = try String(decoding: Data(contentsOf: URL(filePath: "\(dir)/log")), as: UTF8.self)

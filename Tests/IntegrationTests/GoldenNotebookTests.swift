@@ -1,6 +1,6 @@
 import FoundationEssentials
-import Testing
 import NotebookRunner
+import Testing
 
 /// `--golden` against real runs of golden-source.ipynb, whose output changes every run (a
 /// timestamp, a memory address, float noise, a random number in an nbval-ignore-output cell),
@@ -73,8 +73,9 @@ import NotebookRunner
         #expect(comparison.diffs.map(\.cellIndex) == [1, 2, 3, 4])
         #expect(comparison.diffs[0].diff.contains("-run at 2020-02-02 20:20:20.202020"))
         #expect(comparison.diffs[3].expected == "")
-        #expect(comparison.diffs[3].actual.hasPrefix("[code cell] print(random.random())\n[execution_count 4]\n[stream stdout]\n"),
-                "\(comparison.diffs[3].actual)")
+        #expect(
+            comparison.diffs[3].actual.hasPrefix("[code cell] print(random.random())\n[execution_count 4]\n[stream stdout]\n"),
+            "\(comparison.diffs[3].actual)")
     }
 
     /// Writes a notebook of code cells with nbformat; each cell's outputs are `print` lines
@@ -82,7 +83,8 @@ import NotebookRunner
     static func writeNotebook(_ path: String, _ sources: [String], printed: [String]? = nil) async throws {
         let cells = try String(decoding: JSONEncoder().encode(sources), as: UTF8.self)
         let outputs = try String(decoding: JSONEncoder().encode(printed ?? []), as: UTF8.self)
-        _ = try await Nbrunner.python("""
+        _ = try await Nbrunner.python(
+            """
             import json, nbformat
             from nbformat.v4 import new_notebook, new_code_cell, new_output
             sources, printed = json.loads(\(cells.debugDescription)), json.loads(\(outputs.debugDescription))
@@ -100,21 +102,30 @@ import NotebookRunner
     /// UUID differing in one digit, floats and the next id. All used to match.
     @Test func theReviewsPairsAreMismatches() async throws {
         let dir = temporaryDirectory()
-        let notebook = "\(dir)/review.ipynb", golden = "\(dir)/review-golden.ipynb"
-        try await Self.writeNotebook(notebook, [
-            "print('pandas 1.20.3')\nprint('rows', 1999999999)\nprint('run id 551e8400-e29b-41d4-a716-446655440000')",
-            "print([1.0, 2.0, 3.0])", "print('big id', 12345678901234568)", "print('model_v2')"])
-        try await Self.writeNotebook(golden, ["", "", "", ""], printed: [
-            "pandas 1.2.3\nrows 1249975000\nrun id 550e8400-e29b-41d4-a716-446655440000\n", "[1, 2, 3]\n",
-            "big id 12345678901234567\n", "model_v1\n"])
+        let notebook = "\(dir)/review.ipynb"
+        let golden = "\(dir)/review-golden.ipynb"
+        try await Self.writeNotebook(
+            notebook,
+            [
+                "print('pandas 1.20.3')\nprint('rows', 1999999999)\nprint('run id 551e8400-e29b-41d4-a716-446655440000')",
+                "print([1.0, 2.0, 3.0])", "print('big id', 12345678901234568)", "print('model_v2')",
+            ])
+        try await Self.writeNotebook(
+            golden, ["", "", "", ""],
+            printed: [
+                "pandas 1.2.3\nrows 1249975000\nrun id 550e8400-e29b-41d4-a716-446655440000\n", "[1, 2, 3]\n",
+                "big id 12345678901234567\n", "model_v1\n",
+            ])
         let run = try await Nbrunner.run(notebook, ["--golden", golden, "--float-tolerance", "1"])
         #expect(run.exitCode == 1, "\(run.stderr.suffix(3000))")
         let comparison = try #require(try run.checkContract().comparison)
         #expect(comparison.mismatchedCells == 4)
         #expect(comparison.diffs.map(\.cellIndex) == [0, 1, 2, 3])
-        #expect(comparison.diffs[0].diff.contains("-pandas 1.2.3\n-rows 1249975000\n-run id 550e8400-e29b-41d4-a716-446655440000\n"
-                                                  + "+pandas 1.20.3\n+rows 1999999999\n+run id 551e8400-e29b-41d4-a716-446655440000"),
-                "\(comparison.diffs[0].diff)")
+        #expect(
+            comparison.diffs[0].diff.contains(
+                "-pandas 1.2.3\n-rows 1249975000\n-run id 550e8400-e29b-41d4-a716-446655440000\n"
+                    + "+pandas 1.20.3\n+rows 1999999999\n+run id 551e8400-e29b-41d4-a716-446655440000"),
+            "\(comparison.diffs[0].diff)")
         #expect(comparison.diffs[1].diff.contains("-[1, 2, 3]\n+[1.0, 2.0, 3.0]"))
     }
 
@@ -124,15 +135,17 @@ import NotebookRunner
     @Test func aSecondRunOfTimingOutputsMatchesTheFirst() async throws {
         let dir = temporaryDirectory()
         let notebook = "\(dir)/timing.ipynb"
-        try await Self.writeNotebook(notebook, [
-            "%time sum(range(100000))",
-            "%timeit -r 3 sum(range(10))",
-            "import time\nfrom tqdm import tqdm\nfor _ in tqdm(range(3)):\n    time.sleep(0.05)",
-            "import logging, sys\nlogging.basicConfig(stream=sys.stdout, level=logging.INFO, format='%(asctime)s %(levelname)s %(message)s', force=True)\nlogging.info('ready')",
-            "import datetime\nprint(datetime.datetime.now())\nprint(repr(datetime.datetime.now()))\nprint(time.time())\nprint('time', int(time.time()))\nprint(time.ctime())",
-            "print(object())\nstart = time.time()\nprint(f'took {time.time() - start + 0.001:.3f}s')",
-            "import pandas as pd\ndf = pd.DataFrame({'a': [1, 2, 3], 'b': [1.5, 2.5, 3.5]})\ndf.info()",
-        ])
+        try await Self.writeNotebook(
+            notebook,
+            [
+                "%time sum(range(100000))",
+                "%timeit -r 3 sum(range(10))",
+                "import time\nfrom tqdm import tqdm\nfor _ in tqdm(range(3)):\n    time.sleep(0.05)",
+                "import logging, sys\nlogging.basicConfig(stream=sys.stdout, level=logging.INFO, format='%(asctime)s %(levelname)s %(message)s', force=True)\nlogging.info('ready')",
+                "import datetime\nprint(datetime.datetime.now())\nprint(repr(datetime.datetime.now()))\nprint(time.time())\nprint('time', int(time.time()))\nprint(time.ctime())",
+                "print(object())\nstart = time.time()\nprint(f'took {time.time() - start + 0.001:.3f}s')",
+                "import pandas as pd\ndf = pd.DataFrame({'a': [1, 2, 3], 'b': [1.5, 2.5, 3.5]})\ndf.info()",
+            ])
         let first = try await Nbrunner.run(notebook)
         #expect(first.exitCode == 0, "\(first.stderr.suffix(3000))")
         let second = try await Nbrunner.run(notebook, ["--golden", first.outputPath])

@@ -1,6 +1,6 @@
 import FoundationEssentials
-import Testing
 import NotebookRunner
+import Testing
 
 /// Issue 15: credentials written into code cells are found before the kernel starts, reported
 /// by cell, line and kind (never the value), masked everywhere, and fail the run under the
@@ -17,8 +17,11 @@ import NotebookRunner
         #expect(run.stderr.contains("hard-coded credential in cell 2, line 2: credential_literal"))
         let warnings = try #require(result.validation?.warnings)
         #expect(warnings.map(\.kind) == [.hardcodedCredential, .hardcodedCredential])
-        #expect(warnings.map(\.message) == ["hard-coded credential on line 1: aws_access_key_id",
-                                            "hard-coded credential on line 2: credential_literal"])
+        #expect(
+            warnings.map(\.message) == [
+                "hard-coded credential on line 1: aws_access_key_id",
+                "hard-coded credential on line 2: credential_literal",
+            ])
         #expect(run.stderr.contains("using ***"))
         for value in Self.values { #expect(run.leaks(value) == [], "\(value): \(run.leaks(value))") }
     }

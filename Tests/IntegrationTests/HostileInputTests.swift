@@ -1,15 +1,18 @@
 import FoundationEssentials
 import NotebookRunner
 import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Hostile or broken input never crashes nbrunner, never passes, never hangs: each gets its
 /// documented exit code, a one-line error and a result (issue 16).
 @Suite struct HostileInputTests {
-    static func notebook(nbformat: String = "4", metadata: String = #"{"kernelspec": {"name": "python3", "display_name": "p", "language": "python"}}"#,
-                         cell: String = #"{"cell_type": "code", "id": "a", "metadata": {}, "outputs": [], "execution_count": null, "source": "print(1)"}"#) -> String {
+    static func notebook(
+        nbformat: String = "4", metadata: String = #"{"kernelspec": {"name": "python3", "display_name": "p", "language": "python"}}"#,
+        cell: String = #"{"cell_type": "code", "id": "a", "metadata": {}, "outputs": [], "execution_count": null, "source": "print(1)"}"#
+    ) -> String {
         #"{"nbformat": \#(nbformat), "nbformat_minor": 5, "metadata": \#(metadata), "cells": [\#(cell)]}"#
     }
 
@@ -67,12 +70,33 @@ import Glibc
     /// Each of these makes papermill 2.7 fail (AttributeError, TypeError, AssertionError) after
     /// nbrunner started it; now refused before any kernel, as nbformat would.
     @Test(arguments: [
-        ("null source", HostileInputTests.notebook(cell: #"{"cell_type": "code", "id": "a", "metadata": {}, "outputs": [], "execution_count": null, "source": null}"#), "cell 0: 'source'"),
-        ("cell metadata a list", HostileInputTests.notebook(cell: #"{"cell_type": "code", "id": "a", "metadata": [], "outputs": [], "execution_count": null, "source": "1"}"#), "cell 0: 'metadata' must be an object"),
-        ("metadata.papermill a string", HostileInputTests.notebook(metadata: #"{"kernelspec": {"name": "python3", "display_name": "p", "language": "python"}, "papermill": "x"}"#), "metadata.papermill must be an object"),
+        (
+            "null source",
+            HostileInputTests.notebook(cell: #"{"cell_type": "code", "id": "a", "metadata": {}, "outputs": [], "execution_count": null, "source": null}"#),
+            "cell 0: 'source'"
+        ),
+        (
+            "cell metadata a list",
+            HostileInputTests.notebook(cell: #"{"cell_type": "code", "id": "a", "metadata": [], "outputs": [], "execution_count": null, "source": "1"}"#),
+            "cell 0: 'metadata' must be an object"
+        ),
+        (
+            "metadata.papermill a string",
+            HostileInputTests.notebook(metadata: #"{"kernelspec": {"name": "python3", "display_name": "p", "language": "python"}, "papermill": "x"}"#),
+            "metadata.papermill must be an object"
+        ),
         ("nbformat 4.0", HostileInputTests.notebook(nbformat: "4.0"), "'nbformat' must be a JSON integer, not 4.0"),
-        ("tags null", HostileInputTests.notebook(cell: #"{"cell_type": "code", "id": "a", "metadata": {"tags": null}, "outputs": [], "execution_count": null, "source": "1"}"#), "metadata.tags must be a list"),
-        ("outputs null", HostileInputTests.notebook(cell: #"{"cell_type": "code", "id": "a", "metadata": {}, "outputs": null, "execution_count": null, "source": "1"}"#), "'outputs' must be a list"),
+        (
+            "tags null",
+            HostileInputTests.notebook(
+                cell: #"{"cell_type": "code", "id": "a", "metadata": {"tags": null}, "outputs": [], "execution_count": null, "source": "1"}"#),
+            "metadata.tags must be a list"
+        ),
+        (
+            "outputs null",
+            HostileInputTests.notebook(cell: #"{"cell_type": "code", "id": "a", "metadata": {}, "outputs": null, "execution_count": null, "source": "1"}"#),
+            "'outputs' must be a list"
+        ),
     ])
     func anInvalidNotebookIsRefusedBeforeAnyKernel(name: String, json: String, message: String) async throws {
         let path = try write(json)
@@ -83,7 +107,8 @@ import Glibc
         #expect(result.error.contains(message), "\(name): \(result.error)")
         #expect(result.papermill == nil && result.python == nil, "\(name): refused before the runtime check")
         // And papermill itself cannot run it: the rule is papermill's, not nbrunner's taste.
-        let papermill = try await Nbrunner.python("""
+        let papermill = try await Nbrunner.python(
+            """
             import papermill, nbformat
             try:
                 nb = papermill.iorw.load_notebook_node('\(path)')
@@ -122,8 +147,10 @@ import Glibc
         try Data(#"{"A": "x", "T": "ab\u0000cd"}"#.utf8).write(to: URL(filePath: "\(dir)/json"))
         try Data([0x54, 0x3D, 0x61, 0xFF, 0x62, 0x0A]).write(to: URL(filePath: "\(dir)/latin1"))
         try Data("{\"T\": \"a\",\n \"T\": \"b\"}".utf8).write(to: URL(filePath: "\(dir)/dup"))
-        for (file, expected) in [("env", "env:2:8: a NUL byte"), ("json", "json:1:12: the value of T holds a NUL character"),
-                                 ("latin1", "latin1:1:4: not valid UTF-8"), ("dup", "dup:2:2: the JSON object gives the key T twice")] {
+        for (file, expected) in [
+            ("env", "env:2:8: a NUL byte"), ("json", "json:1:12: the value of T holds a NUL character"),
+            ("latin1", "latin1:1:4: not valid UTF-8"), ("dup", "dup:2:2: the JSON object gives the key T twice"),
+        ] {
             let run = try await Nbrunner.run(Paths.notebook("sysexit0.ipynb"), ["--env-file", "\(dir)/\(file)"])
             #expect(run.exitCode == 4, "\(file): \(run.stderr.suffix(1000))")
             let result = try run.checkContract()

@@ -1,6 +1,6 @@
 import FoundationEssentials
-import Testing
 import NotebookRunner
+import Testing
 
 /// Bad input fails fast with exit 2, a one-line error naming the file/line/flag, and a valid result.
 @Suite struct InputErrorTests {
@@ -16,14 +16,17 @@ import NotebookRunner
     /// would crash on it (a TypeError, exit 1); nbrunner refuses it first.
     @Test func aSourceThatIsNotTextIsAnInvalidNotebook() async throws {
         let path = "\(temporaryDirectory())/bad-source.ipynb"
-        let json = #"{"nbformat": 4, "nbformat_minor": 5, "metadata": {"kernelspec": {"name": "python3", "display_name": "p", "language": "python"}}, "cells": [{"cell_type": "code", "id": "a", "metadata": {}, "outputs": [], "execution_count": null, "source": "x = 1"}, {"cell_type": "code", "id": "b", "metadata": {}, "outputs": [], "execution_count": null, "source": 5}]}"#
+        let json =
+            #"{"nbformat": 4, "nbformat_minor": 5, "metadata": {"kernelspec": {"name": "python3", "display_name": "p", "language": "python"}}, "cells": [{"cell_type": "code", "id": "a", "metadata": {}, "outputs": [], "execution_count": null, "source": "x = 1"}, {"cell_type": "code", "id": "b", "metadata": {}, "outputs": [], "execution_count": null, "source": 5}]}"#
         try Data(json.utf8).write(to: URL(filePath: path))
         let run = try await Nbrunner.run(path)
         #expect(run.exitCode == 2, "\(run.stderr.suffix(1000))")
         let result = try run.checkContract()
         #expect(result.errorCategory == .invalidNotebook)
         #expect(result.error.contains("cell 1: 'source' must be a string or a list of strings"), "\(result.error)")
-        let nbformat = try await Nbrunner.python("import nbformat\ntry:\n    nbformat.validate(nbformat.read('\(path)', 4))\n    print('valid')\nexcept Exception as e:\n    print('invalid', type(e).__name__)")
+        let nbformat = try await Nbrunner.python(
+            "import nbformat\ntry:\n    nbformat.validate(nbformat.read('\(path)', 4))\n    print('valid')\nexcept Exception as e:\n    print('invalid', type(e).__name__)"
+        )
         #expect(nbformat.hasPrefix("invalid"), "nbformat agrees: \(nbformat)")
     }
 
@@ -47,8 +50,11 @@ import NotebookRunner
 
     @Test func unknownFlagIsAUsageErrorWithAResult() async throws {
         let dir = temporaryDirectory()
-        let run = try await Nbrunner.raw(["run", Paths.notebook("error.ipynb"), "--no-such-flag",
-                                          "--result", "\(dir)/r.json", "--termination-log", "\(dir)/t"], directory: dir)
+        let run = try await Nbrunner.raw(
+            [
+                "run", Paths.notebook("error.ipynb"), "--no-such-flag",
+                "--result", "\(dir)/r.json", "--termination-log", "\(dir)/t",
+            ], directory: dir)
         #expect(run.exitCode == 2)
         let summary = try run.summary()
         #expect(summary.errorCategory == .configurationError)
@@ -84,8 +90,11 @@ import NotebookRunner
         let notebook = "\(dir)/n.ipynb"
         let original = try Data(contentsOf: URL(filePath: Paths.notebook("sysexit0.ipynb")))
         try original.write(to: URL(filePath: notebook))
-        let run = try await Nbrunner.raw(["run", notebook, "--python", Paths.python, "--termination-log", notebook,
-                                          "--result", "\(dir)/r.json"], directory: dir)
+        let run = try await Nbrunner.raw(
+            [
+                "run", notebook, "--python", Paths.python, "--termination-log", notebook,
+                "--result", "\(dir)/r.json",
+            ], directory: dir)
         #expect(run.exitCode == 2)
         #expect(try Data(contentsOf: URL(filePath: notebook)) == original)
         #expect(try run.summary().error.contains("--termination-log"))

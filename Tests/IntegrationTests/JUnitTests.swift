@@ -1,6 +1,6 @@
 import FoundationEssentials
-import Testing
 import NotebookRunner
+import Testing
 
 /// `--junit`: readable by junitparser case by case, and free of secrets.
 @Suite(.timeLimit(.minutes(2))) struct JUnitTests {
@@ -13,8 +13,11 @@ import NotebookRunner
         let suite = try await JUnitFile.parse(junit).only()
         #expect(suite.name == "error.ipynb")
         #expect((suite.tests, suite.failures, suite.errors, suite.skipped) == (3, 1, 0, 1))
-        #expect(suite.cases.map(\.name) == ["cell 1: x = 1", "cell 2: raise ValueError('boom: the value was wrong')",
-                                            "cell 3: print('never runs')"])
+        #expect(
+            suite.cases.map(\.name) == [
+                "cell 1: x = 1", "cell 2: raise ValueError('boom: the value was wrong')",
+                "cell 3: print('never runs')",
+            ])
         #expect(suite.cases.allSatisfy { $0.classname == "error" })
         #expect(suite.cases[0].results.isEmpty)
         #expect(suite.cases[0].time != nil)
@@ -49,9 +52,12 @@ import NotebookRunner
     /// the JUnit report still carry no secret.
     @Test func secretsNeverReachTheReport() async throws {
         let junit = "\(temporaryDirectory())/junit.xml"
-        let run = try await Nbrunner.run(Paths.notebook("secret-leak.ipynb"), [
-            "--secrets-dir", try SecretsTests().secretsDir(), "--no-redact-notebook", "--junit", junit,
-            "--strict", "--golden", Paths.notebook("golden-secret-leak.ipynb")])
+        let run = try await Nbrunner.run(
+            Paths.notebook("secret-leak.ipynb"),
+            [
+                "--secrets-dir", try SecretsTests().secretsDir(), "--no-redact-notebook", "--junit", junit,
+                "--strict", "--golden", Paths.notebook("golden-secret-leak.ipynb"),
+            ])
         #expect(run.exitCode == 1)
         let result = try run.checkContract()
         #expect(result.errorCategory == .notebookExecutionFailed)

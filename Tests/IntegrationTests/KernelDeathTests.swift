@@ -1,5 +1,5 @@
-import Testing
 import NotebookRunner
+import Testing
 
 /// A kernel that dies (killed by a signal, `os._exit`) is `kernel_died`, exit 6, with the cell
 /// that was running; papermill's metadata says every cell completed, so this comes from

@@ -1,8 +1,9 @@
 import FoundationEssentials
-import Testing
 import NotebookRunner
+import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A kernelspec whose program cannot start is an environment problem (exit 3) found in
@@ -42,7 +43,8 @@ struct KernelLaunchTests {
             #expect(result.error.contains("kernel '\(name)' cannot start") && result.error.contains(words), "\(result.error)")
             #expect(!run.stderr.contains("Input Notebook:"), "papermill never started")
             // jupyter_client agrees: it cannot start this kernel either.
-            let verdict = try await Nbrunner.python("""
+            let verdict = try await Nbrunner.python(
+                """
                 from jupyter_client.manager import KernelManager
                 km = KernelManager(kernel_name='\(name)')
                 try:
@@ -58,8 +60,9 @@ struct KernelLaunchTests {
     }
 
     @Test func aKernelNamedByItsInterpreterStarts() async throws {
-        let run = try await Nbrunner.run(Paths.notebook("params.ipynb"), ["-k", "byname", "-p", "a", "42"],
-                                         environment: ["JUPYTER_PATH": try Self.kernels()])
+        let run = try await Nbrunner.run(
+            Paths.notebook("params.ipynb"), ["-k", "byname", "-p", "a", "42"],
+            environment: ["JUPYTER_PATH": try Self.kernels()])
         #expect(run.exitCode == 0, "\(run.stderr.suffix(1500))")
     }
 }

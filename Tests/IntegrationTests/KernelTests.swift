@@ -1,6 +1,6 @@
 import FoundationEssentials
-import Testing
 import NotebookRunner
+import Testing
 
 /// The kernel is resolved before any kernel starts, the way jupyter_client resolves it.
 @Suite struct KernelTests {

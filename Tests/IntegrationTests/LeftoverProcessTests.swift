@@ -1,8 +1,9 @@
 import FoundationEssentials
-import Testing
 import NotebookRunner
+import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// No process of the run outlives nbrunner when it is not PID 1 (under tini, run by hand, CI):
@@ -27,8 +28,9 @@ struct LeftoverProcessTests {
         #expect(finished.exitCode == 0, "\(finished.stderr.suffix(3000))")
         try finished.checkContract()
         #expect(finished.stderr.contains("\ndaemon started\n"))
-        #expect(finished.stderr.contains("[nbrunner] ended ") || finished.stderr.contains("papermill has exited; ended "),
-                "the cleanup did not log the daemon: \(finished.stderr.suffix(2000))")
+        #expect(
+            finished.stderr.contains("[nbrunner] ended ") || finished.stderr.contains("papermill has exited; ended "),
+            "the cleanup did not log the daemon: \(finished.stderr.suffix(2000))")
         let left = try survivors(finished)
         #expect(left.count == 0 && left.seconds < 0.5, "\(finished.stderr.suffix(1000))")
         #expect(run.survivors().isEmpty, "\(run.survivors())")
@@ -38,8 +40,9 @@ struct LeftoverProcessTests {
     /// left in its session are gone within a few seconds.
     @Test func killMinus9LeavesNothingBehind() async throws {
         let run = SignalledRun()
-        let finished = try await run.run(Paths.notebook("busy-tree.ipynb"), prefix: Self.wrapper,
-                                         trigger: "\nsleeping\n", signals: [(.userDefinedOne, .milliseconds(500))])
+        let finished = try await run.run(
+            Paths.notebook("busy-tree.ipynb"), prefix: Self.wrapper,
+            trigger: "\nsleeping\n", signals: [(.userDefinedOne, .milliseconds(500))])
         #expect(finished.stderr.contains("\ntree started\n"), "\(finished.stderr.suffix(3000))")
         #expect(finished.exitCode == 128 + SIGKILL)
         #expect(!finished.stdout.contains("Results Summary:"), "nbrunner was killed before its result")

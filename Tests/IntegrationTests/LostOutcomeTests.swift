@@ -1,7 +1,8 @@
-import Testing
 import NotebookRunner
+import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// What the result says about cells whose end the output notebook does not tell plainly.
@@ -13,8 +14,9 @@ struct LostOutcomeTests {
         // The print comes before the cell's reply: a stop within milliseconds of it may still
         // interrupt the cell, rightly. A second later the reply is in; papermill is shutting the
         // kernel down and saving (or has just exited: exit 0, the same cell statuses).
-        let run = try await SignalledRun().run(Paths.notebook("late-stop.ipynb"), trigger: "\nlast-cell-done\n",
-                                               signals: [(.terminate, .milliseconds(1000))])
+        let run = try await SignalledRun().run(
+            Paths.notebook("late-stop.ipynb"), trigger: "\nlast-cell-done\n",
+            signals: [(.terminate, .milliseconds(1000))])
         let result = try run.checkContract()
         #expect(run.exitCode == 143 || run.exitCode == 0, "\(run.stderr.suffix(2000))")
         #expect(result.cells.map(\.status) == [.succeeded, .succeeded], "\(result.cells)")

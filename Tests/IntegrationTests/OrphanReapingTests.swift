@@ -1,7 +1,8 @@
-import Testing
 import NotebookRunner
+import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A cell daemonises grandchildren (the shell that started them exits). They are re-parented to
@@ -24,8 +25,9 @@ import Glibc
     @Test(.enabled(if: getuid() == 0, "needs root for unshare --pid"))
     func reapsAsPid1() async throws {
         let run = SignalledRun()
-        let finished = try await run.run(Paths.notebook("orphan.ipynb"),
-                                         prefix: ["/usr/bin/unshare", "--pid", "--fork", "--mount-proc"])
+        let finished = try await run.run(
+            Paths.notebook("orphan.ipynb"),
+            prefix: ["/usr/bin/unshare", "--pid", "--fork", "--mount-proc"])
         #expect(finished.exitCode == 0, "\(finished.stdout)")
         // PID 1 is a container's: the log joins the block on stdout (one stream, in order).
         try finished.checkContract(logOnStdout: true)

@@ -1,8 +1,9 @@
 import FoundationEssentials
-import Testing
 import NotebookRunner
+import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A kernel killed by the OOM killer is `kernel_died` with "probably out of memory": run for

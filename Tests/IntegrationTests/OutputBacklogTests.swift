@@ -1,8 +1,9 @@
 import FoundationEssentials
-import Testing
 import NotebookRunner
+import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A cell that prints a lot on a busy CPU: the kernel has replied long before papermill has
@@ -19,8 +20,9 @@ struct OutputBacklogTests {
         let name = "nbrunner-test-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let v2 = "/sys/fs/cgroup"
         if let controllers = try? Data(contentsOf: URL(filePath: "\(v2)/cgroup.subtree_control")),
-           String(decoding: controllers, as: UTF8.self).split(separator: " ").contains(where: { $0.hasPrefix("cpu") }),
-           mkdir("\(v2)/\(name)", 0o755) == 0 {
+            String(decoding: controllers, as: UTF8.self).split(separator: " ").contains(where: { $0.hasPrefix("cpu") }),
+            mkdir("\(v2)/\(name)", 0o755) == 0
+        {
             if write("25000 100000", to: "\(v2)/\(name)/cpu.max") { return ("\(v2)/\(name)", "\(v2)/\(name)/cgroup.procs") }
             rmdir("\(v2)/\(name)")
         }

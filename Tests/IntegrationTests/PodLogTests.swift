@@ -92,9 +92,10 @@ import Testing
     /// five lines the controller joins into `status.message` stay far under its 32 KiB, and the
     /// block still parses.
     @Test func errorLinesStayShortAfterSigtermAt400Cells() async throws {
-        let run = try await RuntimeLog.run(Paths.notebook("many-errors-sleep.ipynb"), ["--save-every", "1h"],
-                                           environment: ["KUBERNETES_SERVICE_HOST": "10.96.0.1"],
-                                           signal: (trigger: "last cell sleeping", signal: .terminate))
+        let run = try await RuntimeLog.run(
+            Paths.notebook("many-errors-sleep.ipynb"), ["--save-every", "1h"],
+            environment: ["KUBERNETES_SERVICE_HOST": "10.96.0.1"],
+            signal: (trigger: "last cell sleeping", signal: .terminate))
         defer { try? Nbrunner.removeTree(run.directory) }
         #expect(run.exitCode == 143)
         let message = Controller.extractError(run.text)

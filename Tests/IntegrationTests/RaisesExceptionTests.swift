@@ -1,6 +1,6 @@
 import FoundationEssentials
-import Testing
 import NotebookRunner
+import Testing
 
 /// nbclient's `raises-exception` convention with the real papermill 2.7.0, which still exits 1
 /// and inserts its marker cells when such a cell raises.

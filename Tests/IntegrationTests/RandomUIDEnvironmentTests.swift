@@ -1,7 +1,8 @@
-import Testing
 import NotebookRunner
+import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// OpenShift's restricted-v2: a random UID, GID 0, no passwd entry, and a HOME that is unset,
@@ -21,7 +22,7 @@ struct RandomUIDEnvironmentTests {
         #expect(decision.decision == .redirected)
         #expect(decision.path == "\(scratch)/.home")
         #expect(decision.from == home)
-        #expect(result.environment?.uid == 1000920000 && result.environment?.passwdEntry == false)
+        #expect(result.environment?.uid == 1_000_920_000 && result.environment?.passwdEntry == false)
         #expect(result.sandbox?.active == true, "the filter loads without privileges")
         // What the kernel really got.
         #expect(run.stderr.contains("HOME=\(scratch)/.home"))
@@ -42,7 +43,8 @@ struct RandomUIDEnvironmentTests {
 
     @Test func writableUserSetLocationIsKept() async throws {
         let uid = try RandomUID(notebook: Paths.notebook("env-report.ipynb"))
-        let mpl = RandomUID.writableFolder(), home = RandomUID.writableFolder()
+        let mpl = RandomUID.writableFolder()
+        let home = RandomUID.writableFolder()
         let run = try await uid.run(environment: ["HOME": home, "MPLCONFIGDIR": mpl])
         #expect(run.exitCode == 0, "\(run.stderr.suffix(3000))")
         let result = try run.checkContract()
@@ -74,11 +76,15 @@ struct RandomUIDEnvironmentTests {
         let out = "/var/tmp/nbrunner-it-\(UInt32.random(in: 0...UInt32.max))"
         try WritableProbe.check(directory: out)
         chmod(out, 0o777)
-        let readOnlyTmp = ["/usr/bin/unshare", "-m", "--propagation", "private", "/bin/sh", "-c",
-                           "mount --bind /tmp /tmp && mount -o remount,bind,ro /tmp && exec \"$0\" \"$@\""]
+        let readOnlyTmp = [
+            "/usr/bin/unshare", "-m", "--propagation", "private", "/bin/sh", "-c",
+            "mount --bind /tmp /tmp && mount -o remount,bind,ro /tmp && exec \"$0\" \"$@\"",
+        ]
         let run = try await Nbrunner.raw(
-            ["run", uid.notebook, "--output", "\(out)/output.ipynb", "--result", "\(out)/result.json",
-             "--termination-log", "\(out)/termination-log", "--python", Paths.python],
+            [
+                "run", uid.notebook, "--output", "\(out)/output.ipynb", "--result", "\(out)/result.json",
+                "--termination-log", "\(out)/termination-log", "--python", Paths.python,
+            ],
             environment: ["PATH": "/usr/bin:/bin", "HOME": "/proc/no-home"], replaceEnvironment: true,
             directory: out, binary: uid.binary, prefix: readOnlyTmp + uid.prefix)
         #expect(run.exitCode == 3, "\(run.stderr.suffix(2000))")

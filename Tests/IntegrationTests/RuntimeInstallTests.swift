@@ -1,7 +1,8 @@
-import Testing
 import NotebookRunner
+import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `--allow-install`: success only when pip exits 0 AND papermill is then importable. Run as a
@@ -74,8 +75,10 @@ struct RuntimeInstallTests {
         try WritableProbe.check(directory: out)
         chmod(out, 0o777)
         defer { _ = try? Nbrunner.removeTree(out) }
-        let readOnlyTmp = ["/usr/bin/unshare", "-m", "--propagation", "private", "/bin/sh", "-c",
-                           "mount --bind /tmp /tmp && mount -o remount,bind,ro /tmp && exec \"$0\" \"$@\""]
+        let readOnlyTmp = [
+            "/usr/bin/unshare", "-m", "--propagation", "private", "/bin/sh", "-c",
+            "mount --bind /tmp /tmp && mount -o remount,bind,ro /tmp && exec \"$0\" \"$@\"",
+        ]
         var env = offline
         env["PATH"] = "/usr/bin:/bin"
         env["PYTHONUSERBASE"] = "/proc/no-user-site"
@@ -83,8 +86,10 @@ struct RuntimeInstallTests {
         chmod("\(out)/home", 0o777)
         env["HOME"] = "\(out)/home"  // a writable HOME outside /tmp: only the user site is missing
         let run = try await Nbrunner.raw(
-            ["run", uid.notebook, "--output", "\(out)/output.ipynb", "--result", "\(out)/result.json",
-             "--termination-log", "\(out)/termination-log", "--python", Paths.barePython, "--allow-install"],
+            [
+                "run", uid.notebook, "--output", "\(out)/output.ipynb", "--result", "\(out)/result.json",
+                "--termination-log", "\(out)/termination-log", "--python", Paths.barePython, "--allow-install",
+            ],
             environment: env, replaceEnvironment: true, directory: out, binary: uid.binary,
             prefix: readOnlyTmp + uid.prefix)
         #expect(run.exitCode == 3, "\(run.stderr.suffix(3000))")

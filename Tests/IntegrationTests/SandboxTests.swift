@@ -1,8 +1,9 @@
 import FoundationEssentials
-import Testing
 import NotebookRunner
+import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `--sandbox`: the seccomp filter nbrunner loads before it starts papermill. A notebook's
@@ -16,11 +17,14 @@ struct SandboxTests {
         return withUnsafeBytes(of: &u.machine) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) } == "x86_64"
     }()
 
-    static let probes: Set = ["ptrace", "unshare", "clone-newuser", "clone3", "mount", "io_uring",
-                              "personality-query", "personality-aslr-off", "personality-exec-high"]
+    static let probes: Set = [
+        "ptrace", "unshare", "clone-newuser", "clone3", "mount", "io_uring",
+        "personality-query", "personality-aslr-off", "personality-exec-high",
+    ]
 
     /// io_uring without the filter: only where the kernel allows it (`kernel.io_uring_disabled` 0).
-    static let ioUringAllowed = (try? Data(contentsOf: URL(filePath: "/proc/sys/kernel/io_uring_disabled")))
+    static let ioUringAllowed =
+        (try? Data(contentsOf: URL(filePath: "/proc/sys/kernel/io_uring_disabled")))
         .map { String(decoding: $0, as: UTF8.self).trimmedLine == "0" } ?? false
 
     func outcomes(_ run: Finished) -> [String: String] {
@@ -38,9 +42,12 @@ struct SandboxTests {
     func deniedCallsFailWithEPERMByDefault() async throws {
         let run = try await Nbrunner.run(Paths.notebook("sandbox-escape.ipynb"))
         #expect(run.exitCode == 0, "\(run.stderr.suffix(2000))")
-        #expect(outcomes(run) == ["ptrace": "EPERM", "unshare": "EPERM", "clone-newuser": "EPERM", "clone3": "ENOSYS", "mount": "EPERM",
-                                  "io_uring": "EPERM", "personality-query": "ok",
-                                  "personality-aslr-off": "EPERM", "personality-exec-high": "EPERM"])
+        #expect(
+            outcomes(run) == [
+                "ptrace": "EPERM", "unshare": "EPERM", "clone-newuser": "EPERM", "clone3": "ENOSYS", "mount": "EPERM",
+                "io_uring": "EPERM", "personality-query": "ok",
+                "personality-aslr-off": "EPERM", "personality-exec-high": "EPERM",
+            ])
         let result = try run.checkContract()
         #expect(result.sandbox?.mode == .on)
         #expect(result.sandbox?.active == true)
@@ -80,8 +87,10 @@ struct SandboxTests {
     func aKernelThatCannotLoadTheFilter(mode: String) async throws {
         let dir = temporaryDirectory()
         let run = try await Nbrunner.raw(
-            ["run", Paths.notebook("sysexit0.ipynb"), "--output", "\(dir)/output.ipynb", "--result", "\(dir)/result.json",
-             "--termination-log", "\(dir)/termination-log", "--python", Paths.python, "--sandbox", mode],
+            [
+                "run", Paths.notebook("sysexit0.ipynb"), "--output", "\(dir)/output.ipynb", "--result", "\(dir)/result.json",
+                "--termination-log", "\(dir)/termination-log", "--python", Paths.python, "--sandbox", mode,
+            ],
             directory: dir, prefix: [Paths.python, Paths.fixture("without_seccomp.py")])
         let result = try run.checkContract()
         #expect(result.sandbox?.active == false)
@@ -102,12 +111,14 @@ struct SandboxTests {
     func doctorSaysWhetherTheFilterWouldLoad() async throws {
         let here = try await Nbrunner.raw(["doctor", "--python", Paths.python, "--sandbox", "require"])
         #expect(here.stdout.contains("ok sandbox require: a run would load the seccomp filter"), "\(here.stdout)")
-        let blocked = try await Nbrunner.raw(["doctor", "--python", Paths.python, "--sandbox", "require"],
-                                             prefix: [Paths.python, Paths.fixture("without_seccomp.py")])
+        let blocked = try await Nbrunner.raw(
+            ["doctor", "--python", Paths.python, "--sandbox", "require"],
+            prefix: [Paths.python, Paths.fixture("without_seccomp.py")])
         #expect(blocked.exitCode == 3, "\(blocked.stdout)")
         #expect(blocked.stdout.contains("!! sandbox require: the seccomp filter would not load"))
-        let lenient = try await Nbrunner.raw(["doctor", "--python", Paths.python],
-                                             prefix: [Paths.python, Paths.fixture("without_seccomp.py")])
+        let lenient = try await Nbrunner.raw(
+            ["doctor", "--python", Paths.python],
+            prefix: [Paths.python, Paths.fixture("without_seccomp.py")])
         #expect(lenient.stdout.contains("a run warns and continues without it"))
     }
 }

@@ -1,9 +1,10 @@
 import FoundationEssentials
+import NotebookRunner
 import Subprocess
 import Testing
-import NotebookRunner
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// With papermill's per-cell rewrites throttled (`--save-every`, default 5 s), the output
@@ -18,8 +19,9 @@ import Glibc
 
     @Test func sigtermDuringTheLastCellKeepsEveryEarlierOutput() async throws {
         let run = SignalledRun()
-        let finished = try await run.run(Paths.notebook("long-sleep.ipynb"), ["--save-every", "1h"],
-                                         trigger: "last cell sleeping", signals: [(.terminate, .milliseconds(500))])
+        let finished = try await run.run(
+            Paths.notebook("long-sleep.ipynb"), ["--save-every", "1h"],
+            trigger: "last cell sleeping", signals: [(.terminate, .milliseconds(500))])
         #expect(finished.exitCode == 143, "\(finished.stderr.suffix(2000))")
         let result = try finished.checkContract()
         #expect(result.failedCell?.cellIndex == 199)
@@ -51,13 +53,15 @@ import Glibc
     /// papermill whose patch points moved: the launcher warns and papermill runs as it is.
     @Test func fallbackWhenThePatchPointsAreMissing() async throws {
         let site = temporaryDirectory()
-        try Data("""
+        try Data(
+            """
             import papermill.engines as engines
             class MovedManager(engines.NotebookExecutionManager):
                 pass
             engines.NotebookExecutionManager = MovedManager  # save/notebook_complete now inherited
 
-            """.utf8).write(to: URL(filePath: "\(site)/sitecustomize.py"))
+            """.utf8
+        ).write(to: URL(filePath: "\(site)/sitecustomize.py"))
         let run = try await Nbrunner.run(Paths.notebook("error.ipynb"), environment: ["PYTHONPATH": site])
         #expect(run.exitCode == 1, "\(run.stderr.suffix(2000))")
         #expect(run.stderr.contains("\(PapermillLauncher.marker) warning: papermill's NotebookExecutionManager.save/notebook_complete were not found"))

@@ -1,8 +1,9 @@
 import FoundationEssentials
-import Testing
 import NotebookRunner
+import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The credentials guide's notebooks (docs/examples) against real services started by
@@ -53,9 +54,12 @@ struct ScenarioTests {
     }
 
     @Test func postgresWithPlainEnvironment() async throws {  // env / envFrom / External Secrets
-        let run = try await Nbrunner.run(Self.example("postgres-features.ipynb"), environment: [
-            "DB_HOST": "127.0.0.1", "DB_PORT": Services.pgPort, "DB_NAME": "features", "DB_USER": "reader",
-            "DB_PASSWORD": Services.pgPassword, "DB_SSL_MODE": "disable"])
+        let run = try await Nbrunner.run(
+            Self.example("postgres-features.ipynb"),
+            environment: [
+                "DB_HOST": "127.0.0.1", "DB_PORT": Services.pgPort, "DB_NAME": "features", "DB_USER": "reader",
+                "DB_PASSWORD": Services.pgPassword, "DB_SSL_MODE": "disable",
+            ])
         #expect(run.exitCode == 0, "\(run.stderr.suffix(3000))")
         #expect(try run.checkContract().secrets?.redactedVariables.contains("DB_PASSWORD") == true)
         #expect(run.stderr.contains("3 feature rows"))
@@ -74,8 +78,9 @@ struct ScenarioTests {
 
     @Test func s3WithAKVv2JSONFile() async throws {
         let dir = try secretsDir(["aws": awsFile])
-        let run = try await Nbrunner.run(Self.example("s3-pipeline.ipynb"), ["--secrets-dir", dir],
-                                         environment: ["S3_ENDPOINT_URL": Services.s3Endpoint])
+        let run = try await Nbrunner.run(
+            Self.example("s3-pipeline.ipynb"), ["--secrets-dir", dir],
+            environment: ["S3_ENDPOINT_URL": Services.s3Endpoint])
         #expect(run.exitCode == 0, "\(run.stderr.suffix(3000))")
         #expect(try run.checkContract().secrets?.keys == ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"])
         #expect(run.stderr.contains("4 rows from s3://training-data/input/train.csv"))
@@ -87,8 +92,11 @@ struct ScenarioTests {
     func bothServicesAsARandomUID() async throws {
         let dir = try secretsDir(["db": dbFile(), "aws": awsFile])
         let uid = try RandomUID(notebook: Self.example("multi-service.ipynb"))
-        let run = try await uid.run(["--secrets-dir", dir], environment: [
-            "HOME": "/root", "S3_ENDPOINT_URL": Services.s3Endpoint, "NBRUNNER_SCRATCH": RandomUID.writableFolder()])
+        let run = try await uid.run(
+            ["--secrets-dir", dir],
+            environment: [
+                "HOME": "/root", "S3_ENDPOINT_URL": Services.s3Endpoint, "NBRUNNER_SCRATCH": RandomUID.writableFolder(),
+            ])
         #expect(run.exitCode == 0, "\(run.stderr.suffix(3000))")
         let result = try run.checkContract()
         #expect(result.environment?.location("HOME")?.decision == .redirected)
@@ -101,8 +109,10 @@ struct ScenarioTests {
         let dir = temporaryDirectory()
         // A clean environment: the machine running the tests may have AWS variables of its own.
         let run = try await Nbrunner.raw(
-            ["run", Self.example("s3-pipeline.ipynb"), "--secrets-dir", "", "--python", Paths.python,
-             "--output", "\(dir)/output.ipynb", "--result", "\(dir)/result.json", "--termination-log", "\(dir)/termination-log"],
+            [
+                "run", Self.example("s3-pipeline.ipynb"), "--secrets-dir", "", "--python", Paths.python,
+                "--output", "\(dir)/output.ipynb", "--result", "\(dir)/result.json", "--termination-log", "\(dir)/termination-log",
+            ],
             environment: ["PATH": "/usr/bin:/bin", "HOME": dir, "S3_ENDPOINT_URL": Services.s3Endpoint],
             replaceEnvironment: true, directory: dir)
         #expect(run.exitCode == 1)

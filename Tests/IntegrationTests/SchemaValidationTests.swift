@@ -3,8 +3,9 @@ import NotebookRunner
 import Subprocess
 import SystemPackage
 import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// docs/result.schema.json and docs/termination-message.schema.json against what the real binary
@@ -13,18 +14,22 @@ import Glibc
 /// a cancellation, a random-UID run, validation failures, a golden mismatch and match, and a
 /// `raises-exception` notebook with and without strict mode; every category the code can produce;
 /// and a schema that rejects altered documents, so a green run means something.
-@Suite(.enabled(if: DocsTools.checkJSONSchemaConfigured,
-                "check-jsonschema not found: run scripts/setup-tools-venv.sh or set NBRUNNER_TEST_CHECK_JSONSCHEMA (scripts/test.sh does)"),
-       .timeLimit(.minutes(3)))
+@Suite(
+    .enabled(
+        if: DocsTools.checkJSONSchemaConfigured,
+        "check-jsonschema not found: run scripts/setup-tools-venv.sh or set NBRUNNER_TEST_CHECK_JSONSCHEMA (scripts/test.sh does)"),
+    .timeLimit(.minutes(3)))
 struct SchemaValidationTests {
     init() throws {
-        try #require(DocsTools.isExecutable(DocsTools.checkJSONSchema),
-                     "\(DocsTools.checkJSONSchema) is not executable: run scripts/setup-tools-venv.sh")
+        try #require(
+            DocsTools.isExecutable(DocsTools.checkJSONSchema),
+            "\(DocsTools.checkJSONSchema) is not executable: run scripts/setup-tools-venv.sh")
     }
 
     @Test func theSchemasAreValidDraft2020_12() async throws {
-        let (code, output) = try await DocsTools.run(DocsTools.checkJSONSchema,
-                                                     ["--check-metaschema", DocsTools.resultSchema, DocsTools.terminationSchema])
+        let (code, output) = try await DocsTools.run(
+            DocsTools.checkJSONSchema,
+            ["--check-metaschema", DocsTools.resultSchema, DocsTools.terminationSchema])
         #expect(code == 0, "\(output)")
     }
 
@@ -34,8 +39,9 @@ struct SchemaValidationTests {
         try Data("export DB_USER=reader\nexport DB_PASSWORD='Pa$$w0rd'\n".utf8).write(to: URL(filePath: "\(secrets)/db"))
         try Data(#"{"API_TOKEN": "t0ken-value"}"#.utf8).write(to: URL(filePath: "\(secrets)/api"))
         try Data("stale".utf8).write(to: URL(filePath: "\(secrets)/db.bak"))
-        let run = try await Nbrunner.run(Paths.notebook("params.ipynb"),
-                                         ["-p", "a", "42", "--secrets-dir", secrets])
+        let run = try await Nbrunner.run(
+            Paths.notebook("params.ipynb"),
+            ["-p", "a", "42", "--secrets-dir", secrets])
         #expect(run.exitCode == 0, "\(run.stderr)")
         let result = try run.checkContract()
         #expect(result.secrets?.files.map(\.status) == [.skipped, .loaded, .loaded])
@@ -79,10 +85,12 @@ struct SchemaValidationTests {
             let runDir = "\(dir)/\(name)"
             mkdir(runDir, 0o777)
             // Through the environment: a command line that does not parse has no --result.
-            let run = try await Nbrunner.raw(arguments, environment: [
-                "NBRUNNER_RESULT": "\(runDir)/result.json", "NBRUNNER_TERMINATION_LOG": "\(runDir)/termination-log",
-                "NBRUNNER_OUTPUT": "\(runDir)/output.ipynb",
-            ], directory: runDir)
+            let run = try await Nbrunner.raw(
+                arguments,
+                environment: [
+                    "NBRUNNER_RESULT": "\(runDir)/result.json", "NBRUNNER_TERMINATION_LOG": "\(runDir)/termination-log",
+                    "NBRUNNER_OUTPUT": "\(runDir)/output.ipynb",
+                ], directory: runDir)
             #expect(run.exitCode == category.exitCode, "\(name): \(run.stderr)")
             #expect(try run.summary().errorCategory == category, "\(name)")
             #expect(FileSystem.exists(run.resultPath), "\(name): no result file")
@@ -98,8 +106,9 @@ struct SchemaValidationTests {
     }
 
     @Test func cancelledBySigterm() async throws {
-        let finished = try await SignalledRun().run(Paths.notebook("sleep.ipynb"), trigger: "cell 2/3 (cell_index 1) started",
-                                                    signals: [(.terminate, .seconds(1))])
+        let finished = try await SignalledRun().run(
+            Paths.notebook("sleep.ipynb"), trigger: "cell 2/3 (cell_index 1) started",
+            signals: [(.terminate, .seconds(1))])
         #expect(finished.exitCode == 143, "\(finished.stderr)")
         #expect(try finished.checkContract().errorCategory == .cancelled)
         try await expectValid(finished)
@@ -124,37 +133,78 @@ struct SchemaValidationTests {
         #expect(run.exitCode == 1, "\(run.stderr.suffix(2000))")
         let result = try run.checkContract()
         #expect(result.errorCategory == .validationStderrFailure)
-        #expect(result.validation?.offendingCells.map(\.category)
+        #expect(
+            result.validation?.offendingCells.map(\.category)
                 == [.validationStderrFailure, .validationWarningFailure, .validationStrictModeFailure])
         #expect(result.failedCell?.reason == "wrote to stderr: progress: half way")
         try await expectValid(run)
 
         let long = "'wrote to stderr: ' + 'x' * 301"
-        try await expectAlterations(of: run, rejected: [
-            ("result", "no validation", "del d['validation']", "'validation' is a required property"),
-            ("result", "an unknown validation status", "d['validation']['status'] = 'skipped'", "$.validation.status"),
-            ("result", "passed with offending cells", "d['validation']['status'] = 'passed'", "$.validation.status"),
-            ("result", "an unknown key in an offending cell", "d['validation']['offending_cells'][0]['traceback'] = []", "$.validation.offending_cells[0]"),
-            ("result", "an offending cell with an execution category", "d['validation']['offending_cells'][1]['category'] = 'notebook_execution_failed'", "$.validation.offending_cells[1].category"),
-            ("result", "a silent failure that is not strict mode's", "d['validation']['offending_cells'][2]['category'] = 'validation_warning_failure'", "$.validation.offending_cells[2].category"),
-            ("result", "an offending cell without reasons", "d['validation']['offending_cells'][0]['reasons'] = []", "$.validation.offending_cells[0].reasons"),
-            ("result", "an unknown finding kind", "d['validation']['offending_cells'][0]['reasons'][0]['kind'] = 'stdout'", "$.validation.offending_cells[0].reasons[0].kind"),
-            ("result", "a finding over its bound", "d['validation']['offending_cells'][0]['reasons'][0]['message'] = \(long)", "$.validation.offending_cells[0].reasons[0].message"),
-            ("result", "a first offending cell that is not the run's category", "d['error_category'] = 'validation_warning_failure'", "$.validation.offending_cells[0].category"),
-            ("result", "a stderr failure with fail-on-stderr off", "d['validation']['policy']['fail_on_stderr'] = {'enabled': False, 'source': '--no-fail-on-stderr'}", "$.validation.policy.fail_on_stderr.enabled"),
-            ("result", "a variable that turns a policy off", "d['validation']['policy']['fail_on_stderr'] = {'enabled': False, 'source': 'VALIDATION_FAIL_ON_STDERR'}", "$.validation.policy.fail_on_stderr.enabled"),
-            ("result", "another policy's flag", "d['validation']['policy']['fail_on_stderr']['source'] = '--strict'", "$.validation.policy.fail_on_stderr.source"),
-            ("result", "another level's preset", "d['validation']['policy']['strict_mode']['source'] = 'level staging'", "$.validation.policy.strict_mode"),
-            ("result", "a preset value that is not the level's", "d['validation']['policy']['detect_silent_failures']['enabled'] = False", "$.validation.policy.detect_silent_failures"),
-            ("result", "an unknown level", "d['validation']['policy']['level'] = 'paranoid'", "$.validation.policy.level"),
-            ("result", "level production by default", "d['validation']['policy']['level_source'] = 'default'", "$.validation.policy.level"),
-            ("result", "a warning under strict mode", "d['validation']['warnings'] = [{'cell_index': 4, 'kind': 'silent_failure', 'message': 'x'}]", "$.validation.policy.strict_mode.enabled"),
-            ("result", "a stderr warning", "d['validation']['warnings'] = [{'cell_index': 2, 'kind': 'stderr', 'message': 'x'}]", "$.validation.warnings[0].kind"),
-            ("result", "a validation failure without its reason", "del d['failed_cell']['reason']", "'reason' is a required property"),
-            ("result", "a reason over its bound", "d['failed_cell']['reason'] = 'x' * 365", "$.failed_cell.reason"),
-            ("termination", "a reason over its bound", "d['failed_cell']['reason'] = 'x' * 365", "$.failed_cell.reason"),
-            ("termination", "a reason for an execution failure", "d['error_category'] = 'notebook_execution_failed'", "$.error_category"),
-        ])
+        try await expectAlterations(
+            of: run,
+            rejected: [
+                ("result", "no validation", "del d['validation']", "'validation' is a required property"),
+                ("result", "an unknown validation status", "d['validation']['status'] = 'skipped'", "$.validation.status"),
+                ("result", "passed with offending cells", "d['validation']['status'] = 'passed'", "$.validation.status"),
+                ("result", "an unknown key in an offending cell", "d['validation']['offending_cells'][0]['traceback'] = []", "$.validation.offending_cells[0]"),
+                (
+                    "result", "an offending cell with an execution category", "d['validation']['offending_cells'][1]['category'] = 'notebook_execution_failed'",
+                    "$.validation.offending_cells[1].category"
+                ),
+                (
+                    "result", "a silent failure that is not strict mode's", "d['validation']['offending_cells'][2]['category'] = 'validation_warning_failure'",
+                    "$.validation.offending_cells[2].category"
+                ),
+                (
+                    "result", "an offending cell without reasons", "d['validation']['offending_cells'][0]['reasons'] = []",
+                    "$.validation.offending_cells[0].reasons"
+                ),
+                (
+                    "result", "an unknown finding kind", "d['validation']['offending_cells'][0]['reasons'][0]['kind'] = 'stdout'",
+                    "$.validation.offending_cells[0].reasons[0].kind"
+                ),
+                (
+                    "result", "a finding over its bound", "d['validation']['offending_cells'][0]['reasons'][0]['message'] = \(long)",
+                    "$.validation.offending_cells[0].reasons[0].message"
+                ),
+                (
+                    "result", "a first offending cell that is not the run's category", "d['error_category'] = 'validation_warning_failure'",
+                    "$.validation.offending_cells[0].category"
+                ),
+                (
+                    "result", "a stderr failure with fail-on-stderr off",
+                    "d['validation']['policy']['fail_on_stderr'] = {'enabled': False, 'source': '--no-fail-on-stderr'}",
+                    "$.validation.policy.fail_on_stderr.enabled"
+                ),
+                (
+                    "result", "a variable that turns a policy off",
+                    "d['validation']['policy']['fail_on_stderr'] = {'enabled': False, 'source': 'VALIDATION_FAIL_ON_STDERR'}",
+                    "$.validation.policy.fail_on_stderr.enabled"
+                ),
+                (
+                    "result", "another policy's flag", "d['validation']['policy']['fail_on_stderr']['source'] = '--strict'",
+                    "$.validation.policy.fail_on_stderr.source"
+                ),
+                ("result", "another level's preset", "d['validation']['policy']['strict_mode']['source'] = 'level staging'", "$.validation.policy.strict_mode"),
+                (
+                    "result", "a preset value that is not the level's", "d['validation']['policy']['detect_silent_failures']['enabled'] = False",
+                    "$.validation.policy.detect_silent_failures"
+                ),
+                ("result", "an unknown level", "d['validation']['policy']['level'] = 'paranoid'", "$.validation.policy.level"),
+                ("result", "level production by default", "d['validation']['policy']['level_source'] = 'default'", "$.validation.policy.level"),
+                (
+                    "result", "a warning under strict mode", "d['validation']['warnings'] = [{'cell_index': 4, 'kind': 'silent_failure', 'message': 'x'}]",
+                    "$.validation.policy.strict_mode.enabled"
+                ),
+                (
+                    "result", "a stderr warning", "d['validation']['warnings'] = [{'cell_index': 2, 'kind': 'stderr', 'message': 'x'}]",
+                    "$.validation.warnings[0].kind"
+                ),
+                ("result", "a validation failure without its reason", "del d['failed_cell']['reason']", "'reason' is a required property"),
+                ("result", "a reason over its bound", "d['failed_cell']['reason'] = 'x' * 365", "$.failed_cell.reason"),
+                ("termination", "a reason over its bound", "d['failed_cell']['reason'] = 'x' * 365", "$.failed_cell.reason"),
+                ("termination", "a reason for an execution failure", "d['error_category'] = 'notebook_execution_failed'", "$.error_category"),
+            ])
     }
 
     /// More offending cells and warnings than the result lists, real (validation-many.ipynb:
@@ -173,14 +223,19 @@ struct SchemaValidationTests {
         #expect(result.error.hasSuffix("; 104 more cells failed validation"))
         try await expectValid(run)
 
-        try await expectAlterations(of: run, rejected: [
-            ("result", "offending cells omitted from a short list", "d['validation']['offending_cells'].pop()", "$.validation.offending_cells"),
-            ("result", "warnings omitted from a short list", "d['validation']['warnings'].pop()", "$.validation.warnings"),
-            ("result", "offending cells over their bound", "d['validation']['offending_cells'].append(d['validation']['offending_cells'][0])", "$.validation.offending_cells"),
-            ("result", "warnings over their bound", "d['validation']['warnings'].append(d['validation']['warnings'][0])", "$.validation.warnings"),
-            ("result", "none omitted", "d['validation']['warnings_omitted'] = 0", "$.validation.warnings_omitted"),
-            ("result", "passed with offending cells omitted", "d['validation']['status'] = 'passed'", "$.validation"),
-        ])
+        try await expectAlterations(
+            of: run,
+            rejected: [
+                ("result", "offending cells omitted from a short list", "d['validation']['offending_cells'].pop()", "$.validation.offending_cells"),
+                ("result", "warnings omitted from a short list", "d['validation']['warnings'].pop()", "$.validation.warnings"),
+                (
+                    "result", "offending cells over their bound", "d['validation']['offending_cells'].append(d['validation']['offending_cells'][0])",
+                    "$.validation.offending_cells"
+                ),
+                ("result", "warnings over their bound", "d['validation']['warnings'].append(d['validation']['warnings'][0])", "$.validation.warnings"),
+                ("result", "none omitted", "d['validation']['warnings_omitted'] = 0", "$.validation.warnings_omitted"),
+                ("result", "passed with offending cells omitted", "d['validation']['status'] = 'passed'", "$.validation"),
+            ])
     }
 
     /// A golden mismatch, real (golden-source.ipynb against golden-mismatch.ipynb: an
@@ -205,40 +260,45 @@ struct SchemaValidationTests {
         #expect(result.comparison?.diffs.map(\.diffType) == [.outputMismatch, .missingCell])
         try await expectValid(run)
 
-        try await expectAlterations(of: run, rejected: [
-            ("result", "no comparison", "del d['comparison']", "'comparison' is a required property"),
-            ("result", "a matched comparison", "d['comparison']['result'] = 'matched'", "$.comparison.result"),
-            ("result", "a camelCase key", "d['comparison']['totalCells'] = 6", "$.comparison"),
-            ("result", "failed without a mismatch", "d['comparison']['mismatched_cells'] = 0", "$.comparison.mismatched_cells"),
-            ("result", "normalized without its tolerance", "del d['comparison']['float_tolerance']", "'float_tolerance' is a required property"),
-            ("result", "exact with a tolerance", "d['comparison']['strategy'] = 'exact'", "$.comparison"),
-            ("result", "skipped without a reason", "d['comparison']['result'] = 'skipped'", "'reason' is a required property"),
-            ("result", "an unknown output type", "d['comparison']['ignored_output_types'] = ['stderr']", "$.comparison.ignored_output_types[0]"),
-            ("result", "diffs omitted from a short list", "d['comparison']['diffs_omitted'] = 3", "$.comparison.diffs"),
-            ("result", "an unknown diff type", "d['comparison']['diffs'][0]['diff_type'] = 'changed'", "$.comparison.diffs[0].diff_type"),
-            ("result", "a major execution error", "d['comparison']['diffs'][0]['diff_type'] = 'execution_error'", "$.comparison.diffs[0].severity"),
-            ("result", "a missing cell with an actual text", "d['comparison']['diffs'][1]['actual'] = 'x'", "$.comparison.diffs[1].actual"),
-            ("result", "an expected text over its bound", "d['comparison']['diffs'][0]['expected'] = 'x' * 501", "$.comparison.diffs[0].expected"),
-            ("result", "a diff over its bound", "d['comparison']['diffs'][0]['diff'] = 'x' * 1001", "$.comparison.diffs[0].diff"),
-            ("result", "an unknown key in a diff", "d['comparison']['diffs'][0]['lines'] = []", "$.comparison.diffs[0]"),
-        ])
+        try await expectAlterations(
+            of: run,
+            rejected: [
+                ("result", "no comparison", "del d['comparison']", "'comparison' is a required property"),
+                ("result", "a matched comparison", "d['comparison']['result'] = 'matched'", "$.comparison.result"),
+                ("result", "a camelCase key", "d['comparison']['totalCells'] = 6", "$.comparison"),
+                ("result", "failed without a mismatch", "d['comparison']['mismatched_cells'] = 0", "$.comparison.mismatched_cells"),
+                ("result", "normalized without its tolerance", "del d['comparison']['float_tolerance']", "'float_tolerance' is a required property"),
+                ("result", "exact with a tolerance", "d['comparison']['strategy'] = 'exact'", "$.comparison"),
+                ("result", "skipped without a reason", "d['comparison']['result'] = 'skipped'", "'reason' is a required property"),
+                ("result", "an unknown output type", "d['comparison']['ignored_output_types'] = ['stderr']", "$.comparison.ignored_output_types[0]"),
+                ("result", "diffs omitted from a short list", "d['comparison']['diffs_omitted'] = 3", "$.comparison.diffs"),
+                ("result", "an unknown diff type", "d['comparison']['diffs'][0]['diff_type'] = 'changed'", "$.comparison.diffs[0].diff_type"),
+                ("result", "a major execution error", "d['comparison']['diffs'][0]['diff_type'] = 'execution_error'", "$.comparison.diffs[0].severity"),
+                ("result", "a missing cell with an actual text", "d['comparison']['diffs'][1]['actual'] = 'x'", "$.comparison.diffs[1].actual"),
+                ("result", "an expected text over its bound", "d['comparison']['diffs'][0]['expected'] = 'x' * 501", "$.comparison.diffs[0].expected"),
+                ("result", "a diff over its bound", "d['comparison']['diffs'][0]['diff'] = 'x' * 1001", "$.comparison.diffs[0].diff"),
+                ("result", "an unknown key in a diff", "d['comparison']['diffs'][0]['lines'] = []", "$.comparison.diffs[0]"),
+            ])
     }
 
     /// A golden match, real, with `ignored_output_types` and an ignored cell.
     @Test func goldenMatch() async throws {
-        let run = try await Nbrunner.run(Paths.notebook("golden-source.ipynb"),
-                                         ["--golden", Paths.notebook("golden-match.ipynb"), "--golden-ignore-output-type", "display_data"])
+        let run = try await Nbrunner.run(
+            Paths.notebook("golden-source.ipynb"),
+            ["--golden", Paths.notebook("golden-match.ipynb"), "--golden-ignore-output-type", "display_data"])
         #expect(run.exitCode == 0, "\(run.stderr.suffix(2000))")
         let comparison = try #require(try run.checkContract().comparison)
         #expect(comparison.result == .matched)
         #expect(comparison.ignoredOutputTypes == ["display_data"])
         try await expectValid(run)
 
-        try await expectAlterations(of: run, rejected: [
-            ("result", "matched with a mismatch", "d['comparison']['mismatched_cells'] = 1", "$.comparison.mismatched_cells"),
-            ("result", "matched with a reason", "d['comparison']['reason'] = 'papermill wrote no readable executed notebook'", "$.comparison"),
-            ("result", "a golden failure on success", "d['comparison']['result'] = 'failed'", "$.comparison"),
-        ])
+        try await expectAlterations(
+            of: run,
+            rejected: [
+                ("result", "matched with a mismatch", "d['comparison']['mismatched_cells'] = 1", "$.comparison.mismatched_cells"),
+                ("result", "matched with a reason", "d['comparison']['reason'] = 'papermill wrote no readable executed notebook'", "$.comparison"),
+                ("result", "a golden failure on success", "d['comparison']['result'] = 'failed'", "$.comparison"),
+            ])
     }
 
     /// `raises-exception`, real: as is, a success whose tagged cell keeps its error and whose
@@ -260,13 +320,18 @@ struct SchemaValidationTests {
         #expect(failed.failedCell?.ename == "ValueError" && failed.failedCell?.reason != nil)
         try await expectValid(strict)
 
-        try await expectAlterations(of: run, rejected: [
-            ("result", "an unknown warning kind", "d['validation']['warnings'][0]['kind'] = 'warning'", "$.validation.warnings[0].kind"),
-            ("result", "an allowed error under strict mode", "d['validation']['policy']['strict_mode'] = {'enabled': True, 'source': '--strict'}", "$.validation.policy.strict_mode.enabled"),
-            ("result", "a warning over its bound", "d['validation']['warnings'][0]['message'] = 'raised ' + 'x' * 340", "$.validation.warnings[0].message"),
-            ("result", "a not_checked validation with warnings", "d['validation']['status'] = 'not_checked'", "$.validation.warnings"),
-            ("result", "a reason on success", "d['failed_cell'] = {'cell_index': 1, 'reason': 'x'}", "$.error_category"),
-        ])
+        try await expectAlterations(
+            of: run,
+            rejected: [
+                ("result", "an unknown warning kind", "d['validation']['warnings'][0]['kind'] = 'warning'", "$.validation.warnings[0].kind"),
+                (
+                    "result", "an allowed error under strict mode", "d['validation']['policy']['strict_mode'] = {'enabled': True, 'source': '--strict'}",
+                    "$.validation.policy.strict_mode.enabled"
+                ),
+                ("result", "a warning over its bound", "d['validation']['warnings'][0]['message'] = 'raised ' + 'x' * 340", "$.validation.warnings[0].message"),
+                ("result", "a not_checked validation with warnings", "d['validation']['status'] = 'not_checked'", "$.validation.warnings"),
+                ("result", "a reason on success", "d['failed_cell'] = {'cell_index': 1, 'reason': 'x'}", "$.error_category"),
+            ])
     }
 
     /// Every category the code knows, through the real assembler and renderer: a category added
@@ -280,19 +345,28 @@ struct SchemaValidationTests {
         func decode<T: Decodable>(_ type: T.Type, _ json: String) throws -> T {
             try ResultJSON.decoder().decode(type, from: Data(json.utf8))
         }
-        let policy = #"{"level": "production", "level_source": "--validation-level", "fail_on_stderr": {"enabled": true, "source": "--fail-on-stderr"}, "fail_on_warnings": {"enabled": true, "source": "level production"}, "strict_mode": {"enabled": true, "source": "level production"}, "detect_silent_failures": {"enabled": true, "source": "level production"}}"#
-        let kinds: [ErrorCategory: String] = [.validationStderrFailure: "stderr", .validationWarningFailure: "warning",
-                                              .validationStrictModeFailure: "silent_failure"]
+        let policy =
+            #"{"level": "production", "level_source": "--validation-level", "fail_on_stderr": {"enabled": true, "source": "--fail-on-stderr"}, "fail_on_warnings": {"enabled": true, "source": "level production"}, "strict_mode": {"enabled": true, "source": "level production"}, "detect_silent_failures": {"enabled": true, "source": "level production"}}"#
+        let kinds: [ErrorCategory: String] = [
+            .validationStderrFailure: "stderr", .validationWarningFailure: "warning",
+            .validationStrictModeFailure: "silent_failure",
+        ]
         for category in ErrorCategory.allCases {
             for signal: Int32? in category == .cancelled ? [SIGTERM, SIGINT, SIGHUP] : [nil] {
                 let now = Date.now
                 var facts = RunFacts()
                 var failedCell: RunResult.FailedCell?
                 if let kind = kinds[category] {
-                    facts.validation = try decode(ValidationReport.self, #"{"policy": \#(policy), "status": "failed", "warnings": [], "offending_cells": [{"cell_index": 0, "category": "\#(category.rawValue)", "reasons": [{"kind": "\#(kind)", "message": "a finding"}]}]}"#)
+                    facts.validation = try decode(
+                        ValidationReport.self,
+                        #"{"policy": \#(policy), "status": "failed", "warnings": [], "offending_cells": [{"cell_index": 0, "category": "\#(category.rawValue)", "reasons": [{"kind": "\#(kind)", "message": "a finding"}]}]}"#
+                    )
                     failedCell = try decode(RunResult.FailedCell.self, #"{"cell_index": 0, "reason": "a finding"}"#)
                 } else if category == .goldenMismatch {
-                    facts.comparison = try decode(ComparisonReport.self, #"{"strategy": "normalized", "result": "failed", "golden_path": "/g.ipynb", "total_cells": 1, "matched_cells": 0, "mismatched_cells": 1, "ignored_cells": 0, "float_tolerance": 0.0001, "diffs": [{"cell_index": 0, "cell_type": "markdown", "diff_type": "output_mismatch", "expected": "A", "actual": "B", "diff": "--- golden\n+++ executed\n@@ -1,1 +1,1 @@\n-A\n+B", "severity": "major"}]}"#)
+                    facts.comparison = try decode(
+                        ComparisonReport.self,
+                        #"{"strategy": "normalized", "result": "failed", "golden_path": "/g.ipynb", "total_cells": 1, "matched_cells": 0, "mismatched_cells": 1, "ignored_cells": 0, "float_tolerance": 0.0001, "diffs": [{"cell_index": 0, "cell_type": "markdown", "diff_type": "output_mismatch", "expected": "A", "actual": "B", "diff": "--- golden\n+++ executed\n@@ -1,1 +1,1 @@\n-A\n+B", "severity": "major"}]}"#
+                    )
                     failedCell = try decode(RunResult.FailedCell.self, #"{"cell_index": 0, "reason": "differs from the golden notebook (output_mismatch)"}"#)
                 }
                 var result = ResultAssembler.assemble(
@@ -364,9 +438,11 @@ struct SchemaValidationTests {
     /// file ("result") or termination message ("termination"): the accepted ones pass their
     /// schema, the rejected ones fail it with an error that names `place`. One Python and one
     /// check-jsonschema per schema for all of them, whose output is split by file.
-    func expectAlterations(of run: Finished, accepted: [(String, String, String)] = [],
-                           rejected: [(String, String, String, String)],
-                           sourceLocation: SourceLocation = #_sourceLocation) async throws {
+    func expectAlterations(
+        of run: Finished, accepted: [(String, String, String)] = [],
+        rejected: [(String, String, String, String)],
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) async throws {
         let dir = temporaryDirectory()
         let all = accepted.map { ($0.0, $0.1, $0.2, nil as String?) } + rejected.map { ($0.0, $0.1, $0.2, $0.3 as String?) }
         let files = all.indices.map { "\(dir)/\(all[$0].0)-\($0).json" }
@@ -404,8 +480,9 @@ struct SchemaValidationTests {
                 let found = errors[files[n]]
                 if let place {
                     #expect(found != nil, "\(kind), \(what): must be rejected: \(output)", sourceLocation: sourceLocation)
-                    #expect(found?.contains(place) == true, "\(kind), \(what): the error should name \(place): \(found ?? output)",
-                            sourceLocation: sourceLocation)
+                    #expect(
+                        found?.contains(place) == true, "\(kind), \(what): the error should name \(place): \(found ?? output)",
+                        sourceLocation: sourceLocation)
                 } else {
                     #expect(found == nil, "\(kind), \(what): must pass: \(found ?? "")", sourceLocation: sourceLocation)
                 }

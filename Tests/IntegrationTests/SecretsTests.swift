@@ -1,6 +1,6 @@
 import FoundationEssentials
-import Testing
 import NotebookRunner
+import Testing
 
 /// Vault-rendered env files loaded without a shell, and no secret value in anything nbrunner
 /// writes: log, result, termination message, output notebook.
@@ -23,7 +23,8 @@ import NotebookRunner
 
     @Test func variablesArriveFromEnvAndKVv2Files() async throws {
         let dir = try secretsDir()
-        let digests = try await Nbrunner.python(#"""
+        let digests = try await Nbrunner.python(
+            #"""
             import hashlib, json
             print(json.dumps({k: hashlib.sha256(v.encode()).hexdigest() for k, v in {
                 "DB_USER": "feature_reader", "DB_PASSWORD": \#(String(reflecting: Self.password).replacing("\\$", with: "$")),
@@ -54,8 +55,9 @@ import NotebookRunner
     @Test func ordinaryValuesNeverBreakTheNotebook() async throws {
         let dir = temporaryDirectory()
         try Data("export KIND=code\nexport STREAM=stdout\n".utf8).write(to: URL(filePath: "\(dir)/misc"))
-        let run = try await Nbrunner.run(Paths.notebook("error.ipynb"), ["--secrets-dir", dir],
-                                         environment: ["TOKENIZERS_PARALLELISM": "false"])
+        let run = try await Nbrunner.run(
+            Paths.notebook("error.ipynb"), ["--secrets-dir", dir],
+            environment: ["TOKENIZERS_PARALLELISM": "false"])
         #expect(run.exitCode == 1, "\(run.stderr.suffix(2000))")
         let result = try run.checkContract()
         #expect(result.failedCell?.cellIndex == 2)
@@ -65,8 +67,9 @@ import NotebookRunner
 
     @Test func aStopSignalWhileWaitingIsACancellation() async throws {
         let run = SignalledRun()
-        let finished = try await run.run(Paths.notebook("sysexit0.ipynb"), ["--env-file", "/nonexistent/late", "--secrets-wait", "1m"],
-                                         trigger: "secrets: waiting up to", signals: [(.terminate, .milliseconds(300))])
+        let finished = try await run.run(
+            Paths.notebook("sysexit0.ipynb"), ["--env-file", "/nonexistent/late", "--secrets-wait", "1m"],
+            trigger: "secrets: waiting up to", signals: [(.terminate, .milliseconds(300))])
         #expect(finished.exitCode == 143, "\(finished.stderr.suffix(2000))")
         #expect(try finished.checkContract().errorCategory == .cancelled)
     }

@@ -1,6 +1,6 @@
 import FoundationEssentials
-import Testing
 import NotebookRunner
+import Testing
 
 /// A notebook left at the output path by an earlier run is never judged as this run's result,
 /// even when papermill dies before writing its own.
@@ -24,8 +24,10 @@ import NotebookRunner
         try Data(source.utf8).write(to: URL(filePath: "\(dir)/cobol.ipynb"))
 
         let run = try await Nbrunner.raw(
-            ["run", "\(dir)/cobol.ipynb", "-p", "x", "1", "--python", Paths.python,
-             "--output", "\(dir)/output.ipynb", "--result", "\(dir)/result.json", "--termination-log", "\(dir)/termination-log"],
+            [
+                "run", "\(dir)/cobol.ipynb", "-p", "x", "1", "--python", Paths.python,
+                "--output", "\(dir)/output.ipynb", "--result", "\(dir)/result.json", "--termination-log", "\(dir)/termination-log",
+            ],
             environment: ["JUPYTER_PATH": jupyter], directory: dir)
         #expect(run.exitCode == 2, "\(run.stderr)")
         let result = try run.checkContract()

@@ -1,5 +1,5 @@
-import Testing
 import NotebookRunner
+import Testing
 
 /// A notebook runs with parameters injected as papermill would (-p typed, -r raw, -f, -y).
 @Suite struct SuccessWithParametersTests {

@@ -1,5 +1,5 @@
-import Testing
 import NotebookRunner
+import Testing
 
 /// A notebook that prints `Results Summary:` cannot fool the controller: the marker appears once,
 /// in front of nbrunner's own result, which is the last thing in the log.

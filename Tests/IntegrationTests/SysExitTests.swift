@@ -1,5 +1,5 @@
-import Testing
 import NotebookRunner
+import Testing
 
 /// `sys.exit(0)` ends the notebook early and is a success, as papermill decides it;
 /// `sys.exit(1)` is a failure.

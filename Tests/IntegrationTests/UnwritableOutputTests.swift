@@ -1,8 +1,9 @@
 import FoundationEssentials
-import Testing
 import NotebookRunner
+import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// An output folder nbrunner cannot write fails with exit 3 before any kernel starts, naming the
@@ -15,14 +16,17 @@ import Glibc
         let asRandomUID = getuid() == 0
         if !asRandomUID { chmod(locked, 0o555) }
         // The checkout may sit where another UID cannot reach it (a 0700 home): work on copies.
-        let binary = "\(dir)/nbrunner", notebook = "\(dir)/error.ipynb"
+        let binary = "\(dir)/nbrunner"
+        let notebook = "\(dir)/error.ipynb"
         try Data(contentsOf: URL(filePath: Paths.binary)).write(to: URL(filePath: binary))
         try Data(contentsOf: URL(filePath: Paths.notebook("error.ipynb"))).write(to: URL(filePath: notebook))
         chmod(binary, 0o755)
         chmod(notebook, 0o644)
-        let arguments = ["run", notebook, "--output", "\(locked)/out.ipynb",
-                         "--result", "\(dir)/result.json", "--termination-log", "\(dir)/termination-log",
-                         "--python", Paths.python]
+        let arguments = [
+            "run", notebook, "--output", "\(locked)/out.ipynb",
+            "--result", "\(dir)/result.json", "--termination-log", "\(dir)/termination-log",
+            "--python", Paths.python,
+        ]
         let run = try await Nbrunner.raw(
             arguments, environment: ["PATH": "/usr/bin:/bin", "HOME": "/tmp"], replaceEnvironment: true, directory: dir,
             binary: binary,

@@ -1,6 +1,6 @@
 import FoundationEssentials
-import Testing
 import NotebookRunner
+import Testing
 
 /// The validation policies against a real papermill run: each cell of validation.ipynb trips one
 /// policy (cell 2 writes to stderr, cell 3 warns, cell 4 prints a traceback without raising),
@@ -10,8 +10,10 @@ import NotebookRunner
 
     /// What the operator sets on every validation pod: all five variables, `false` ones included.
     static func operatorEnvironment(level: String, stderr: Bool = false) -> [String: String] {
-        ["VALIDATION_LEVEL": level, "VALIDATION_STRICT_MODE": "false", "VALIDATION_FAIL_ON_STDERR": "\(stderr)",
-         "VALIDATION_FAIL_ON_WARNINGS": "false", "VALIDATION_DETECT_SILENT_FAILURES": "false"]
+        [
+            "VALIDATION_LEVEL": level, "VALIDATION_STRICT_MODE": "false", "VALIDATION_FAIL_ON_STDERR": "\(stderr)",
+            "VALIDATION_FAIL_ON_WARNINGS": "false", "VALIDATION_DETECT_SILENT_FAILURES": "false",
+        ]
     }
 
     @Test func theDefaultLevelReportsTheSilentFailureAndPasses() async throws {
@@ -55,8 +57,9 @@ import NotebookRunner
 
     /// Staging fails on the warning only; `--no-strict` beats an operator's `true`.
     @Test func stagingFailsOnTheWarningOnly() async throws {
-        let run = try await Nbrunner.run(Self.notebook, ["--validation-level", "staging", "--no-strict"],
-                                         environment: ["VALIDATION_STRICT_MODE": "true"])
+        let run = try await Nbrunner.run(
+            Self.notebook, ["--validation-level", "staging", "--no-strict"],
+            environment: ["VALIDATION_STRICT_MODE": "true"])
         #expect(run.exitCode == 1)
         let result = try run.checkContract()
         #expect(result.errorCategory == .validationWarningFailure)
@@ -74,8 +77,9 @@ import NotebookRunner
     /// report shows each offending cell as a failure with its category.
     @Test func productionFromTheOperatorIsStrictDespiteItsFalses() async throws {
         let junit = "\(temporaryDirectory())/junit.xml"
-        let run = try await Nbrunner.run(Self.notebook, ["--junit", junit],
-                                         environment: Self.operatorEnvironment(level: "production"))
+        let run = try await Nbrunner.run(
+            Self.notebook, ["--junit", junit],
+            environment: Self.operatorEnvironment(level: "production"))
         #expect(run.exitCode == 1)
         let result = try run.checkContract()
         #expect(result.errorCategory == .validationStrictModeFailure)
@@ -94,10 +98,16 @@ import NotebookRunner
         #expect(suite.name == "validation.ipynb")
         #expect(suite.tests == 5)
         #expect(suite.failures == 3)
-        #expect(suite.cases.map(\.name) == ["cell 1: x = 1", "cell 2: import sys", "cell 3: import warnings",
-                                            "cell 4: import traceback", "cell 5: print('done')"])
-        #expect(suite.cases.map { $0.failure?.type } == [nil, "validation_strict_mode_failure", "validation_warning_failure",
-                                                         "validation_strict_mode_failure", nil])
+        #expect(
+            suite.cases.map(\.name) == [
+                "cell 1: x = 1", "cell 2: import sys", "cell 3: import warnings",
+                "cell 4: import traceback", "cell 5: print('done')",
+            ])
+        #expect(
+            suite.cases.map { $0.failure?.type } == [
+                nil, "validation_strict_mode_failure", "validation_warning_failure",
+                "validation_strict_mode_failure", nil,
+            ])
         #expect(suite.named("cell 4")?.failure?.message == "printed a traceback without raising: ZeroDivisionError: division by zero")
         #expect(suite.cases.allSatisfy { $0.time != nil })
     }
@@ -131,8 +141,10 @@ import NotebookRunner
 
     /// A level that a stronger source overrides is still checked.
     @Test func anOverriddenLevelIsCheckedToo() async throws {
-        for (extra, environment, named) in [(["--validation-level", "learning"], ["VALIDATION_LEVEL": "paranoid"], "VALIDATION_LEVEL"),
-                                            ([], ["NBRUNNER_VALIDATION_LEVEL": "learning", "VALIDATION_LEVEL": "paranoid"], "VALIDATION_LEVEL")] {
+        for (extra, environment, named) in [
+            (["--validation-level", "learning"], ["VALIDATION_LEVEL": "paranoid"], "VALIDATION_LEVEL"),
+            ([], ["NBRUNNER_VALIDATION_LEVEL": "learning", "VALIDATION_LEVEL": "paranoid"], "VALIDATION_LEVEL"),
+        ] {
             let run = try await Nbrunner.run(Self.notebook, extra, environment: environment)
             #expect(run.exitCode == 2, "\(environment)")
             let result = try run.checkContract()

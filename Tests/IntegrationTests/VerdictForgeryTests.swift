@@ -1,8 +1,9 @@
 import FoundationEssentials
-import Testing
 import NotebookRunner
+import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A notebook must not change nbrunner's verdict. The kernel runs under nbrunner's UID; a cell
@@ -42,8 +43,10 @@ struct VerdictForgeryTests {
         mkdir(out, 0o777)
         chmod(out, 0o777)
         let run = try await Nbrunner.raw(
-            ["run", random.notebook, "--output", "\(out)/output.ipynb", "--result", "\(out)/result.json",
-             "--termination-log", "\(out)/termination-log", "--python", Paths.python],
+            [
+                "run", random.notebook, "--output", "\(out)/output.ipynb", "--result", "\(out)/result.json",
+                "--termination-log", "\(out)/termination-log", "--python", Paths.python,
+            ],
             environment: ["PATH": "/usr/local/bin:/usr/bin:/bin"], replaceEnvironment: true, directory: out,
             binary: random.binary, prefix: ["/usr/bin/unshare", "--pid", "--fork", "--mount-proc"] + random.prefix)
         #expect(run.stderr.contains("\nrunner 1 nbrunner\n") || run.stdout.contains("\nrunner 1 nbrunner\n"), "\(run.stderr.suffix(2000))")
@@ -61,8 +64,10 @@ extension VerdictForgeryTests {
         try Data(contentsOf: URL(filePath: Paths.binary)).write(to: URL(filePath: binary))
         chmod(binary, 0o755)
         let run = try await Nbrunner.raw(
-            ["run", Paths.notebook("runner-memory.ipynb"), "--output", "\(dir)/output.ipynb", "--result", "\(dir)/result.json",
-             "--termination-log", "\(dir)/termination-log", "--python", Paths.python],
+            [
+                "run", Paths.notebook("runner-memory.ipynb"), "--output", "\(dir)/output.ipynb", "--result", "\(dir)/result.json",
+                "--termination-log", "\(dir)/termination-log", "--python", Paths.python,
+            ],
             directory: dir, binary: binary)
         try check(run)
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import NotebookRunner
 
 @Suite struct CellAlignmentTests {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import NotebookRunner
 
 @Suite struct CellJudgeTests {
@@ -63,10 +64,13 @@ import Testing
         #expect(judge([shown], policy(.production)).failures.isEmpty)
         #expect(judge([.init(outputType: "display_data", text: printed, mimeTypes: ["text/plain"])], policy(.development)).warnings.isEmpty)
         // ipykernel split the print_exc() after the header: the exception line is in a later output.
-        let split = [stdout("Traceback (most recent call last):\n"), stderr("noise\n"),
-                     stdout("  File \"<x>\", line 1, in <module>\n    1/0\n"), stdout("ZeroDivisionError: division by zero\n")]
+        let split = [
+            stdout("Traceback (most recent call last):\n"), stderr("noise\n"),
+            stdout("  File \"<x>\", line 1, in <module>\n    1/0\n"), stdout("ZeroDivisionError: division by zero\n"),
+        ]
         #expect(judge(split, policy(.development)).warnings.map(\.message) == ["printed a traceback without raising: ZeroDivisionError: division by zero"])
-        #expect(judge([stdout("Traceback (most recent call last):\n")], policy(.development)).warnings.map(\.message)
+        #expect(
+            judge([stdout("Traceback (most recent call last):\n")], policy(.development)).warnings.map(\.message)
                 == ["printed a traceback without raising: Traceback (most recent call last)"])
         // Quoted in a log line, it was not printed either.
         #expect(judge([stderr("job 3 failed: Traceback (most recent call last): see its log\n")], policy(.development)).warnings.isEmpty)
@@ -85,8 +89,9 @@ import Testing
     @Test func quotesAreRedactedThenClipped() {
         let secret = "s3cr3t-value-\(String(repeating: "z", count: 20))"
         let line = String(repeating: "x", count: 290) + secret
-        let verdict = CellJudge.judge(cell(count: 1, outputs: [stderr(line + "\n")]), policy: policy(.production),
-                                      redactor: Redactor(values: [secret]))
+        let verdict = CellJudge.judge(
+            cell(count: 1, outputs: [stderr(line + "\n")]), policy: policy(.production),
+            redactor: Redactor(values: [secret]))
         let message = try! #require(verdict.failures.first?.finding.message)
         #expect(!message.contains("s3cr3t"))
         #expect(message.utf8.count <= "wrote to stderr: ".utf8.count + CellJudge.quoteBytes)

@@ -1,5 +1,6 @@
 import FoundationEssentials
 import Testing
+
 @testable import NotebookRunner
 
 /// Issue 15: hard-coded credentials in code cells, each kind planted once; ordinary code finds
@@ -26,8 +27,10 @@ import Testing
     @Test func everyPlantedKindIsFound() {
         let findings = CredentialScan.scan(source: Self.planted, cellIndex: 2)
         let kinds = Set(findings.map(\.kind))
-        for kind in ["aws_access_key_id", "aws_secret_access_key", "openai_api_key", "huggingface_token", "github_token",
-                     "slack_token", "google_api_key", "azure_account_key", "url_password", "credential_literal", "private_key"] {
+        for kind in [
+            "aws_access_key_id", "aws_secret_access_key", "openai_api_key", "huggingface_token", "github_token",
+            "slack_token", "google_api_key", "azure_account_key", "url_password", "credential_literal", "private_key",
+        ] {
             #expect(kinds.contains(kind), "\(kind): \(findings.map(\.description))")
         }
         #expect(findings.allSatisfy { $0.cellIndex == 2 })

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import NotebookRunner
 
 @Suite struct EnvFileParserTests {
@@ -25,8 +26,11 @@ import Testing
 
             EMPTY=
             """
-        #expect(try parse(text) == ["DB_USER": "feature_reader", "DB_PASSWORD": "p@ss$word \"quoted\" #not-a-comment",
-                                    "DB_HOST": "db.example.svc:5432", "DB_NAME": "features $literal `x`", "EMPTY": ""])
+        #expect(
+            try parse(text) == [
+                "DB_USER": "feature_reader", "DB_PASSWORD": "p@ss$word \"quoted\" #not-a-comment",
+                "DB_HOST": "db.example.svc:5432", "DB_NAME": "features $literal `x`", "EMPTY": "",
+            ])
     }
 
     @Test func quotedValuesSpanLinesAndSegmentsConcatenate() throws {
@@ -54,7 +58,8 @@ import Testing
 
     @Test func jsonObjectAndKVv2() throws {
         #expect(try parse("{\"A\": \"1\", \"B\": \"x y $z\"}") == ["A": "1", "B": "x y $z"])
-        #expect(try parse("{\"data\": {\"password\": \"s3cr3t\"}, \"metadata\": {\"version\": 3, \"destroyed\": false}}")
+        #expect(
+            try parse("{\"data\": {\"password\": \"s3cr3t\"}, \"metadata\": {\"version\": 3, \"destroyed\": false}}")
                 == ["password": "s3cr3t"])
         #expect(failure("{\"A\": 1}") != nil)
         #expect(failure("{\"bad-key\": \"x\"}") != nil)

@@ -1,12 +1,14 @@
 import Testing
+
 @testable import NotebookRunner
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Unwritable places that are unwritable even for root: /proc refuses new files.
 @Suite struct EnvironmentSetupTests {
-    let noEntry = Identity(uid: 1000920000, gid: 0, groups: [], user: nil, groupName: nil)
+    let noEntry = Identity(uid: 1_000_920_000, gid: 0, groups: [], user: nil, groupName: nil)
 
     func plan(_ env: [String: String], identity: Identity? = nil, dryRun: Bool = false) -> (EnvironmentSetup.Plan, String) {
         let scratch = temporaryDirectory()
@@ -52,7 +54,8 @@ import Glibc
     }
 
     @Test func explicitLocationsKeptWhenWritableRedirectedWhenNot() {
-        let home = temporaryDirectory(), mpl = temporaryDirectory()
+        let home = temporaryDirectory()
+        let mpl = temporaryDirectory()
         let (p, scratch) = plan(["HOME": home, "MPLCONFIGDIR": mpl, "IPYTHONDIR": "/proc/ipython"])
         #expect(p.environment["MPLCONFIGDIR"] == mpl)
         #expect(p.report.location("MPLCONFIGDIR")?.decision == .kept)
@@ -66,8 +69,9 @@ import Glibc
         let old = temporaryDirectory()
         try WritableProbe.makeDirectories("\(old)/.local/lib/python3.11/site-packages")
         try WritableProbe.makeDirectories("\(old)/.local/share/jupyter/kernels/ir")
-        var setup = EnvironmentSetup(environment: ["HOME": old, "NBRUNNER_SCRATCH": temporaryDirectory(), "JUPYTER_PATH": "/opt/k"],
-                                     identity: noEntry)
+        var setup = EnvironmentSetup(
+            environment: ["HOME": old, "NBRUNNER_SCRATCH": temporaryDirectory(), "JUPYTER_PATH": "/opt/k"],
+            identity: noEntry)
         setup.isWritable = { !$0.hasPrefix(old) && EnvironmentSetup.writable($0) }  // the old home is read-only
         let p = setup.plan()
         #expect(p.report.location("HOME")?.decision == .redirected)
@@ -87,10 +91,11 @@ import Glibc
     }
 
     @Test func accountsAreReadWithoutNSS() {
-        let users = AccountDatabase.parseUsers("root:x:0:0:root:/root:/bin/bash\n# c\nbad line\njovyan:x:1000:100::/home/jovyan:/bin/bash\ndup:x:1000:100::/x:/bin/sh\n")
+        let users = AccountDatabase.parseUsers(
+            "root:x:0:0:root:/root:/bin/bash\n# c\nbad line\njovyan:x:1000:100::/home/jovyan:/bin/bash\ndup:x:1000:100::/x:/bin/sh\n")
         let db = AccountDatabase(users: users, groups: AccountDatabase.parseGroups("root:x:0:\nusers:x:100:jovyan,a\n"))
         #expect(db.user(uid: 1000)?.name == "jovyan", "the first entry wins, as in the C library's passwd lookup")
-        #expect(db.user(uid: 1000920000) == nil)
+        #expect(db.user(uid: 1_000_920_000) == nil)
         #expect(db.groupName(gid: 100) == "users")
         #expect(Identity.current().uid == getuid())
     }

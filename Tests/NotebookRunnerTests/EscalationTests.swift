@@ -1,4 +1,5 @@
 import Testing
+
 @testable import NotebookRunner
 
 @Suite struct EscalationTests {
@@ -6,8 +7,9 @@ import Testing
     func at(_ seconds: Double) -> ContinuousClock.Instant { t0 + .milliseconds(Int64(seconds * 1000)) }
 
     func escalation(grace: Duration = .seconds(20), timeout: Double? = nil) -> Escalation {
-        Escalation(grace: grace, deadline: timeout.map { at($0) },
-                   timeout: timeout.map { RunDuration(milliseconds: $0 * 1000) })
+        Escalation(
+            grace: grace, deadline: timeout.map { at($0) },
+            timeout: timeout.map { RunDuration(milliseconds: $0 * 1000) })
     }
 
     @Test func nothingHappensWithoutASignalOrDeadline() {

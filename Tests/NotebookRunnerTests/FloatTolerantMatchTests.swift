@@ -1,4 +1,5 @@
 import Testing
+
 @testable import NotebookRunner
 
 @Suite struct FloatTolerantMatchTests {
@@ -108,10 +109,11 @@ import Testing
         #expect(!same("[1 2 3]", "[1. 2. 3.]", 1))
         #expect(!same("1e3", "1000"))
         #expect(same("1e3", "1000.0"))
-        #expect(FloatTolerantMatch("3 3.0 -2 .5 1e-05 +0 -0.0").parts.map { "\($0.0) \($0.1)" } == [
-            "integer 3", "text  ", "float 3.0", "text  ", "integer -2", "text  ", "float .5", "text  ", "float 1e-05", "text  ",
-            "integer 0", "text  ", "float -0.0",
-        ])
+        #expect(
+            FloatTolerantMatch("3 3.0 -2 .5 1e-05 +0 -0.0").parts.map { "\($0.0) \($0.1)" } == [
+                "integer 3", "text  ", "float 3.0", "text  ", "integer -2", "text  ", "float .5", "text  ", "float 1e-05", "text  ",
+                "integer 0", "text  ", "float -0.0",
+            ])
     }
 
     /// A float literal that overflows or underflows only equals itself.

@@ -1,5 +1,6 @@
 import FoundationEssentials
 import Testing
+
 @testable import NotebookRunner
 
 /// Seeded random-mutation fuzzing of the three parsers that read files a notebook's author or
@@ -14,7 +15,8 @@ import Testing
 /// mutation loop over the same seeds runs inside the ordinary test build.
 @Suite(.serialized) struct FuzzTests {
     static let seconds: Double = ProcessInfo.processInfo.environment["NBRUNNER_FUZZ_SECONDS"].flatMap(Double.init) ?? 3
-    static let seed: UInt64 = ProcessInfo.processInfo.environment["NBRUNNER_FUZZ_SEED"].flatMap { UInt64($0) }
+    static let seed: UInt64 =
+        ProcessInfo.processInfo.environment["NBRUNNER_FUZZ_SEED"].flatMap { UInt64($0) }
         ?? UInt64.random(in: 1...UInt64.max)
 
     /// SplitMix64: small, seedable, good enough to pick mutations.
@@ -129,7 +131,10 @@ import Testing
     @Test func notebookReader() throws {
         var seeds = ["sysexit0.ipynb", "params.ipynb", "golden-match.ipynb", "validation.ipynb", "raises-exception.ipynb"]
             .map { Self.fixture("notebooks/\($0)") }.filter { !$0.isEmpty }
-        seeds.append(Array(#"{"nbformat": 4, "nbformat_minor": 5, "metadata": {"papermill": {}}, "cells": [{"cell_type": "code", "metadata": {"tags": ["x"]}, "source": ["a", "b"], "outputs": [{"output_type": "error", "ename": "E", "evalue": "v", "traceback": ["t"]}, {"output_type": "stream", "name": "stderr", "text": "w"}, {"output_type": "execute_result", "data": {"text/plain": "1", "image/png": "AA=="}}]}]}"#.utf8))
+        seeds.append(
+            Array(
+                #"{"nbformat": 4, "nbformat_minor": 5, "metadata": {"papermill": {}}, "cells": [{"cell_type": "code", "metadata": {"tags": ["x"]}, "source": ["a", "b"], "outputs": [{"output_type": "error", "ename": "E", "evalue": "v", "traceback": ["t"]}, {"output_type": "stream", "name": "stderr", "text": "w"}, {"output_type": "execute_result", "data": {"text/plain": "1", "image/png": "AA=="}}]}]}"#
+                    .utf8))
         seeds.append(Array((String(repeating: "[", count: 3000) + String(repeating: "]", count: 3000)).utf8))
         let count = try Self.fuzz("notebook", seeds: seeds) { input in
             for full in [false, true] {

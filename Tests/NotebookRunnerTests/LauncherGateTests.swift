@@ -1,4 +1,5 @@
 import Testing
+
 @testable import NotebookRunner
 
 /// A lost wake-up would hang the wait: the time limit turns that into a failure.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import NotebookRunner
 
 @Suite struct LineSplitterTests {
@@ -20,10 +21,11 @@ import Testing
 
     @Test func capsLongLinesAndCountsWhatWasDropped() {
         let long = String(repeating: "x", count: 100)
-        #expect(pieces([long, long, "\nnext\n"], max: 10) == [
-            .truncated(Array(String(repeating: "x", count: 10).utf8), omitted: 190),
-            .line(Array("next".utf8)),
-        ])
+        #expect(
+            pieces([long, long, "\nnext\n"], max: 10) == [
+                .truncated(Array(String(repeating: "x", count: 10).utf8), omitted: 190),
+                .line(Array("next".utf8)),
+            ])
     }
 
     @Test func fiveMegabyteLineInSmallChunksStaysBounded() {

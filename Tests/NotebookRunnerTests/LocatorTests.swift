@@ -1,7 +1,9 @@
 import Testing
+
 @testable import NotebookRunner
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 @Suite struct LocatorTests {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import NotebookRunner
 
 @Suite struct MemoryEventsTests {
@@ -9,9 +10,11 @@ import Testing
     }
 
     @Test func findsTheCgroupOfEachVersion() {
-        #expect(MemoryEvents.candidatePaths(procSelfCgroup: "0::/kubepods/pod1/c1\n").first
+        #expect(
+            MemoryEvents.candidatePaths(procSelfCgroup: "0::/kubepods/pod1/c1\n").first
                 == "/sys/fs/cgroup/kubepods/pod1/c1/memory.events")
-        #expect(MemoryEvents.candidatePaths(procSelfCgroup: "9:cpu,cpuacct:/x\n4:memory:/kubepods/p\n").first
+        #expect(
+            MemoryEvents.candidatePaths(procSelfCgroup: "9:cpu,cpuacct:/x\n4:memory:/kubepods/p\n").first
                 == "/sys/fs/cgroup/memory/kubepods/p/memory.oom_control")
         #expect(MemoryEvents.candidatePaths(procSelfCgroup: "").count == 2)
     }

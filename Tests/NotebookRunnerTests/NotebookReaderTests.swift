@@ -1,5 +1,6 @@
 import FoundationEssentials
 import Testing
+
 @testable import NotebookRunner
 
 @Suite struct NotebookReaderTests {
@@ -8,7 +9,8 @@ import Testing
     }
 
     @Test func readsTheSubsetLeniently() throws {
-        let nb = try decode("""
+        let nb = try decode(
+            """
             {"nbformat": 4, "nbformat_minor": 5, "metadata": {"kernelspec": {"name": "python3"}},
              "cells": [{"cell_type": "code", "source": ["a", "b"], "execution_count": 3,
                         "metadata": {"tags": "not-a-list", "papermill": {"duration": "odd"}},

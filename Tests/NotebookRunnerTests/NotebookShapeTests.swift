@@ -1,18 +1,23 @@
 import Testing
+
 @testable import NotebookRunner
 
 @Suite struct NotebookShapeTests {
-    static func notebook(top: String = #""nbformat": 4, "nbformat_minor": 5"#,
-                         metadata: String = #"{"kernelspec": {"name": "python3"}}"#,
-                         cell: String = #"{"cell_type": "code", "metadata": {}, "outputs": [], "source": "1"}"#) -> [UInt8] {
+    static func notebook(
+        top: String = #""nbformat": 4, "nbformat_minor": 5"#,
+        metadata: String = #"{"kernelspec": {"name": "python3"}}"#,
+        cell: String = #"{"cell_type": "code", "metadata": {}, "outputs": [], "source": "1"}"#
+    ) -> [UInt8] {
         Array(#"{\#(top), "metadata": \#(metadata), "cells": [\#(cell)]}"#.utf8)
     }
 
     @Test func whatPapermillRunsIsAccepted() {
         #expect(NotebookShape.problem(in: Self.notebook()) == nil)
         // papermill accepts these (checked with papermill 2.7): left alone.
-        for cell in [#"{"cell_type": "weird", "metadata": {}, "source": ["a", "b"]}"#,
-                     #"{"cell_type": "code", "metadata": {"papermill": "x", "tags": [1]}, "source": "1", "execution_count": "x"}"#] {
+        for cell in [
+            #"{"cell_type": "weird", "metadata": {}, "source": ["a", "b"]}"#,
+            #"{"cell_type": "code", "metadata": {"papermill": "x", "tags": [1]}, "source": "1", "execution_count": "x"}"#,
+        ] {
             #expect(NotebookShape.problem(in: Self.notebook(cell: cell)) == nil, "\(cell)")
         }
         #expect(NotebookShape.problem(in: Self.notebook(metadata: #"{"papermill": {"parameters": {}}}"#)) == nil)

@@ -1,11 +1,14 @@
 import Testing
+
 @testable import NotebookRunner
 
 @Suite struct OutcomeClassifierTests {
     let source = document([cell("markdown", "# t"), cell(), cell(), cell()])
 
-    func classify(_ executed: NotebookDocument?, _ ending: PapermillObservation.Ending,
-                  last: Int? = nil, tail: [String] = []) -> OutcomeClassifier.Outcome {
+    func classify(
+        _ executed: NotebookDocument?, _ ending: PapermillObservation.Ending,
+        last: Int? = nil, tail: [String] = []
+    ) -> OutcomeClassifier.Outcome {
         OutcomeClassifier.classify(
             source: source, executed: executed.map { .success($0) },
             observation: PapermillObservation(ending: ending, lastStartedLiveIndex: last, errorTail: tail),
@@ -20,10 +23,12 @@ import Testing
 
     @Test func cellErrorNamesTheSourceIndexDespiteMarkerCells() {
         let m = NotebookDocument.errorMarkerTag
-        let executed = document([cell("markdown", "An Exception was encountered", tags: [m]), cell("markdown", "# t"),
-                                 cell(count: 1), cell("markdown", "anchor", tags: [m]),
-                                 cell(count: 2, outputs: [errorOutput("ValueError", "boom", traceback: ["\u{1B}[0;31mValueError\u{1B}[0m: boom"])]),
-                                 cell()])
+        let executed = document([
+            cell("markdown", "An Exception was encountered", tags: [m]), cell("markdown", "# t"),
+            cell(count: 1), cell("markdown", "anchor", tags: [m]),
+            cell(count: 2, outputs: [errorOutput("ValueError", "boom", traceback: ["\u{1B}[0;31mValueError\u{1B}[0m: boom"])]),
+            cell(),
+        ])
         let out = classify(executed, .exited(1))
         #expect(out.category == .notebookExecutionFailed)
         #expect(out.failedCell?.cellIndex == 2)
@@ -34,8 +39,10 @@ import Testing
     }
 
     @Test func sysExitZeroIsSuccessAndLaterCellsAreSkipped() {
-        let executed = document([cell("markdown", "# t"), cell(count: 1),
-                                 cell(count: 2, outputs: [errorOutput("SystemExit", "0")]), cell()])
+        let executed = document([
+            cell("markdown", "# t"), cell(count: 1),
+            cell(count: 2, outputs: [errorOutput("SystemExit", "0")]), cell(),
+        ])
         let out = classify(executed, .exited(0))
         #expect(out.category == .none)
         #expect(out.cells.compactMap(\.status) == [.succeeded, .succeeded, .skipped])
@@ -43,9 +50,11 @@ import Testing
 
     /// Tagged raises-exception, sys.exit(0) does not end the notebook: nbclient runs on.
     @Test func aTaggedSysExitZeroDoesNotEndTheNotebook() {
-        let executed = document([cell("markdown", "# t"), cell(count: 1),
-                                 cell(count: 2, tags: [NotebookDocument.raisesExceptionTag], outputs: [errorOutput("SystemExit", "0")]),
-                                 cell(count: 3)])
+        let executed = document([
+            cell("markdown", "# t"), cell(count: 1),
+            cell(count: 2, tags: [NotebookDocument.raisesExceptionTag], outputs: [errorOutput("SystemExit", "0")]),
+            cell(count: 3),
+        ])
         let out = classify(executed, .exited(0))
         #expect(out.category == .none)
         #expect(out.cells.compactMap(\.status) == [.succeeded, .succeeded, .succeeded])
@@ -53,8 +62,10 @@ import Testing
     }
 
     @Test func sysExitOneIsAFailure() {
-        let executed = document([cell("markdown", "# t"), cell(count: 1),
-                                 cell(count: 2, outputs: [errorOutput("SystemExit", "1")]), cell()])
+        let executed = document([
+            cell("markdown", "# t"), cell(count: 1),
+            cell(count: 2, outputs: [errorOutput("SystemExit", "1")]), cell(),
+        ])
         #expect(classify(executed, .exited(1)).category == .notebookExecutionFailed)
     }
 
@@ -79,8 +90,10 @@ import Testing
     }
 
     @Test func stopByNbrunnerOutranksTheKeyboardInterruptItCaused() {
-        let executed = document([cell("markdown", "# t"), cell(count: 1),
-                                 cell(count: 2, outputs: [errorOutput("KeyboardInterrupt", "")]), cell()])
+        let executed = document([
+            cell("markdown", "# t"), cell(count: 1),
+            cell(count: 2, outputs: [errorOutput("KeyboardInterrupt", "")]), cell(),
+        ])
         let cancelled = OutcomeClassifier.classify(
             source: source, executed: .success(executed),
             observation: PapermillObservation(ending: .exited(1), lastStartedLiveIndex: 2, stop: .signal(15)),
@@ -90,8 +103,9 @@ import Testing
         #expect(cancelled.failedCell?.cellIndex == 2)
         let timedOut = OutcomeClassifier.classify(
             source: source, executed: .success(executed),
-            observation: PapermillObservation(ending: .exited(1), lastStartedLiveIndex: 2,
-                                              stop: .deadline(RunDuration(milliseconds: 3000))),
+            observation: PapermillObservation(
+                ending: .exited(1), lastStartedLiveIndex: 2,
+                stop: .deadline(RunDuration(milliseconds: 3000))),
             outputPath: "/o")
         #expect(timedOut.category == .timeout)
     }
@@ -104,8 +118,9 @@ import Testing
         let executed = document([cell("markdown", "# t"), cell(count: 1), cell(count: 2), last])
         let out = OutcomeClassifier.classify(
             source: source, executed: .success(executed),
-            observation: PapermillObservation(ending: .exited(1), lastStartedLiveIndex: 3, lastStartedSourceIndex: 3,
-                                              stop: .signal(15)),
+            observation: PapermillObservation(
+                ending: .exited(1), lastStartedLiveIndex: 3, lastStartedSourceIndex: 3,
+                stop: .signal(15)),
             outputPath: "/o")
         #expect(out.category == .cancelled)
         #expect(out.cells.compactMap(\.status) == [.succeeded, .succeeded, .succeeded])
@@ -114,8 +129,9 @@ import Testing
         // Without the reply it is the cell that was interrupted, as before.
         let running = OutcomeClassifier.classify(
             source: source, executed: .success(document([cell("markdown", "# t"), cell(count: 1), cell(count: 2), cell(count: 3)])),
-            observation: PapermillObservation(ending: .exited(1), lastStartedLiveIndex: 3, lastStartedSourceIndex: 3,
-                                              stop: .signal(15)),
+            observation: PapermillObservation(
+                ending: .exited(1), lastStartedLiveIndex: 3, lastStartedSourceIndex: 3,
+                stop: .signal(15)),
             outputPath: "/o")
         #expect(running.cells[3].status == .failed && running.cells[3].note == "interrupted: nbrunner received SIGTERM")
     }
@@ -127,8 +143,9 @@ import Testing
         for executed in [stale, nil] {
             let out = OutcomeClassifier.classify(
                 source: source, executed: executed.map { .success($0) },
-                observation: PapermillObservation(ending: .signaled(9), lastStartedLiveIndex: 3, lastStartedSourceIndex: 3,
-                                                  stop: .signal(15)),
+                observation: PapermillObservation(
+                    ending: .signaled(9), lastStartedLiveIndex: 3, lastStartedSourceIndex: 3,
+                    stop: .signal(15)),
                 outputPath: "/o")
             #expect(out.category == .cancelled)
             #expect(out.cells.compactMap(\.status) == [.succeeded, .succeeded, .failed], "\(out.cells)")
@@ -157,8 +174,12 @@ import Testing
         ("jsonschema.exceptions.ValidationError: The notebook is invalid and is missing an expected key: metadata", .invalidNotebook),
     ])
     func papermillsOwnExceptionWhenNoCellFailed(line: String, category: ErrorCategory) {
-        let out = classify(nil, .exited(1), tail: ["Traceback (most recent call last):", "  File \"x\"", line,
-                                                  "zmq.error.ZMQError: Socket operation on non-socket"])
+        let out = classify(
+            nil, .exited(1),
+            tail: [
+                "Traceback (most recent call last):", "  File \"x\"", line,
+                "zmq.error.ZMQError: Socket operation on non-socket",
+            ])
         #expect(out.category == category)
     }
 
@@ -174,24 +195,29 @@ import Testing
 
     @Test func anOutsideSigtermToPapermillIsNotANotebookFailure() {
         // The launcher turns SIGTERM into exit 143 (to save); the kernel shows a KeyboardInterrupt.
-        let executed = document([cell("markdown", "# t"), cell(count: 1),
-                                 cell(count: 2, outputs: [errorOutput("KeyboardInterrupt", "")]), cell()])
+        let executed = document([
+            cell("markdown", "# t"), cell(count: 1),
+            cell(count: 2, outputs: [errorOutput("KeyboardInterrupt", "")]), cell(),
+        ])
         let out = classify(executed, .exited(143), last: 2)
         #expect(out.category == .internalError)
         #expect(out.message.contains("SIGTERM"))
     }
 
     @Test func errorOutputWithExitZeroIsStillAFailure() {
-        let executed = document([cell("markdown", "# t"), cell(count: 1, outputs: [errorOutput("KeyError", "'k'")]),
-                                 cell(count: 2), cell(count: 3)])
+        let executed = document([
+            cell("markdown", "# t"), cell(count: 1, outputs: [errorOutput("KeyError", "'k'")]),
+            cell(count: 2), cell(count: 3),
+        ])
         #expect(classify(executed, .exited(0)).category == .notebookExecutionFailed)
     }
 
     @Test func blankCellsCountAsRunOnlyWhenExecutionGotPastThem() {
         let src = document([cell(), cell("code", "  \n"), cell(), cell("code", "")])
         let executed = document([cell(count: 1), cell("code", "  \n"), cell(count: 2, outputs: [errorOutput("E", "x")]), cell("code", "")])
-        let out = OutcomeClassifier.classify(source: src, executed: .success(executed),
-                                             observation: .init(ending: .exited(1)), outputPath: "/o")
+        let out = OutcomeClassifier.classify(
+            source: src, executed: .success(executed),
+            observation: .init(ending: .exited(1)), outputPath: "/o")
         #expect(out.cells.compactMap(\.status) == [.succeeded, .succeeded, .failed, .skipped])
     }
 }

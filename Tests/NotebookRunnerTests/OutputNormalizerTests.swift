@@ -1,4 +1,5 @@
 import Testing
+
 @testable import NotebookRunner
 
 @Suite struct OutputNormalizerTests {
@@ -38,10 +39,12 @@ import Testing
 
     /// The review's lines, which used to be normalized into something no longer compared.
     @Test func countsHashesImpossibleDatesAndWordsStay() {
-        for line in ["rows 1249975000", "bytes 1999999999", "total 1763866731123", "x 1763866731",  // no time word, no fraction
-                     "crc 0x1a2b3c4d", "hash 0xdeadbeefcafebabe", "mask 0xffffff", "0x1234567",  // not a pointer's width
-                     "on 1234-56-78", "2024-13-01", "2024-02-32", "25:00:00", "12:60:00", "99/99/2024", "13/13/2024",
-                     "in the 1990s", "1000s of rows", "3 ms files", "2 us", "between 2 us and them", "5 min read", "3 h", "speed 3 it/s"] {
+        for line in [
+            "rows 1249975000", "bytes 1999999999", "total 1763866731123", "x 1763866731",  // no time word, no fraction
+            "crc 0x1a2b3c4d", "hash 0xdeadbeefcafebabe", "mask 0xffffff", "0x1234567",  // not a pointer's width
+            "on 1234-56-78", "2024-13-01", "2024-02-32", "25:00:00", "12:60:00", "99/99/2024", "13/13/2024",
+            "in the 1990s", "1000s of rows", "3 ms files", "2 us", "between 2 us and them", "5 min read", "3 h", "speed 3 it/s",
+        ] {
             #expect(n(line) == line)
         }
     }
@@ -54,13 +57,19 @@ import Testing
             ("CPU times: user 1.2 s, sys: 15.3 ms, total: 1.21 s", "CPU times: user 998 ms, sys: 9 ms, total: 1 s"),
             ("Wall time: 408 μs", "Wall time: 1.23 s"),
             ("Wall time: 1min 2s", "Wall time: 58.1 s"),
-            ("278 ns ± 13.9 ns per loop (mean ± std. dev. of 3 runs, 1,000 loops each)",
-             "279 ns ± 13 ns per loop (mean ± std. dev. of 3 runs, 1,000 loops each)"),
-            ("62 ns ± 1.52 ns per loop (mean ± std. dev. of 7 runs, 10,000,000 loops each)",
-             "60.3 ns ± 0.524 ns per loop (mean ± std. dev. of 7 runs, 1,000,000 loops each)"),
+            (
+                "278 ns ± 13.9 ns per loop (mean ± std. dev. of 3 runs, 1,000 loops each)",
+                "279 ns ± 13 ns per loop (mean ± std. dev. of 3 runs, 1,000 loops each)"
+            ),
+            (
+                "62 ns ± 1.52 ns per loop (mean ± std. dev. of 7 runs, 10,000,000 loops each)",
+                "60.3 ns ± 0.524 ns per loop (mean ± std. dev. of 7 runs, 1,000,000 loops each)"
+            ),
             ("1.01 s ± 4 ms per loop (mean ± std. dev. of 7 runs, 1 loop each)", "998 ms ± 12.1 ms per loop (mean ± std. dev. of 7 runs, 10 loops each)"),
-            ("\r  0%|          | 0/5 [00:00<?, ?it/s]\r 40%|████      | 2/5 [00:00<00:00, 19.96it/s]\r 80%|████████  | 4/5 [00:00<00:00, 19.89it/s]\r100%|██████████| 5/5 [00:00<00:00, 19.84it/s]",
-             "\r  0%|          | 0/5 [00:00<?, ?it/s]\r 60%|██████    | 3/5 [00:00<00:00, 19.94it/s]\r100%|██████████| 5/5 [00:01<00:00,  4.80s/it]"),
+            (
+                "\r  0%|          | 0/5 [00:00<?, ?it/s]\r 40%|████      | 2/5 [00:00<00:00, 19.96it/s]\r 80%|████████  | 4/5 [00:00<00:00, 19.89it/s]\r100%|██████████| 5/5 [00:00<00:00, 19.84it/s]",
+                "\r  0%|          | 0/5 [00:00<?, ?it/s]\r 60%|██████    | 3/5 [00:00<00:00, 19.94it/s]\r100%|██████████| 5/5 [00:01<00:00,  4.80s/it]"
+            ),
             ("\r0it [00:00, ?it/s]\r2it [00:00, 19.95it/s]\r5it [00:00, 19.83it/s]", "\r0it [00:00, ?it/s]\r5it [00:02, 1.2MB/s]"),
             ("32/32 [==============================] - 2s 10ms/step - loss: 0.6931", "32/32 [==============================] - 1s 9ms/step - loss: 0.69312"),
             ("2026-11-23 03:58:38,503 INFO root: hello", "2026-11-23 03:58:45,055 INFO root: hello"),
@@ -86,10 +95,12 @@ import Testing
 
     @Test func realTimingOutputsNormalizeTo() {
         #expect(n("CPU times: user 308 μs, sys: 100 μs, total: 408 μs") == "CPU times: user [DURATION], sys: [DURATION], total: [DURATION]")
-        #expect(n("62 ns ± 1.52 ns per loop (mean ± std. dev. of 7 runs, 10,000,000 loops each)")
+        #expect(
+            n("62 ns ± 1.52 ns per loop (mean ± std. dev. of 7 runs, 10,000,000 loops each)")
                 == "[DURATION] ± [DURATION] per loop (mean ± std. dev. of 7 runs, [LOOPS] each)")
         #expect(n("1000 loops, best of 3: 1.23 µs per loop") == "[LOOPS], best of 3: [DURATION] per loop")
-        #expect(n("\r 40%|████      | 2/5 [00:00<00:00, 19.96it/s]\r100%|██████████| 5/5 [00:01<00:00, 19.84it/s]")
+        #expect(
+            n("\r 40%|████      | 2/5 [00:00<00:00, 19.96it/s]\r100%|██████████| 5/5 [00:01<00:00, 19.84it/s]")
                 == "100%|██████████| 5/5 [[DURATION]<[DURATION], [RATE]]")
         #expect(n("\r0it [00:00, ?it/s]\r5it [00:00, 19.83it/s]\r") == "5it [[DURATION], [RATE]]")
         #expect(n("Epoch 1/2 - 2s 10ms/step") == "Epoch 1/2 - [DURATION]/step")
@@ -101,11 +112,14 @@ import Testing
     /// pandas' `DataFrame.info()`: nothing in it is a timestamp or a duration, and its dtypes
     /// are words, so an int64 column that became float64 is seen.
     @Test func dataFrameInfoIsLeftAlone() {
-        let info = ["<class 'pandas.DataFrame'>", "RangeIndex: 3 entries, 0 to 2", "Data columns (total 3 columns):",
-                    " #   Column  Non-Null Count  Dtype  ", " 0   a       3 non-null      int64", "dtypes: float64(1), int64(1), str(1)",
-                    "memory usage: 204.0 bytes", "memory usage: 1.2+ MB"]
+        let info = [
+            "<class 'pandas.DataFrame'>", "RangeIndex: 3 entries, 0 to 2", "Data columns (total 3 columns):",
+            " #   Column  Non-Null Count  Dtype  ", " 0   a       3 non-null      int64", "dtypes: float64(1), int64(1), str(1)",
+            "memory usage: 204.0 bytes", "memory usage: 1.2+ MB",
+        ]
         for line in info { #expect(n(line) == line.replacing(/\s+$/, with: "")) }
-        #expect(!FloatTolerantMatch(n(" 0   a       3 non-null      int64")).matches(FloatTolerantMatch(n(" 0   a       3 non-null      float64")), tolerance: 1))
+        #expect(
+            !FloatTolerantMatch(n(" 0   a       3 non-null      int64")).matches(FloatTolerantMatch(n(" 0   a       3 non-null      float64")), tolerance: 1))
     }
 
     @Test func trailingWhitespaceAndColoursGo() {

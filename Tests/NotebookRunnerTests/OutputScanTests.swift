@@ -1,5 +1,6 @@
 import FoundationEssentials
 import Testing
+
 @testable import NotebookRunner
 
 @Suite struct OutputScanTests {
@@ -14,26 +15,30 @@ import Testing
 
     /// The file name before `:LINE:` tells a warning from a time of day.
     @Test func warningsNeedAFileNameNotATimeOfDay() {
-        for line in ["sys:1: DtypeWarning: Columns (2) have mixed types. Specify dtype option on import",
-                     "/tmp/ipykernel_123/456.py:2: UserWarning: careful",
-                     "<stdin>:1: Warning: the plain category",
-                     "C:\\path\\x.py:3: RuntimeWarning: overflow",
-                     "/path with spaces/x.py:10: FutureWarning: soon",
-                     "12:30:45: WARNING:py.warnings:/x.py:3: UserWarning: captured behind a timestamp",
-                     "noise 12:30: Warning: not this one, but x.py:4: UserWarning: this one",
-                     "x.py:1: _PrivateWarning: an identifier may start with _"] {
+        for line in [
+            "sys:1: DtypeWarning: Columns (2) have mixed types. Specify dtype option on import",
+            "/tmp/ipykernel_123/456.py:2: UserWarning: careful",
+            "<stdin>:1: Warning: the plain category",
+            "C:\\path\\x.py:3: RuntimeWarning: overflow",
+            "/path with spaces/x.py:10: FutureWarning: soon",
+            "12:30:45: WARNING:py.warnings:/x.py:3: UserWarning: captured behind a timestamp",
+            "noise 12:30: Warning: not this one, but x.py:4: UserWarning: this one",
+            "x.py:1: _PrivateWarning: an identifier may start with _",
+        ] {
             #expect(OutputScan.isPythonWarning(Array(line.utf8)), "\(line)")
         }
-        for line in ["03:55:30: Warning: disk almost full",  // logging with datefmt='%H:%M:%S'
-                     "12:30: Warning: text",
-                     "2024-01-02T12:30:45+01:00: Warning: a time zone",
-                     "2024-01-02 12:30: Warning: minutes only",
-                     ":3: UserWarning: no file",
-                     "x.py :3: UserWarning: a space is no file name",
-                     "x.py:: UserWarning: no line",
-                     "x.py:1: 3Warning: not an identifier",
-                     "x.py:1: my.Warning: dotted",
-                     "x.py:1:UserWarning: no space"] {
+        for line in [
+            "03:55:30: Warning: disk almost full",  // logging with datefmt='%H:%M:%S'
+            "12:30: Warning: text",
+            "2024-01-02T12:30:45+01:00: Warning: a time zone",
+            "2024-01-02 12:30: Warning: minutes only",
+            ":3: UserWarning: no file",
+            "x.py :3: UserWarning: a space is no file name",
+            "x.py:: UserWarning: no line",
+            "x.py:1: 3Warning: not an identifier",
+            "x.py:1: my.Warning: dotted",
+            "x.py:1:UserWarning: no space",
+        ] {
             #expect(!OutputScan.isPythonWarning(Array(line.utf8)), "\(line)")
         }
         #expect(OutputScan("03:55:30: Warning: disk almost full\n").warning == nil)
@@ -52,7 +57,8 @@ import Testing
         #expect(OutputScan("numpy.linalg.LinAlgError    Traceback (most recent call last)\nLinAlgError: singular\n").traceback == "LinAlgError: singular")
         #expect(OutputScan("two words    Traceback (most recent call last)\nE: x\n").traceback == nil)
         // rich's box, and the exception line after it.
-        let rich = "╭──────── Traceback (most recent call last) ────────╮\n│ in <module>:3                                      │\n╰────────────────────────────────────────────────────╯\nZeroDivisionError: division by zero\n"
+        let rich =
+            "╭──────── Traceback (most recent call last) ────────╮\n│ in <module>:3                                      │\n╰────────────────────────────────────────────────────╯\nZeroDivisionError: division by zero\n"
         #expect(OutputScan(rich).traceback == "ZeroDivisionError: division by zero")
         #expect(OutputScan("╭─ x Traceback (most recent call last) ─╮\n").traceback == nil)
         // A line that quotes the header many times is read once.
@@ -63,7 +69,8 @@ import Testing
 
     /// The rest of a traceback whose header an earlier output printed.
     @Test func theFirstUnindentedLineOfATextWithoutAHeader() {
-        #expect(OutputScan("  File \"x\", line 3\n    1 / 0\n\u{1B}[31mZeroDivisionError\u{1B}[0m: division by zero\n", lines: false).unindentedLine
+        #expect(
+            OutputScan("  File \"x\", line 3\n    1 / 0\n\u{1B}[31mZeroDivisionError\u{1B}[0m: division by zero\n", lines: false).unindentedLine
                 == "ZeroDivisionError: division by zero")
         #expect(OutputScan("  only frames\n", lines: false).unindentedLine == nil)
         #expect(OutputScan("Traceback (most recent call last):\nE: x\n").unindentedLine == nil, "its own traceback's line is `traceback`")
@@ -78,7 +85,9 @@ import Testing
     }
 
     @Test func firstLineWarningAndPrintedTraceback() {
-        let scan = OutputScan("\n  \nfirst\nx.py:1: RuntimeWarning: overflow\nTraceback (most recent call last):\n  File \"a\", line 1\n    boom()\nNameError: name 'boom' is not defined\n")
+        let scan = OutputScan(
+            "\n  \nfirst\nx.py:1: RuntimeWarning: overflow\nTraceback (most recent call last):\n  File \"a\", line 1\n    boom()\nNameError: name 'boom' is not defined\n"
+        )
         #expect(scan.firstLine == "first")
         #expect(scan.warning == "x.py:1: RuntimeWarning: overflow")
         #expect(scan.traceback == "NameError: name 'boom' is not defined")
@@ -141,7 +150,8 @@ import Testing
     }
 
     @Test func ipythonsExitWarningIsNotTheCells() {
-        let text = "/venv/lib/python3.11/site-packages/IPython/core/interactiveshell.py:3831: UserWarning: To exit: use 'exit', 'quit', or Ctrl-D.\n  warn(\"To exit: use 'exit', 'quit', or Ctrl-D.\", stacklevel=1)\n"
+        let text =
+            "/venv/lib/python3.11/site-packages/IPython/core/interactiveshell.py:3831: UserWarning: To exit: use 'exit', 'quit', or Ctrl-D.\n  warn(\"To exit: use 'exit', 'quit', or Ctrl-D.\", stacklevel=1)\n"
         let scan = OutputScan(text)
         #expect(scan.firstLine == nil && scan.warning == nil)
         let mixed = OutputScan(text + "/tmp/ipykernel_1/2.py:3: UserWarning: mine\n")

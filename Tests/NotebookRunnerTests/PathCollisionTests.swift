@@ -1,8 +1,10 @@
 import Testing
-#if canImport(Glibc)
-import Glibc
-#endif
+
 @testable import NotebookRunner
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 @Suite struct PathCollisionTests {
     @Test func pathsAreComparedAsFiles() {

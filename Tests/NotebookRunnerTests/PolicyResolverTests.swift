@@ -1,12 +1,17 @@
 import Testing
+
 @testable import NotebookRunner
 
 @Suite struct PolicyResolverTests {
     /// What the operator sets on every pod (ADR-041): all five variables, `false` ones included.
-    func operatorEnvironment(level: String, strict: String = "false", stderr: String = "false",
-                             warnings: String = "false", silent: String = "true") -> [String: String] {
-        ["VALIDATION_LEVEL": level, "VALIDATION_STRICT_MODE": strict, "VALIDATION_FAIL_ON_STDERR": stderr,
-         "VALIDATION_FAIL_ON_WARNINGS": warnings, "VALIDATION_DETECT_SILENT_FAILURES": silent]
+    func operatorEnvironment(
+        level: String, strict: String = "false", stderr: String = "false",
+        warnings: String = "false", silent: String = "true"
+    ) -> [String: String] {
+        [
+            "VALIDATION_LEVEL": level, "VALIDATION_STRICT_MODE": strict, "VALIDATION_FAIL_ON_STDERR": stderr,
+            "VALIDATION_FAIL_ON_WARNINGS": warnings, "VALIDATION_DETECT_SILENT_FAILURES": silent,
+        ]
     }
 
     func resolve(level: String? = nil, flags: [ValidationPolicy.Name: Bool] = [:], env: [String: String] = [:]) throws -> ValidationPolicy {
@@ -45,8 +50,9 @@ import Testing
     }
 
     @Test func theCommandLineDecidesBothWays() throws {
-        let p = try resolve(level: "production", flags: [.strictMode: false, .failOnStderr: true],
-                            env: operatorEnvironment(level: "learning", strict: "true"))
+        let p = try resolve(
+            level: "production", flags: [.strictMode: false, .failOnStderr: true],
+            env: operatorEnvironment(level: "learning", strict: "true"))
         #expect(p.level == .production)
         #expect(p.levelSource == "--validation-level")
         #expect(p.strictMode == .init(enabled: false, source: "--no-strict"))
@@ -62,10 +68,12 @@ import Testing
     }
 
     @Test func badValuesNameTheirSource() {
-        for (level, env, named) in [("strictest", [String: String](), "--validation-level"),
-                                    (nil, ["VALIDATION_LEVEL": "prod"], "VALIDATION_LEVEL"),
-                                    (nil, ["VALIDATION_STRICT_MODE": "maybe"], "VALIDATION_STRICT_MODE"),
-                                    (nil, ["NBRUNNER_FAIL_ON_WARNINGS": "2"], "NBRUNNER_FAIL_ON_WARNINGS")] as [(String?, [String: String], String)] {
+        for (level, env, named) in [
+            ("strictest", [String: String](), "--validation-level"),
+            (nil, ["VALIDATION_LEVEL": "prod"], "VALIDATION_LEVEL"),
+            (nil, ["VALIDATION_STRICT_MODE": "maybe"], "VALIDATION_STRICT_MODE"),
+            (nil, ["NBRUNNER_FAIL_ON_WARNINGS": "2"], "NBRUNNER_FAIL_ON_WARNINGS"),
+        ] as [(String?, [String: String], String)] {
             do {
                 _ = try resolve(level: level, env: env)
                 Issue.record("\(named) must be refused")
@@ -79,10 +87,13 @@ import Testing
         // Checked even when a flag decides.
         #expect(throws: RunFailure.self) { try resolve(flags: [.strictMode: true], env: ["VALIDATION_STRICT_MODE": "sure"]) }
         // Every level is checked, even one a stronger source overrides.
-        for (level, env, named) in [("learning", ["VALIDATION_LEVEL": "paranoid"], "VALIDATION_LEVEL"),
-                                    ("learning", ["NBRUNNER_VALIDATION_LEVEL": "paranoid"], "NBRUNNER_VALIDATION_LEVEL"),
-                                    (nil, ["NBRUNNER_VALIDATION_LEVEL": "learning", "VALIDATION_LEVEL": "paranoid"], "VALIDATION_LEVEL")]
-                as [(String?, [String: String], String)] {
+        for (level, env, named) in [
+            ("learning", ["VALIDATION_LEVEL": "paranoid"], "VALIDATION_LEVEL"),
+            ("learning", ["NBRUNNER_VALIDATION_LEVEL": "paranoid"], "NBRUNNER_VALIDATION_LEVEL"),
+            (nil, ["NBRUNNER_VALIDATION_LEVEL": "learning", "VALIDATION_LEVEL": "paranoid"], "VALIDATION_LEVEL"),
+        ]
+            as [(String?, [String: String], String)]
+        {
             do {
                 let p = try resolve(level: level, env: env)
                 Issue.record("\(named) must be refused, got level \(p.level) from \(p.levelSource)")

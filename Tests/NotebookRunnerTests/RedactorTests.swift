@@ -1,4 +1,5 @@
 import Testing
+
 @testable import NotebookRunner
 
 @Suite struct RedactorTests {
@@ -37,8 +38,9 @@ import Testing
         let r = Redactor(values: ["code", "false", "outputs", "stdout", "hunter22"])
         let nb = #"{"cells": [{"cell_type": "code", "outputs": [{"name": "stdout", "text": ["code hunter22 false"]}], "trusted": false}], "code": 1}"#
         let out = String(decoding: r.redactJSON(Array(nb.utf8)), as: UTF8.self)
-        #expect(out == #"{"cells": [{"cell_type": "code", "outputs": [{"name": "stdout", "text": ["*** *** false"]}], "trusted": false}], "***": 1}"#,
-                "nbformat's keys and enumerated values stay; any other key is checked")
+        #expect(
+            out == #"{"cells": [{"cell_type": "code", "outputs": [{"name": "stdout", "text": ["*** *** false"]}], "trusted": false}], "***": 1}"#,
+            "nbformat's keys and enumerated values stay; any other key is checked")
         #expect(JSONSyntaxError.find(in: Array(out.utf8)) == nil)
         #expect(Redactor(values: ["false", "True", "null"]).isEmpty, "boolean-like values are not secrets")
     }
@@ -66,7 +68,8 @@ import Testing
     @Test func redactedResultKeepsTheTerminationMessageValidAndInBudget() throws {
         let secret = String(repeating: "\"\\é", count: 400)
         var result = ResultAssembler.assemble(
-            category: .notebookExecutionFailed, message: "failed: \(secret)", cells: [], failedCell:
+            category: .notebookExecutionFailed, message: "failed: \(secret)", cells: [],
+            failedCell:
                 .init(cellIndex: 1, executionCount: 1, ename: "E", evalue: secret + secret),
             configuration: nil, notebookPath: "/n", facts: RunFacts(), timing: .init(started: .now, finished: .now))
         result = result.redacted(by: Redactor(values: [secret]))
@@ -100,7 +103,8 @@ import Testing
     }
 
     @Test func serviceAccountKeyLeaves() {
-        let key = #"{"type": "service_account", "project_id": "demo-project-7", "private_key_id": "0123456789abcdef0123", "private_key": "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\nBKcwggSjAgEAAoIBAQC7\n-----END PRIVATE KEY-----\n", "client_email": "nb@demo-project-7.iam.gserviceaccount.com", "token_uri": "https://oauth2.googleapis.com/token"}"#
+        let key =
+            #"{"type": "service_account", "project_id": "demo-project-7", "private_key_id": "0123456789abcdef0123", "private_key": "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\nBKcwggSjAgEAAoIBAQC7\n-----END PRIVATE KEY-----\n", "client_email": "nb@demo-project-7.iam.gserviceaccount.com", "token_uri": "https://oauth2.googleapis.com/token"}"#
         let r = Redactor(values: [key])
         #expect(r.redact("id 0123456789abcdef0123") == "id ***")
         #expect(r.redact("MIIEvQIBADANBgkqhkiG9w0BAQEFAASC") == "***")
@@ -116,8 +120,10 @@ import Testing
     }
 
     @Test func connectionStringValues() {
-        let r = Redactor(values: ["DefaultEndpointsProtocol=https;AccountName=nbstore;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;EndpointSuffix=core.windows.net",
-                               "Server=db;Database=x;User Id=sa;Password=Tr0ub4dor&3;"])
+        let r = Redactor(values: [
+            "DefaultEndpointsProtocol=https;AccountName=nbstore;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;EndpointSuffix=core.windows.net",
+            "Server=db;Database=x;User Id=sa;Password=Tr0ub4dor&3;",
+        ])
         #expect(r.redact("key Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==") == "key ***")
         #expect(r.redact("pw Tr0ub4dor&3") == "pw ***")
         #expect(r.redact("account nbstore") == "account nbstore")
@@ -135,9 +141,13 @@ import Testing
 
     @Test func everyKeyAndNumberOfTheNotebookIsChecked() throws {
         let r = Redactor(values: ["hunter22", "20260417", "s3cr3t-id"])
-        let nb = #"{"cells": [{"cell_type": "code", "id": "s3cr3t-id", "metadata": {"papermill": {"parameters": {"name": "hunter22", "pin": 20260417}}}, "outputs": [{"output_type": "display_data", "data": {"application/json": {"hunter22": {"status": "hunter22", "language": "hunter22"}}, "text/plain": ["x"]}}]}]}"#
+        let nb =
+            #"{"cells": [{"cell_type": "code", "id": "s3cr3t-id", "metadata": {"papermill": {"parameters": {"name": "hunter22", "pin": 20260417}}}, "outputs": [{"output_type": "display_data", "data": {"application/json": {"hunter22": {"status": "hunter22", "language": "hunter22"}}, "text/plain": ["x"]}}]}]}"#
         let out = String(decoding: r.redactJSON(Array(nb.utf8)), as: UTF8.self)
-        #expect(out == #"{"cells": [{"cell_type": "code", "id": "***", "metadata": {"papermill": {"parameters": {"name": "***", "pin": "***"}}}, "outputs": [{"output_type": "display_data", "data": {"application/json": {"***": {"status": "***", "language": "***"}}, "text/plain": ["x"]}}]}]}"#)
+        #expect(
+            out
+                == #"{"cells": [{"cell_type": "code", "id": "***", "metadata": {"papermill": {"parameters": {"name": "***", "pin": "***"}}}, "outputs": [{"output_type": "display_data", "data": {"application/json": {"***": {"status": "***", "language": "***"}}, "text/plain": ["x"]}}]}]}"#
+        )
         #expect(JSONSyntaxError.find(in: Array(out.utf8)) == nil)
     }
 
@@ -154,7 +164,10 @@ import Testing
         let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")
         for _ in 0..<1944 {
             var line = ""
-            for _ in 0..<64 { seed = seed &* 6364136223846793005 &+ 1442695040888963407; line.append(alphabet[Int(seed >> 58)]) }
+            for _ in 0..<64 {
+                seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                line.append(alphabet[Int(seed >> 58)])
+            }
             bundle += line + "\n"
         }
         let many = Redactor(values: ["-----BEGIN CERTIFICATE-----\n" + bundle + "-----END CERTIFICATE-----"])
@@ -163,7 +176,8 @@ import Testing
         func time(_ r: Redactor) -> Duration {
             ContinuousClock().measure { for line in lines { _ = r.redact(line) } }
         }
-        _ = time(many); _ = time(one)
+        _ = time(many)
+        _ = time(one)
         let ratio = time(many) / time(one)
         #expect(ratio < 4, "ratio \(ratio)")
     }
@@ -172,19 +186,23 @@ import Testing
 @Suite struct SecretNamesTests {
     /// Every variable of docs/secrets.md's service table, and the names of issue 15.
     @Test func theStandardVariablesOfEveryServiceLookSecret() {
-        for name in ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AZURE_STORAGE_CONNECTION_STRING",
-                     "AZURE_STORAGE_KEY", "AZURE_STORAGE_SAS_TOKEN", "AZURE_CLIENT_SECRET", "GOOGLE_API_KEY",
-                     "GOOGLE_APPLICATION_CREDENTIALS", "DB_PASSWORD", "DB_PASS", "PGPASSWORD", "POSTGRES_PASSWORD", "DATABASE_URL",
-                     "MYSQL_PWD", "MYSQL_PASSWORD", "MYSQL_ROOT_PASSWORD", "MONGO_PASSWORD", "MONGODB_URI", "MONGO_URL",
-                     "REDIS_PASSWORD", "REDIS_PASS", "REDISCLI_AUTH", "REDIS_URL", "OPENAI_API_KEY", "HF_TOKEN",
-                     "HUGGINGFACE_TOKEN", "HUGGING_FACE_HUB_TOKEN", "MLFLOW_TRACKING_PASSWORD", "MLFLOW_TRACKING_TOKEN",
-                     "SNOWFLAKE_PASSWORD", "SNOWFLAKE_PRIVATE_KEY", "SNOWFLAKE_PRIVATE_KEY_PASSPHRASE", "DATABRICKS_TOKEN",
-                     "DATABRICKS_CLIENT_SECRET", "SENTRY_DSN", "GITHUB_PAT", "GITHUB_TOKEN", "AUTH", "SQLALCHEMY_DATABASE_URI",
-                     "CELERY_BROKER_URL"] {
+        for name in [
+            "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AZURE_STORAGE_CONNECTION_STRING",
+            "AZURE_STORAGE_KEY", "AZURE_STORAGE_SAS_TOKEN", "AZURE_CLIENT_SECRET", "GOOGLE_API_KEY",
+            "GOOGLE_APPLICATION_CREDENTIALS", "DB_PASSWORD", "DB_PASS", "PGPASSWORD", "POSTGRES_PASSWORD", "DATABASE_URL",
+            "MYSQL_PWD", "MYSQL_PASSWORD", "MYSQL_ROOT_PASSWORD", "MONGO_PASSWORD", "MONGODB_URI", "MONGO_URL",
+            "REDIS_PASSWORD", "REDIS_PASS", "REDISCLI_AUTH", "REDIS_URL", "OPENAI_API_KEY", "HF_TOKEN",
+            "HUGGINGFACE_TOKEN", "HUGGING_FACE_HUB_TOKEN", "MLFLOW_TRACKING_PASSWORD", "MLFLOW_TRACKING_TOKEN",
+            "SNOWFLAKE_PASSWORD", "SNOWFLAKE_PRIVATE_KEY", "SNOWFLAKE_PRIVATE_KEY_PASSPHRASE", "DATABRICKS_TOKEN",
+            "DATABRICKS_CLIENT_SECRET", "SENTRY_DSN", "GITHUB_PAT", "GITHUB_TOKEN", "AUTH", "SQLALCHEMY_DATABASE_URI",
+            "CELERY_BROKER_URL",
+        ] {
             #expect(Redactor.looksSecret(name), "\(name)")
         }
-        for name in ["PWD", "OLDPWD", "SSH_AUTH_SOCK", "TOKENIZERS_PARALLELISM", "DB_USER", "DB_HOST", "MLFLOW_TRACKING_URI",
-                     "KEYBOARD", "AUTHOR", "GIT_AUTHOR_NAME", "PASSENGER_COUNT", "HOME", "PATH", "S3_BUCKET"] {
+        for name in [
+            "PWD", "OLDPWD", "SSH_AUTH_SOCK", "TOKENIZERS_PARALLELISM", "DB_USER", "DB_HOST", "MLFLOW_TRACKING_URI",
+            "KEYBOARD", "AUTHOR", "GIT_AUTHOR_NAME", "PASSENGER_COUNT", "HOME", "PATH", "S3_BUCKET",
+        ] {
             #expect(!Redactor.looksSecret(name), "\(name)")
         }
     }

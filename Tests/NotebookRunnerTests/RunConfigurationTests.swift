@@ -1,11 +1,15 @@
 import Testing
+
 @testable import NotebookRunner
 
 @Suite struct RunConfigurationTests {
-    func configuration(_ options: RunOptions, env: [String: String] = [:], workspace: Bool = false,
-                       terminationLog: Bool = false) throws -> RunConfiguration {
-        try RunConfiguration(options: options, environment: env, currentDirectory: "/home/u",
-                             isDirectory: { $0 == "/workspace" && workspace }, writableFile: { _ in terminationLog })
+    func configuration(
+        _ options: RunOptions, env: [String: String] = [:], workspace: Bool = false,
+        terminationLog: Bool = false
+    ) throws -> RunConfiguration {
+        try RunConfiguration(
+            options: options, environment: env, currentDirectory: "/home/u",
+            isDirectory: { $0 == "/workspace" && workspace }, writableFile: { _ in terminationLog })
     }
 
     func options(_ notebook: String? = "nb/demo.ipynb") -> RunOptions {
@@ -34,10 +38,12 @@ import Testing
     @Test func environmentFillsWhatTheCommandLineLeftOut() throws {
         var o = options(nil)
         o.output = "cli.ipynb"
-        let env = ["NBRUNNER_NOTEBOOK": "/w/n.ipynb", "NBRUNNER_OUTPUT": "/env/out.ipynb", "NBRUNNER_KERNEL": "ir",
-                   "NBRUNNER_PARAMETERS": "a=1\nb=x=y\n", "NBRUNNER_PARAMETERS_FILE": "/p1.yaml\n/p2.yaml",
-                   "NBRUNNER_PARAMETERS_YAML": "a: 1\nb: 2", "NBRUNNER_START_TIMEOUT": "1m30s",
-                   "NBRUNNER_TERMINATION_LOG": "", "NBRUNNER_TERMINATION_BUDGET": "2048"]
+        let env = [
+            "NBRUNNER_NOTEBOOK": "/w/n.ipynb", "NBRUNNER_OUTPUT": "/env/out.ipynb", "NBRUNNER_KERNEL": "ir",
+            "NBRUNNER_PARAMETERS": "a=1\nb=x=y\n", "NBRUNNER_PARAMETERS_FILE": "/p1.yaml\n/p2.yaml",
+            "NBRUNNER_PARAMETERS_YAML": "a: 1\nb: 2", "NBRUNNER_START_TIMEOUT": "1m30s",
+            "NBRUNNER_TERMINATION_LOG": "", "NBRUNNER_TERMINATION_BUDGET": "2048",
+        ]
         let c = try configuration(o, env: env, terminationLog: true)
         #expect(c.notebook == "/w/n.ipynb")
         #expect(c.output == "/home/u/cli.ipynb")
@@ -114,9 +120,11 @@ import Testing
         o.goldenIgnore = [#"id=\d+"#]
         o.junit = "out/junit.xml"
         o.validationFlags = [.failOnStderr: true]
-        let env = ["VALIDATION_LEVEL": "staging", "VALIDATION_STRICT_MODE": "false", "NBRUNNER_GOLDEN_STRATEGY": "exact",
-                   "NBRUNNER_FLOAT_TOLERANCE": "1e-3", "NBRUNNER_GOLDEN_IGNORE": "ignored: the flag wins",
-                   "NBRUNNER_GOLDEN_IGNORE_OUTPUT_TYPE": "display_data\nerror"]
+        let env = [
+            "VALIDATION_LEVEL": "staging", "VALIDATION_STRICT_MODE": "false", "NBRUNNER_GOLDEN_STRATEGY": "exact",
+            "NBRUNNER_FLOAT_TOLERANCE": "1e-3", "NBRUNNER_GOLDEN_IGNORE": "ignored: the flag wins",
+            "NBRUNNER_GOLDEN_IGNORE_OUTPUT_TYPE": "display_data\nerror",
+        ]
         let c = try configuration(o, env: env)
         #expect(c.validation.level == .staging)
         #expect(c.validation.failOnStderr == .init(enabled: true, source: "--fail-on-stderr"))
@@ -136,10 +144,12 @@ import Testing
     }
 
     @Test func badValidationAndGoldenValuesExit2NamingTheirSource() {
-        for (env, named) in [(["VALIDATION_LEVEL": "paranoid"], "VALIDATION_LEVEL"),
-                             (["NBRUNNER_FLOAT_TOLERANCE": "tiny"], "NBRUNNER_FLOAT_TOLERANCE"),
-                             (["NBRUNNER_GOLDEN_IGNORE": "ok\n(unclosed"], "NBRUNNER_GOLDEN_IGNORE"),
-                             (["NBRUNNER_GOLDEN_STRATEGY": "semantic"], "NBRUNNER_GOLDEN_STRATEGY")] {
+        for (env, named) in [
+            (["VALIDATION_LEVEL": "paranoid"], "VALIDATION_LEVEL"),
+            (["NBRUNNER_FLOAT_TOLERANCE": "tiny"], "NBRUNNER_FLOAT_TOLERANCE"),
+            (["NBRUNNER_GOLDEN_IGNORE": "ok\n(unclosed"], "NBRUNNER_GOLDEN_IGNORE"),
+            (["NBRUNNER_GOLDEN_STRATEGY": "semantic"], "NBRUNNER_GOLDEN_STRATEGY"),
+        ] {
             do {
                 _ = try configuration(options(), env: env)
                 Issue.record("\(named) must be refused")

@@ -1,9 +1,12 @@
 import Testing
+
 @testable import NotebookRunner
 
 @Suite struct RunDurationTests {
-    @Test(arguments: [("90s", 90_000.0), ("1h30m", 5_400_000), ("500ms", 500), ("1.5s", 1_500),
-                      ("2m3s", 123_000), ("1h", 3_600_000), ("0.25h", 900_000)])
+    @Test(arguments: [
+        ("90s", 90_000.0), ("1h30m", 5_400_000), ("500ms", 500), ("1.5s", 1_500),
+        ("2m3s", 123_000), ("1h", 3_600_000), ("0.25h", 900_000),
+    ])
     func parsesOperatorFormat(text: String, milliseconds: Double) throws {
         #expect(try RunDuration.parse(text, allowZero: false).milliseconds == milliseconds)
     }
@@ -25,8 +28,10 @@ import Testing
 
     /// Past 87600h every conversion (whole milliseconds, a deadline, papermill's seconds) could
     /// overflow and trap; now a parse error naming the limit.
-    @Test(arguments: ["3000000000000h", "5000000000000h", "87601h", "87600h1ms", String(repeating: "9", count: 400) + "s",
-                      String(repeating: "9", count: 400) + "." + String(repeating: "9", count: 400) + "ms"])
+    @Test(arguments: [
+        "3000000000000h", "5000000000000h", "87601h", "87600h1ms", String(repeating: "9", count: 400) + "s",
+        String(repeating: "9", count: 400) + "." + String(repeating: "9", count: 400) + "ms",
+    ])
     func hugeDurationsAreRefused(text: String) {
         #expect(throws: RunDuration.ParseError.self) { try RunDuration.parse(text, allowZero: true) }
     }

@@ -1,9 +1,11 @@
 import FoundationEssentials
 import Testing
-#if canImport(Glibc)
-import Glibc
-#endif
+
 @testable import NotebookRunner
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 @Suite struct SafeFileWriterTests {
     func read(_ path: String) -> String { String(decoding: (try? Data(contentsOf: URL(filePath: path))) ?? Data(), as: UTF8.self) }
@@ -44,7 +46,8 @@ import Glibc
     @Test func rewriteInPlaceKeepsTheInode() {
         let dir = temporaryDirectory()
         writeFile("\(dir)/nb", "a long secret text")
-        var before = stat(), after = stat()
+        var before = stat()
+        var after = stat()
         stat("\(dir)/nb", &before)
         #expect(SafeFileWriter.rewriteInPlace("\(dir)/nb", with: Array("a *** text".utf8)) == nil)
         stat("\(dir)/nb", &after)

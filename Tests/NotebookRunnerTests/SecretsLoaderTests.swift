@@ -1,8 +1,10 @@
 import Testing
-#if canImport(Glibc)
-import Glibc
-#endif
+
 @testable import NotebookRunner
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 @Suite struct SecretsLoaderTests {
     let log = RunnerLog(fd: -1)  // no output in unit tests

@@ -1,21 +1,35 @@
 import FoundationEssentials
-#if canImport(Glibc)
-import Glibc
-#endif
+
 @testable import NotebookRunner
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Any JSON value, to check that bytes parse as JSON without assuming a shape.
 indirect enum JSONValue: Decodable, Equatable {
-    case null, bool(Bool), number(Double), string(String), array([JSONValue]), object([String: JSONValue])
+    case null
+    case bool(Bool)
+    case number(Double)
+    case string(String)
+    case array([JSONValue])
+    case object([String: JSONValue])
 
     init(from decoder: any Decoder) throws {
         let c = try decoder.singleValueContainer()
-        if c.decodeNil() { self = .null }
-        else if let b = try? c.decode(Bool.self) { self = .bool(b) }
-        else if let n = try? c.decode(Double.self) { self = .number(n) }
-        else if let s = try? c.decode(String.self) { self = .string(s) }
-        else if let a = try? c.decode([JSONValue].self) { self = .array(a) }
-        else { self = .object(try c.decode([String: JSONValue].self)) }
+        if c.decodeNil() {
+            self = .null
+        } else if let b = try? c.decode(Bool.self) {
+            self = .bool(b)
+        } else if let n = try? c.decode(Double.self) {
+            self = .number(n)
+        } else if let s = try? c.decode(String.self) {
+            self = .string(s)
+        } else if let a = try? c.decode([JSONValue].self) {
+            self = .array(a)
+        } else {
+            self = .object(try c.decode([String: JSONValue].self))
+        }
     }
 
     static func parse(_ bytes: [UInt8]) throws -> JSONValue {
@@ -28,8 +42,10 @@ indirect enum JSONValue: Decodable, Equatable {
     }
 }
 
-func cell(_ type: String = "code", _ source: String = "x = 1", count: Int? = nil, tags: [String] = [],
-          outputs: [NotebookDocument.Output] = []) -> NotebookDocument.Cell {
+func cell(
+    _ type: String = "code", _ source: String = "x = 1", count: Int? = nil, tags: [String] = [],
+    outputs: [NotebookDocument.Output] = []
+) -> NotebookDocument.Cell {
     NotebookDocument.Cell(cellType: type, source: source, executionCount: count, tags: tags, outputs: outputs)
 }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import NotebookRunner
 
 @Suite struct UnifiedDiffTests {
@@ -10,37 +11,39 @@ import Testing
         let a = ["l1", "l2", "l3", "l4", "l5", "l6", "l7"]
         var b = a
         b[3] = "L4"
-        #expect(diff(a, b) == """
-            --- golden
-            +++ executed
-            @@ -2,5 +2,5 @@
-             l2
-             l3
-            -l4
-            +L4
-             l5
-             l6
-            """)
+        #expect(
+            diff(a, b) == """
+                --- golden
+                +++ executed
+                @@ -2,5 +2,5 @@
+                 l2
+                 l3
+                -l4
+                +L4
+                 l5
+                 l6
+                """)
     }
 
     @Test func insertionsDeletionsAndSeparateHunks() {
         let a = ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j"]
         let b = ["a", "b", "x", "c", "d", "e", "f", "g", "h", "j"]
-        #expect(diff(a, b) == """
-            --- golden
-            +++ executed
-            @@ -1,4 +1,5 @@
-             a
-             b
-            +x
-             c
-             d
-            @@ -7,4 +8,3 @@
-             g
-             h
-            -i
-             j
-            """)
+        #expect(
+            diff(a, b) == """
+                --- golden
+                +++ executed
+                @@ -1,4 +1,5 @@
+                 a
+                 b
+                +x
+                 c
+                 d
+                @@ -7,4 +8,3 @@
+                 g
+                 h
+                -i
+                 j
+                """)
     }
 
     @Test func emptySidesAndNoDifference() {
@@ -52,9 +55,11 @@ import Testing
     @Test func theEqualityIsTheComparisonsOwn() {
         let a = ["time 03:04:05", "value 1"]
         let b = ["time 09:09:09", "value 2"]
-        let text = UnifiedDiff.render(expected: a, actual: b, equal: {
-            OutputNormalizer.normalize(a[$0]) == OutputNormalizer.normalize(b[$1])
-        })
+        let text = UnifiedDiff.render(
+            expected: a, actual: b,
+            equal: {
+                OutputNormalizer.normalize(a[$0]) == OutputNormalizer.normalize(b[$1])
+            })
         #expect(text.contains(" time 03:04:05"), "a line equal after normalization is context, shown as the golden has it")
         #expect(text.contains("-value 1\n+value 2"))
     }
@@ -70,8 +75,9 @@ import Testing
 
     @Test func redactedBeforeClipping() {
         let secret = "hunter2-very-secret"
-        let text = UnifiedDiff.render(expected: ["pw " + secret], actual: ["pw none"],
-                                      redactor: Redactor(values: [secret]), equal: { _, _ in false })
+        let text = UnifiedDiff.render(
+            expected: ["pw " + secret], actual: ["pw none"],
+            redactor: Redactor(values: [secret]), equal: { _, _ in false })
         #expect(!text.contains("hunter2"))
         #expect(text.contains("-pw ***"))
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import NotebookRunner
 
 @Suite struct ValidationLogTests {
@@ -6,21 +7,26 @@ import Testing
         ValidationReport(
             policy: .standard, status: offending > 0 ? .failed : .passed,
             offendingCells: (0..<offending).map {
-                .init(cellIndex: $0, executionCount: $0 + 1, category: .validationStrictModeFailure,
-                      reasons: [.init(kind: .stderr, message: "wrote to stderr: e"), .init(kind: .warning, message: "w")])
+                .init(
+                    cellIndex: $0, executionCount: $0 + 1, category: .validationStrictModeFailure,
+                    reasons: [.init(kind: .stderr, message: "wrote to stderr: e"), .init(kind: .warning, message: "w")])
             },
             warnings: (0..<warnings).map { .init(cellIndex: $0, kind: .silentFailure, message: "printed a traceback without raising: E") })
     }
 
     @Test func oneLinePerCellAndWarning() {
         let lines = ValidationLog.lines(report(offending: 2, warnings: 1))
-        #expect(lines == [.init(isWarning: false, text: "validation: cell 0 fails (validation_strict_mode_failure): wrote to stderr: e; w"),
-                          .init(isWarning: false, text: "validation: cell 1 fails (validation_strict_mode_failure): wrote to stderr: e; w"),
-                          .init(isWarning: true, text: "cell 0 printed a traceback without raising: E")])
+        #expect(
+            lines == [
+                .init(isWarning: false, text: "validation: cell 0 fails (validation_strict_mode_failure): wrote to stderr: e; w"),
+                .init(isWarning: false, text: "validation: cell 1 fails (validation_strict_mode_failure): wrote to stderr: e; w"),
+                .init(isWarning: true, text: "cell 0 printed a traceback without raising: E"),
+            ])
     }
 
     @Test func theFirstTwentyThenHowManyMore() {
-        #expect(ValidationLog.lines(report(offending: 21, warnings: 0)).last?.text
+        #expect(
+            ValidationLog.lines(report(offending: 21, warnings: 0)).last?.text
                 == "validation: 1 more cell fails (21 in all; all in the result's validation.offending_cells)")
         let few = ValidationLog.lines(report(offending: 25, warnings: 21))
         #expect(few.filter { !$0.isWarning }.count == 21)

@@ -1,5 +1,6 @@
 import FoundationEssentials
 import Testing
+
 @testable import NotebookRunner
 
 @Suite struct ValidationVerdictTests {
@@ -8,12 +9,15 @@ import Testing
     func stderr(_ text: String) -> NotebookDocument.Output { .init(outputType: "stream", name: "stderr", text: text) }
 
     func outcome(_ executed: NotebookDocument, ending: PapermillObservation.Ending = .exited(0), tail: [String] = []) -> OutcomeClassifier.Outcome {
-        OutcomeClassifier.classify(source: source, executed: .success(executed),
-                                   observation: PapermillObservation(ending: ending, errorTail: tail), outputPath: "/o")
+        OutcomeClassifier.classify(
+            source: source, executed: .success(executed),
+            observation: PapermillObservation(ending: ending, errorTail: tail), outputPath: "/o")
     }
 
-    func checked(_ executed: NotebookDocument, _ policy: ValidationPolicy, ending: PapermillObservation.Ending = .exited(0),
-                 tail: [String] = [], comparison: ComparisonReport? = nil) -> (OutcomeClassifier.Outcome, ValidationReport) {
+    func checked(
+        _ executed: NotebookDocument, _ policy: ValidationPolicy, ending: PapermillObservation.Ending = .exited(0),
+        tail: [String] = [], comparison: ComparisonReport? = nil
+    ) -> (OutcomeClassifier.Outcome, ValidationReport) {
         let o = outcome(executed, ending: ending, tail: tail)
         let report = NotebookValidation.validate(policy: policy, source: source, executed: executed, cells: o.cells)
         return (ValidationVerdict.apply(to: o, validation: report, comparison: comparison), report)
@@ -24,9 +28,11 @@ import Testing
     }
 
     @Test func theFirstOffendingCellDecides() {
-        let executed = document([cell("markdown", "# t"), cell(count: 1),
-                                 cell(count: 2, outputs: [stderr("x.py:1: UserWarning: w\n")]),
-                                 cell(count: 3, outputs: [stderr("plain\n")])])
+        let executed = document([
+            cell("markdown", "# t"), cell(count: 1),
+            cell(count: 2, outputs: [stderr("x.py:1: UserWarning: w\n")]),
+            cell(count: 3, outputs: [stderr("plain\n")]),
+        ])
         let (o, report) = checked(executed, policy(.development, [.failOnStderr: true, .failOnWarnings: true]))
         #expect(o.category == .validationWarningFailure)
         #expect(o.failedCell?.cellIndex == 2)
@@ -40,8 +46,10 @@ import Testing
     }
 
     @Test func anExecutionFailureKeepsItsCategory() {
-        let executed = document([cell("markdown", "# t"), cell(count: 1, outputs: [stderr("noise\n")]),
-                                 cell(count: 2, outputs: [errorOutput("ValueError", "boom")]), cell()])
+        let executed = document([
+            cell("markdown", "# t"), cell(count: 1, outputs: [stderr("noise\n")]),
+            cell(count: 2, outputs: [errorOutput("ValueError", "boom")]), cell(),
+        ])
         let (o, _) = checked(executed, policy(.production), ending: .exited(1))
         #expect(o.category == .notebookExecutionFailed)
         #expect(o.failedCell?.cellIndex == 2)
@@ -51,10 +59,12 @@ import Testing
 
     @Test func raisesExceptionTurnsPapermillsOneIntoSuccessUnlessStrict() {
         let m = NotebookDocument.errorMarkerTag
-        let executed = document([cell("markdown", "err", tags: [m]), cell("markdown", "# t"), cell(count: 1),
-                                 cell("markdown", "anchor", tags: [m]),
-                                 cell(count: 2, tags: ["raises-exception"], outputs: [errorOutput("ValueError", "expected")]),
-                                 cell(count: 3)])
+        let executed = document([
+            cell("markdown", "err", tags: [m]), cell("markdown", "# t"), cell(count: 1),
+            cell("markdown", "anchor", tags: [m]),
+            cell(count: 2, tags: ["raises-exception"], outputs: [errorOutput("ValueError", "expected")]),
+            cell(count: 3),
+        ])
         let tail = ["papermill.exceptions.PapermillExecutionError: ", "ValueError: expected"]
         let (relaxed, report) = checked(executed, policy(.staging), ending: .exited(1), tail: tail)
         #expect(relaxed.category == .none)
@@ -67,17 +77,21 @@ import Testing
         #expect(strict.failedCell?.ename == "ValueError")
         // Without papermill's report (its PapermillExecutionError, whose marker cells it writes
         // into the notebook first), an exit 1 is not explained by the tag.
-        let unmarked = document([cell("markdown", "# t"), cell(count: 1),
-                                 cell(count: 2, tags: ["raises-exception"], outputs: [errorOutput("ValueError", "expected")]),
-                                 cell(count: 3)])
+        let unmarked = document([
+            cell("markdown", "# t"), cell(count: 1),
+            cell(count: 2, tags: ["raises-exception"], outputs: [errorOutput("ValueError", "expected")]),
+            cell(count: 3),
+        ])
         let (unexplained, _) = checked(unmarked, policy(.staging), ending: .exited(1), tail: ["OSError: disk full"])
         #expect(unexplained.category == .notebookExecutionFailed)
     }
 
     @Test func anUntaggedErrorNextToATaggedOneStillFails() {
-        let executed = document([cell("markdown", "# t"),
-                                 cell(count: 1, tags: ["raises-exception"], outputs: [errorOutput("ValueError", "ok")]),
-                                 cell(count: 2, outputs: [errorOutput("KeyError", "'k'")]), cell()])
+        let executed = document([
+            cell("markdown", "# t"),
+            cell(count: 1, tags: ["raises-exception"], outputs: [errorOutput("ValueError", "ok")]),
+            cell(count: 2, outputs: [errorOutput("KeyError", "'k'")]), cell(),
+        ])
         let (o, _) = checked(executed, policy(.development), ending: .exited(1), tail: ["papermill.exceptions.PapermillExecutionError: "])
         #expect(o.category == .notebookExecutionFailed)
         #expect(o.failedCell?.cellIndex == 2)
@@ -97,8 +111,9 @@ import Testing
         #expect(o.failedCell?.reason == "differs from the golden notebook (output_mismatch)")
         #expect(o.message.contains("1 of 4 cells differ; first: cell 3 (output_mismatch)"))
         #expect(o.cells[3].status == .failed)
-        let (validated, _) = checked(document([cell("markdown", "# t"), cell(count: 1, outputs: [stderr("e\n")]), cell(count: 2), cell(count: 3)]),
-                                     policy(.production), comparison: comparison)
+        let (validated, _) = checked(
+            document([cell("markdown", "# t"), cell(count: 1, outputs: [stderr("e\n")]), cell(count: 2), cell(count: 3)]),
+            policy(.production), comparison: comparison)
         #expect(validated.category == .validationStrictModeFailure, "validation comes before the golden comparison")
     }
 
@@ -106,17 +121,20 @@ import Testing
     /// notebook keeps saying why its error was allowed.
     @Test func aGoldenMismatchKeepsTheAllowedErrorsNote() {
         let m = NotebookDocument.errorMarkerTag
-        let executed = document([cell("markdown", "err", tags: [m]), cell("markdown", "# t"), cell(count: 1),
-                                 cell("markdown", "anchor", tags: [m]),
-                                 cell(count: 2, tags: ["raises-exception"], outputs: [errorOutput("ValueError", "expected")]),
-                                 cell(count: 3)])
+        let executed = document([
+            cell("markdown", "err", tags: [m]), cell("markdown", "# t"), cell(count: 1),
+            cell("markdown", "anchor", tags: [m]),
+            cell(count: 2, tags: ["raises-exception"], outputs: [errorOutput("ValueError", "expected")]),
+            cell(count: 3),
+        ])
         var comparison = ComparisonReport.skipped(GoldenSettings(path: "/g.ipynb"), reason: "")
         comparison.result = .failed
         comparison.totalCells = 4
         comparison.mismatchedCells = 1
         comparison.diffs = [.init(cellIndex: 2, cellType: "code", diffType: .outputMismatch, expected: "a", actual: "b", diff: "-a\n+b", severity: .major)]
-        let (o, _) = checked(executed, policy(.development), ending: .exited(1), tail: ["papermill.exceptions.PapermillExecutionError: "],
-                             comparison: comparison)
+        let (o, _) = checked(
+            executed, policy(.development), ending: .exited(1), tail: ["papermill.exceptions.PapermillExecutionError: "],
+            comparison: comparison)
         #expect(o.category == .goldenMismatch)
         #expect(o.cells[2].status == .failed)
         #expect(o.cells[2].note == "golden comparison: output_mismatch; raised ValueError, which its raises-exception tag allows")
@@ -126,11 +144,13 @@ import Testing
     /// offending cell is still failed in `cells`, and the message counts them all.
     @Test func longListsAreCappedButEveryCellIsMarked() throws {
         let printed = "Traceback (most recent call last):\nE: x\n"
-        let many = document((0..<150).map { i in
-            cell(count: i + 1, outputs: [stderr("noise \(i)\n"), .init(outputType: "stream", name: "stdout", text: printed)])
-        })
-        let o = OutcomeClassifier.classify(source: document(many.cells.map { cell("code", $0.source) }), executed: .success(many),
-                                           observation: PapermillObservation(ending: .exited(0), errorTail: []), outputPath: "/o")
+        let many = document(
+            (0..<150).map { i in
+                cell(count: i + 1, outputs: [stderr("noise \(i)\n"), .init(outputType: "stream", name: "stdout", text: printed)])
+            })
+        let o = OutcomeClassifier.classify(
+            source: document(many.cells.map { cell("code", $0.source) }), executed: .success(many),
+            observation: PapermillObservation(ending: .exited(0), errorTail: []), outputPath: "/o")
         let report = NotebookValidation.validate(policy: policy(.development, [.failOnStderr: true]), source: many, executed: many, cells: o.cells)
         #expect(report.offendingCells.count == 100)
         #expect(report.offendingCells.last?.cellIndex == 99)
@@ -164,7 +184,9 @@ import Testing
         comparison.result = .failed
         comparison.totalCells = 5
         comparison.mismatchedCells = 1
-        comparison.diffs = [.init(cellIndex: 4, cellType: "code", diffType: .missingCell, expected: "[code cell] x", actual: "", diff: "-[code cell] x", severity: .major)]
+        comparison.diffs = [
+            .init(cellIndex: 4, cellType: "code", diffType: .missingCell, expected: "[code cell] x", actual: "", diff: "-[code cell] x", severity: .major)
+        ]
         let (o, _) = checked(executed, policy(.development), comparison: comparison)
         #expect(o.category == .goldenMismatch)
         #expect(o.failedCell?.cellIndex == nil)
@@ -179,7 +201,10 @@ import Testing
         let report = NotebookValidation.validate(policy: policy(.production), source: source, executed: executed, cells: cells)
         #expect(report.status == .notChecked)
         let markdownOnly = document([cell("markdown", "# only text")])
-        #expect(NotebookValidation.validate(policy: policy(.production), source: markdownOnly, executed: markdownOnly,
-                                            cells: [CellResult(cellIndex: 0, cellType: "markdown")]).status == .passed)
+        #expect(
+            NotebookValidation.validate(
+                policy: policy(.production), source: markdownOnly, executed: markdownOnly,
+                cells: [CellResult(cellIndex: 0, cellType: "markdown")]
+            ).status == .passed)
     }
 }

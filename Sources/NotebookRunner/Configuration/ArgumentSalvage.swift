@@ -18,11 +18,19 @@ public enum ArgumentSalvage {
         var positional: [String] = []
         while i < rest.endIndex {
             let argument = rest[i]
-            if argument == "--" { positional += rest[(i + 1)...]; break }
-            if let v = value("--result") { o.result = v }
-            else if let v = value("--termination-log") { o.terminationLog = v }
-            else if let v = value("--output") { o.output = v }
-            else if !argument.hasPrefix("-") { positional.append(argument) }
+            if argument == "--" {
+                positional += rest[(i + 1)...]
+                break
+            }
+            if let v = value("--result") {
+                o.result = v
+            } else if let v = value("--termination-log") {
+                o.terminationLog = v
+            } else if let v = value("--output") {
+                o.output = v
+            } else if !argument.hasPrefix("-") {
+                positional.append(argument)
+            }
             i += 1
         }
         // Only a notebook-looking first positional: any other word may be a flag's value.

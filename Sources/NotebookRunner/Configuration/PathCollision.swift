@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #endif
 
 /// Whether the files a run writes could hit each other or one of its inputs, and whether a file
@@ -14,8 +14,10 @@ public enum PathCollision {
     /// Whether `a` and `b` name the same file.
     public static func sameFile(_ a: String, _ b: String) -> Bool {
         if a == b { return true }
-        var sa = stat(), sb = stat()
-        let aExists = stat(a, &sa) == 0, bExists = stat(b, &sb) == 0
+        var sa = stat()
+        var sb = stat()
+        let aExists = stat(a, &sa) == 0
+        let bExists = stat(b, &sb) == 0
         if aExists, bExists { return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino }
         return resolved(a) == resolved(b)
     }
@@ -36,7 +38,9 @@ public enum PathCollision {
         if let junit = c.junit { written.append(("--junit", junit)) }
         for (flag, path) in written {
             if let refusal = SafeFileWriter.refusal(path) {
-                throw RunFailure(.configurationError, "\(flag) \(path) \(refusal); nbrunner replaces the file it writes there, so give a path to a regular file (or a new one)")
+                throw RunFailure(
+                    .configurationError,
+                    "\(flag) \(path) \(refusal); nbrunner replaces the file it writes there, so give a path to a regular file (or a new one)")
             }
         }
         if let log = c.terminationLog, let refusal = SafeFileWriter.terminationLogRefusal(log) {

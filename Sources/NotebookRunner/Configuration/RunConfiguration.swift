@@ -81,10 +81,12 @@ public struct RunConfiguration: Sendable, Equatable {
         let stem = FileSystem.stem(notebook)
 
         let workspaceExists = isDirectory(Self.workspace)
-        output = absolute(options.output ?? env(EnvironmentName.output)
-            ?? (workspaceExists ? "\(Self.workspace)/output.ipynb" : "\(notebookFolder)/\(stem).output.ipynb"))
-        result = absolute(options.result ?? env(EnvironmentName.result)
-            ?? (workspaceExists ? "\(Self.workspace)/results.json" : "\(notebookFolder)/\(stem).result.json"))
+        output = absolute(
+            options.output ?? env(EnvironmentName.output)
+                ?? (workspaceExists ? "\(Self.workspace)/output.ipynb" : "\(notebookFolder)/\(stem).output.ipynb"))
+        result = absolute(
+            options.result ?? env(EnvironmentName.result)
+                ?? (workspaceExists ? "\(Self.workspace)/results.json" : "\(notebookFolder)/\(stem).result.json"))
 
         if let explicit = options.terminationLog ?? environment[EnvironmentName.terminationLog] {
             terminationLog = explicit.isEmpty ? nil : absolute(explicit)
@@ -106,17 +108,21 @@ public struct RunConfiguration: Sendable, Equatable {
             throw RunFailure(.configurationError, "--termination-budget: at least \(TerminationMessage.minimumBudget) bytes, got \(terminationBudget)")
         }
 
-        parameters = try options.parameters.isEmpty
+        parameters =
+            try options.parameters.isEmpty
             ? env(EnvironmentName.parameters).map { raw throws(RunFailure) in try EnvironmentValue.pairs(raw, name: EnvironmentName.parameters) } ?? []
             : options.parameters
-        rawParameters = try options.rawParameters.isEmpty
+        rawParameters =
+            try options.rawParameters.isEmpty
             ? env(EnvironmentName.parametersRaw).map { raw throws(RunFailure) in try EnvironmentValue.pairs(raw, name: EnvironmentName.parametersRaw) } ?? []
             : options.rawParameters
-        parameterFiles = (options.parameterFiles.isEmpty
+        parameterFiles =
+            (options.parameterFiles.isEmpty
             ? env(EnvironmentName.parametersFile).map(EnvironmentValue.list) ?? []
             : options.parameterFiles).map(absolute)
         // The whole variable is ONE YAML document (YAML spans lines, so it cannot be a list).
-        parameterYAML = options.parameterYAML.isEmpty
+        parameterYAML =
+            options.parameterYAML.isEmpty
             ? env(EnvironmentName.parametersYAML).map { [$0] } ?? []
             : options.parameterYAML
 
@@ -186,7 +192,8 @@ public struct RunConfiguration: Sendable, Equatable {
             throw RunFailure(.configurationError, "--termination-log must differ from the notebook, --output and --result (\(terminationLog))")
         }
         if let golden, [output, result, terminationLog].contains(golden.path) {
-            throw RunFailure(.configurationError, "--golden must differ from --output, --result and --termination-log (\(golden.path)); the run would overwrite it")
+            throw RunFailure(
+                .configurationError, "--golden must differ from --output, --result and --termination-log (\(golden.path)); the run would overwrite it")
         }
         if let junit, [notebook, output, result, terminationLog, golden?.path].contains(junit) {
             throw RunFailure(.configurationError, "--junit must differ from the notebook, --output, --result, --termination-log and --golden (\(junit))")

@@ -63,13 +63,17 @@ public struct RunDuration: Sendable, Equatable, CustomStringConvertible {
             }
             let unit: Double
             if i + 1 < bytes.count, bytes[i] == UInt8(ascii: "m"), bytes[i + 1] == UInt8(ascii: "s") {
-                unit = 1; i += 2
+                unit = 1
+                i += 2
             } else if i < bytes.count, bytes[i] == UInt8(ascii: "s") {
-                unit = 1000; i += 1
+                unit = 1000
+                i += 1
             } else if i < bytes.count, bytes[i] == UInt8(ascii: "m") {
-                unit = 60_000; i += 1
+                unit = 60_000
+                i += 1
             } else if i < bytes.count, bytes[i] == UInt8(ascii: "h") {
-                unit = 3_600_000; i += 1
+                unit = 3_600_000
+                i += 1
             } else {
                 throw .invalid("\(expected) (units ms, s, m, h), got '\(text)'")
             }

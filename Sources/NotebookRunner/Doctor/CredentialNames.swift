@@ -30,9 +30,10 @@ public enum CredentialNames {
                 || secretEnv.contains(name)
         }
         let masked = Set(names.filter(Redactor.looksSecret) + secretEnv.filter { environment[$0] != nil })
-        return Summary(present: credentialLike.sorted(),
-                       missingConventional: conventional.filter { environment[$0] == nil },
-                       masked: masked.sorted(), secretEnvMissing: secretEnv.filter { environment[$0] == nil },
-                       secretFiles: secretFiles)
+        return Summary(
+            present: credentialLike.sorted(),
+            missingConventional: conventional.filter { environment[$0] == nil },
+            masked: masked.sorted(), secretEnvMissing: secretEnv.filter { environment[$0] == nil },
+            secretFiles: secretFiles)
     }
 }

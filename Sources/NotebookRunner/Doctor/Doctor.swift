@@ -19,7 +19,8 @@ public enum Doctor {
         let plan = EnvironmentSetup(environment: environment, identity: identity, dryRun: true).plan()
         let childEnvironment = plan.environment
         func env(_ name: String) -> String? { environment[name].flatMap { $0.isEmpty ? nil : $0 } }
-        let allowInstall = options.allowInstall
+        let allowInstall =
+            options.allowInstall
             ?? env(EnvironmentName.allowInstall).flatMap { try? EnvironmentValue.bool($0, name: EnvironmentName.allowInstall) } ?? false
 
         // The run's configuration, when there is a notebook to check.
@@ -36,37 +37,46 @@ public enum Doctor {
             do throws(RunFailure) {
                 try Preflight.checkInputs(c, facts: &facts, dryRun: true)
             } catch { note(error) }
-            notebook = .init(path: c.notebook, kernel: facts.kernelName,
-                             codeCells: facts.source?.cells.filter { $0.cellType == "code" }.count,
-                             output: c.output, result: c.result)
+            notebook = .init(
+                path: c.notebook, kernel: facts.kernelName,
+                codeCells: facts.source?.cells.filter { $0.cellType == "code" }.count,
+                output: c.output, result: c.result)
             // The run's scan of the code cells, and its verdict under the run's policy.
             let findings = facts.source.map(CredentialScan.scan) ?? []
             notebook?.hardcodedCredentials = findings.map(\.description)
             if !findings.isEmpty, c.validation.credentialsFail {
-                note(RunFailure(.hardcodedCredentials, "\(findings.count) hard-coded credential(s) in the notebook: "
-                                + findings.prefix(10).map(\.description).joined(separator: "; ")))
+                note(
+                    RunFailure(
+                        .hardcodedCredentials,
+                        "\(findings.count) hard-coded credential(s) in the notebook: "
+                            + findings.prefix(10).map(\.description).joined(separator: "; ")))
             }
         }
 
         // The secrets a run would load: the configured folder (or the default) and --env-file.
         let configuredDirectory = configuration?.secretsDir ?? options.secretsDir ?? environment[EnvironmentName.secretsDir]
-        let secretsDirectory = configuredDirectory.map { $0.isEmpty ? "" : FileSystem.absolute($0, relativeTo: currentDirectory) }
+        let secretsDirectory =
+            configuredDirectory.map { $0.isEmpty ? "" : FileSystem.absolute($0, relativeTo: currentDirectory) }
             ?? SecretsLoader.defaultDirectory
-        let envFilePaths = configuration?.envFiles
+        let envFilePaths =
+            configuration?.envFiles
             ?? (options.envFiles.isEmpty ? env(EnvironmentName.envFile).map(EnvironmentValue.list) ?? [] : options.envFiles)
-                .map { FileSystem.absolute($0, relativeTo: currentDirectory) }
+            .map { FileSystem.absolute($0, relativeTo: currentDirectory) }
         let envFiles = envFilePaths.map(SecretFilesPreview.preview(file:))
         // --secret-env and --secret-file: shown by name and path only.
-        let secretEnv = configuration?.secretEnv
+        let secretEnv =
+            configuration?.secretEnv
             ?? (options.secretEnv.isEmpty ? env(EnvironmentName.secretEnv).map(EnvironmentValue.names) ?? [] : options.secretEnv)
-        let secretFiles = configuration?.secretFiles
+        let secretFiles =
+            configuration?.secretFiles
             ?? (options.secretFiles.isEmpty ? env(EnvironmentName.secretFile).map(EnvironmentValue.list) ?? [] : options.secretFiles)
-                .map { FileSystem.absolute($0, relativeTo: currentDirectory) }
+            .map { FileSystem.absolute($0, relativeTo: currentDirectory) }
         // The run's own loader (without waiting), on a copy: the same failures as a run.
         var withSecrets = environment
         do throws(RunFailure) {
-            var loader = SecretsLoader(envFiles: envFilePaths, secretsDirectory: configuredDirectory.map { $0.isEmpty ? "" : secretsDirectory },
-                                       wait: nil, overrideEnvironment: configuration?.overrideEnvironment ?? true)
+            var loader = SecretsLoader(
+                envFiles: envFilePaths, secretsDirectory: configuredDirectory.map { $0.isEmpty ? "" : secretsDirectory },
+                wait: nil, overrideEnvironment: configuration?.overrideEnvironment ?? true)
             loader.secretEnv = secretEnv
             loader.secretFiles = secretFiles
             _ = try await loader.load(into: &withSecrets, log: RunnerLog(fd: -1))
@@ -91,8 +101,9 @@ public enum Doctor {
         // Python, papermill, kernels.
         var python = DoctorReport.Python(kernels: [])
         do throws(RunFailure) {
-            let interpreter = try PythonLocator.locate(explicit: configuration?.python ?? options.python ?? environment[EnvironmentName.python].flatMap { $0.isEmpty ? nil : $0 },
-                                                       environment: childEnvironment)
+            let interpreter = try PythonLocator.locate(
+                explicit: configuration?.python ?? options.python ?? environment[EnvironmentName.python].flatMap { $0.isEmpty ? nil : $0 },
+                environment: childEnvironment)
             python.interpreter = interpreter
             let probe = try await PythonProbe.run(python: interpreter, environment: childEnvironment, workingDirectory: currentDirectory)
             python.executable = probe.executable
@@ -109,12 +120,16 @@ public enum Doctor {
                 python.problem = PapermillLocator.missingMessage(probe)
                 note(RunFailure(.dependencyMissing, python.problem!))
             }
-            let installsKernel = papermill == nil && allowInstall
+            let installsKernel =
+                papermill == nil && allowInstall
                 && facts.kernelName.map { PapermillLocator.installWouldAddIpykernel(facts: probe, kernel: $0) } == true
             if let kernel = facts.kernelName, !installsKernel {
                 switch KernelLocator.resolve(kernel, facts: probe, environment: childEnvironment) {
                 case .missing(let available):
-                    note(RunFailure(.dependencyMissing, "kernel '\(kernel)' not found; available kernels: \(available.isEmpty ? "none" : available.joined(separator: ", "))"))
+                    note(
+                        RunFailure(
+                            .dependencyMissing,
+                            "kernel '\(kernel)' not found; available kernels: \(available.isEmpty ? "none" : available.joined(separator: ", "))"))
                 case .spec(let directory):
                     if let problem = KernelLocator.launchProblem(spec: directory, environment: childEnvironment) {
                         note(RunFailure(.dependencyMissing, "kernel '\(kernel)' cannot start: \(problem)"))
@@ -128,20 +143,26 @@ public enum Doctor {
             note(error)
         }
 
-        let terminationPath = configuration?.terminationLog
+        let terminationPath =
+            configuration?.terminationLog
             ?? (FileSystem.exists(RunConfiguration.defaultTerminationLog) ? RunConfiguration.defaultTerminationLog : nil)
-        let verdict: DoctorReport.Verdict = failure.map {
-            .init(exitCode: $0.category.exitCode, errorCategory: $0.category, message: $0.message)
-        } ?? .init(exitCode: 0, errorCategory: .none,
-                   message: hasNotebook ? "a run would get past preflight" : "ready (no notebook given: notebook and kernel not checked)")
+        let verdict: DoctorReport.Verdict =
+            failure.map {
+                .init(exitCode: $0.category.exitCode, errorCategory: $0.category, message: $0.message)
+            }
+            ?? .init(
+                exitCode: 0, errorCategory: .none,
+                message: hasNotebook ? "a run would get past preflight" : "ready (no notebook given: notebook and kernel not checked)")
         return DoctorReport(
             verdict: verdict, runnerVersion: RunnerVersion.current, environment: plan.report, python: python,
             notebook: notebook, credentials: CredentialNames.summarise(environment, secretEnv: secretEnv, secretFiles: secretFiles),
-            secrets: SecretFilesPreview.scan(secretsDirectory, strict: !(configuredDirectory ?? "").isEmpty), envFiles: envFiles, process: .current(), sandbox: sandbox,
-            validation: .init(policy: configuration?.validation
-                                ?? (try? PolicyResolver.resolve(level: options.validationLevel, flags: options.validationFlags, environment: environment)),
-                              golden: configuration?.golden?.path, goldenStrategy: configuration?.golden?.strategy,
-                              junit: configuration?.junit),
+            secrets: SecretFilesPreview.scan(secretsDirectory, strict: !(configuredDirectory ?? "").isEmpty), envFiles: envFiles, process: .current(),
+            sandbox: sandbox,
+            validation: .init(
+                policy: configuration?.validation
+                    ?? (try? PolicyResolver.resolve(level: options.validationLevel, flags: options.validationFlags, environment: environment)),
+                golden: configuration?.golden?.path, goldenStrategy: configuration?.golden?.strategy,
+                junit: configuration?.junit),
             terminationLog: .init(path: terminationPath, writable: terminationPath.map(Self.canWrite) ?? false))
     }
 }

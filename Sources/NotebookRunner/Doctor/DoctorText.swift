@@ -10,7 +10,9 @@ public enum DoctorText {
         let e = r.environment
         line("Identity")
         line("  uid \(e.uid), gid \(e.gid), supplementary groups \(e.groups.isEmpty ? "none" : e.groups.map(String.init).joined(separator: ","))")
-        line("  passwd entry: " + (e.passwdEntry ? "\(e.user ?? "?") (home \(e.passwdHome ?? "?"))" : "none (random UID: nbrunner sets HOME, USER and LOGNAME itself)"))
+        line(
+            "  passwd entry: "
+                + (e.passwdEntry ? "\(e.user ?? "?") (home \(e.passwdHome ?? "?"))" : "none (random UID: nbrunner sets HOME, USER and LOGNAME itself)"))
         line()
         line("Writable locations (checked by a real write; what a run would do)")
         line("  scratch folder: \(e.scratch ?? "NONE WRITABLE (set NBRUNNER_SCRATCH or mount an emptyDir at /workspace)")")
@@ -33,7 +35,9 @@ public enum DoctorText {
             line("  interpreter: \(interpreter) → \(p.executable ?? "?") (Python \(p.version ?? "?"))")
         }
         if let v = p.papermillLocation {
-            line("  \(mark(true))papermill \(p.papermillVersion ?? "(version unknown)") at \(v) (run by nbrunner's launcher with this interpreter: PATH does not matter)")
+            line(
+                "  \(mark(true))papermill \(p.papermillVersion ?? "(version unknown)") at \(v) (run by nbrunner's launcher with this interpreter: PATH does not matter)"
+            )
         }
         if let problem = p.problem { line("  \(mark(false))\(problem)") }
         if let ipykernel = p.ipykernel { line("  ipykernel importable: \(ipykernel ? "yes" : "no")") }
@@ -50,7 +54,8 @@ public enum DoctorText {
         line()
         line("Credentials in the environment (names only)")
         line("  present: " + (r.credentials.present.isEmpty ? "none" : r.credentials.present.joined(separator: ", ")))
-        line("  conventional names not set: " + (r.credentials.missingConventional.isEmpty ? "none" : r.credentials.missingConventional.joined(separator: ", ")))
+        line(
+            "  conventional names not set: " + (r.credentials.missingConventional.isEmpty ? "none" : r.credentials.missingConventional.joined(separator: ", ")))
         line("  masked in a run: " + (r.credentials.masked.isEmpty ? "none" : r.credentials.masked.joined(separator: ", ")))
         if !r.credentials.secretEnvMissing.isEmpty {
             line("  --secret-env names not set: " + r.credentials.secretEnvMissing.joined(separator: ", "))
@@ -72,15 +77,21 @@ public enum DoctorText {
             line("  \(mark(f.problem == nil))\(f.name): \(f.problem ?? keys)")
         }
         for f in r.envFiles {
-            line("  \(mark(f.problem == nil))--env-file \(f.name): \(f.problem ?? (f.keys.isEmpty ? "no KEY=value lines" : "keys " + f.keys.joined(separator: ", ")))")
+            line(
+                "  \(mark(f.problem == nil))--env-file \(f.name): \(f.problem ?? (f.keys.isEmpty ? "no KEY=value lines" : "keys " + f.keys.joined(separator: ", ")))"
+            )
         }
         line()
         line("Validation")
         if let p = r.validation.policy {
             func setting(_ name: String, _ s: ValidationPolicy.Setting) -> String { "\(name) \(s.enabled ? "on" : "off") (\(s.source))" }
             line("  level \(p.level.rawValue) (\(p.levelSource))")
-            line("  " + [setting("fail-on-stderr", p.failOnStderr), setting("fail-on-warnings", p.failOnWarnings),
-                         setting("strict", p.strictMode), setting("detect-silent-failures", p.detectSilentFailures)].joined(separator: ", "))
+            line(
+                "  "
+                    + [
+                        setting("fail-on-stderr", p.failOnStderr), setting("fail-on-warnings", p.failOnWarnings),
+                        setting("strict", p.strictMode), setting("detect-silent-failures", p.detectSilentFailures),
+                    ].joined(separator: ", "))
         } else {
             line("  \(mark(false))the validation settings are not valid (see the verdict)")
         }
@@ -97,10 +108,15 @@ public enum DoctorText {
         case (.on, let reason?): line("  \(mark(false))sandbox on: the seccomp filter would not load (\(reason)); a run warns and continues without it")
         case (_, let reason?): line("  \(mark(false))sandbox require: the seccomp filter would not load (\(reason)); a run would fail (exit 3)")
         }
-        line("  termination log: " + (r.terminationLog.path.map { "\($0) \(r.terminationLog.writable ? "writable" : "NOT writable")" } ?? "none (not in a Kubernetes container, or disabled)"))
+        line(
+            "  termination log: "
+                + (r.terminationLog.path.map { "\($0) \(r.terminationLog.writable ? "writable" : "NOT writable")" }
+                    ?? "none (not in a Kubernetes container, or disabled)"))
         line()
-        line(r.verdict.exitCode == 0 ? "Verdict: \(r.verdict.message)"
-             : "Verdict: a run would fail with exit \(r.verdict.exitCode) (\(r.verdict.errorCategory.rawValue)): \(r.verdict.message)")
+        line(
+            r.verdict.exitCode == 0
+                ? "Verdict: \(r.verdict.message)"
+                : "Verdict: a run would fail with exit \(r.verdict.exitCode) (\(r.verdict.errorCategory.rawValue)): \(r.verdict.message)")
         return out.joined(separator: "\n") + "\n"
     }
 }

@@ -33,8 +33,9 @@ public struct SecretFilesPreview: Sendable, Equatable, Codable {
         guard !directory.isEmpty else { return .init(directory: "", exists: false, files: []) }
         guard FileSystem.isDirectory(directory) else { return .init(directory: directory, exists: false, files: []) }
         guard let names = FileSystem.entries(directory) else {
-            return .init(directory: directory, exists: true,
-                         files: [.init(name: "", keys: [], problem: "cannot list: \(FileSystem.errnoText())")])
+            return .init(
+                directory: directory, exists: true,
+                files: [.init(name: "", keys: [], problem: "cannot list: \(FileSystem.errnoText())")])
         }
         var files: [File] = []
         for name in names.sorted() where !name.hasPrefix(".") {

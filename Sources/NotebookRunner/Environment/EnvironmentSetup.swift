@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Makes the child's environment work under any UID: HOME, TMPDIR and the places Jupyter and
@@ -73,17 +73,21 @@ public struct EnvironmentSetup: Sendable {
             locations.append(.init(name: "HOME", decision: .set, path: passwdHome, reason: "HOME was unset; home from /etc/passwd"))
         } else {
             oldHome = passwdHome
-            let why = passwdHome.map { "HOME was unset and the passwd home \($0) is not writable" }
+            let why =
+                passwdHome.map { "HOME was unset and the passwd home \($0) is not writable" }
                 ?? "HOME was unset and uid \(identity.uid) has no passwd entry"
             locations.append(redirect("HOME", from: nil, reason: why))
         }
 
         func redirect(_ name: String, from: String?, reason: String) -> EnvironmentReport.Location {
-            let target = name == "HOME" ? scratchHome
+            let target =
+                name == "HOME"
+                ? scratchHome
                 : scratchHome.map { home in "\(home)/\(Self.homeLocations.first { $0.name == name }?.suffix ?? name.lowercased())" }
             guard let target, prepare(target) else {
-                return .init(name: name, decision: .unavailable, path: from, from: from,
-                             reason: reason + "; no writable scratch folder (set NBRUNNER_SCRATCH or mount an emptyDir at /workspace)")
+                return .init(
+                    name: name, decision: .unavailable, path: from, from: from,
+                    reason: reason + "; no writable scratch folder (set NBRUNNER_SCRATCH or mount an emptyDir at /workspace)")
             }
             env[name] = target
             return .init(name: name, decision: .redirected, path: target, from: from, reason: reason)
@@ -92,8 +96,10 @@ public struct EnvironmentSetup: Sendable {
         let home = value("HOME") ?? "/"
         // TMPDIR (Python silently skips an unwritable one; say it instead).
         if let tmp = value("TMPDIR") {
-            locations.append(isWritable(tmp) ? .init(name: "TMPDIR", decision: .kept, path: tmp)
-                             : redirectTemp(from: tmp, reason: Self.reason(tmp)))
+            locations.append(
+                isWritable(tmp)
+                    ? .init(name: "TMPDIR", decision: .kept, path: tmp)
+                    : redirectTemp(from: tmp, reason: Self.reason(tmp)))
         } else if isWritable("/tmp") {
             locations.append(.init(name: "TMPDIR", decision: .default, path: "/tmp"))
         } else {
@@ -101,8 +107,9 @@ public struct EnvironmentSetup: Sendable {
         }
         func redirectTemp(from: String, reason: String) -> EnvironmentReport.Location {
             guard let scratch, prepare("\(scratch)/.tmp") else {
-                return .init(name: "TMPDIR", decision: .unavailable, path: from, from: from,
-                             reason: reason + "; no writable scratch folder (set NBRUNNER_SCRATCH or mount an emptyDir at /workspace)")
+                return .init(
+                    name: "TMPDIR", decision: .unavailable, path: from, from: from,
+                    reason: reason + "; no writable scratch folder (set NBRUNNER_SCRATCH or mount an emptyDir at /workspace)")
             }
             env["TMPDIR"] = "\(scratch)/.tmp"
             return .init(name: "TMPDIR", decision: .redirected, path: "\(scratch)/.tmp", from: from, reason: reason)
@@ -111,8 +118,10 @@ public struct EnvironmentSetup: Sendable {
         // The places Jupyter, IPython, matplotlib and caches write.
         for (name, suffix) in Self.homeLocations {
             if let set = value(name) {
-                locations.append(isWritable(set) ? .init(name: name, decision: .kept, path: set)
-                                 : redirect(name, from: set, reason: Self.reason(set)))
+                locations.append(
+                    isWritable(set)
+                        ? .init(name: name, decision: .kept, path: set)
+                        : redirect(name, from: set, reason: Self.reason(set)))
             } else {
                 // The defaults the libraries compute (jupyter_core on Linux, IPython, matplotlib).
                 let dataHome = value("XDG_DATA_HOME") ?? "\(home)/.local/share"
@@ -124,8 +133,10 @@ public struct EnvironmentSetup: Sendable {
                 case "XDG_CACHE_HOME": fallback = FileSystem.normalise("\(home)/.cache")
                 default: break
                 }
-                locations.append(isWritable(fallback) ? .init(name: name, decision: .default, path: fallback)
-                                 : redirect(name, from: fallback, reason: "unset and its default \(fallback) is not writable"))
+                locations.append(
+                    isWritable(fallback)
+                        ? .init(name: name, decision: .default, path: fallback)
+                        : redirect(name, from: fallback, reason: "unset and its default \(fallback) is not writable"))
             }
         }
 
@@ -175,7 +186,8 @@ public struct EnvironmentSetup: Sendable {
         let shared = "\(scratch)/.home"
         var st = stat()
         guard lstat(shared, &st) == 0 else { return shared }
-        let safe = (st.st_mode & S_IFMT) == S_IFDIR
+        let safe =
+            (st.st_mode & S_IFMT) == S_IFDIR
             && (st.st_uid == uid || (st.st_gid == 0 && st.st_mode & 0o002 == 0))
         return safe ? shared : "\(scratch)/.home-\(uid)"
     }

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Who nbrunner runs as: uid, gid, supplementary groups, and the passwd entry if there is one.
@@ -13,12 +13,14 @@ public struct Identity: Sendable, Equatable, Codable {
     public var groupName: String?
 
     public static func current(accounts: AccountDatabase = .read()) -> Identity {
-        let uid = getuid(), gid = getgid()
+        let uid = getuid()
+        let gid = getgid()
         let count = getgroups(0, nil)
         var list = [gid_t](repeating: 0, count: Int(max(count, 0)))
         let n = count > 0 ? getgroups(count, &list) : 0
-        return Identity(uid: uid, gid: gid, groups: Array(list.prefix(Int(max(n, 0)))),
-                        user: accounts.user(uid: uid), groupName: accounts.groupName(gid: gid))
+        return Identity(
+            uid: uid, gid: gid, groups: Array(list.prefix(Int(max(n, 0)))),
+            user: accounts.user(uid: uid), groupName: accounts.groupName(gid: gid))
     }
 
     /// The name to give a child that has no USER/LOGNAME: the passwd name, else `user-<uid>`

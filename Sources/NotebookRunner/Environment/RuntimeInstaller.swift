@@ -1,6 +1,5 @@
 import Subprocess
 
-
 /// The opt-in runtime install (`--allow-install`): `python -m pip install --user` of pinned
 /// papermill into a writable PYTHONUSERBASE. Success is pip's exit code AND a fresh probe that
 /// finds papermill importable: pip can exit 0 when nothing was installed (`Permission denied`
@@ -16,9 +15,11 @@ public enum RuntimeInstaller {
         public var papermill: PapermillInstall
     }
 
-    public static func install(python: String, withIpykernel: Bool, environment: inout [String: String],
-                               report: inout EnvironmentReport?, workingDirectory: String,
-                               log: RunnerLog) async throws(RunFailure) -> Installed {
+    public static func install(
+        python: String, withIpykernel: Bool, environment: inout [String: String],
+        report: inout EnvironmentReport?, workingDirectory: String,
+        log: RunnerLog
+    ) async throws(RunFailure) -> Installed {
         func fail(_ message: String) -> RunFailure { RunFailure(.dependencyInstallFailed, message) }
 
         // A writable user base: the one set, else one in the scratch folder.
@@ -31,8 +32,10 @@ public enum RuntimeInstaller {
             }
             let target = "\(scratch)/.local"
             try? WritableProbe.makeDirectories(target, mode: 0o770)
-            report?.locations.append(.init(name: "PYTHONUSERBASE", decision: .redirected, path: target, from: userBase,
-                                           reason: userBase.map { "\($0) is not writable" } ?? "unset; needed for --allow-install"))
+            report?.locations.append(
+                .init(
+                    name: "PYTHONUSERBASE", decision: .redirected, path: target, from: userBase,
+                    reason: userBase.map { "\($0) is not writable" } ?? "unset; needed for --allow-install"))
             log.info("environment: PYTHONUSERBASE redirected from \(userBase ?? "unset") to \(target) for the install")
             userBase = target
             environment["PYTHONUSERBASE"] = target
@@ -40,15 +43,19 @@ public enum RuntimeInstaller {
 
         var packages = [papermillRequirement]
         if withIpykernel { packages.append("ipykernel") }
-        let arguments = ["-m", "pip", "install", "--user", "--no-cache-dir", "--disable-pip-version-check",
-                         "--no-input"] + packages
+        let arguments =
+            [
+                "-m", "pip", "install", "--user", "--no-cache-dir", "--disable-pip-version-check",
+                "--no-input",
+            ] + packages
         log.info("installing \(packages.joined(separator: " ")) with pip into \(userBase!) (--allow-install)")
         let status: TerminationStatus
         let output: [UInt8]
         let ending: BoundedProcess.Ending
         do {
-            ending = try await BoundedProcess.run(python, arguments, environment: environment,
-                                                  workingDirectory: workingDirectory, limit: timeLimit, combineOutput: true)
+            ending = try await BoundedProcess.run(
+                python, arguments, environment: environment,
+                workingDirectory: workingDirectory, limit: timeLimit, combineOutput: true)
         } catch {
             throw fail("could not run pip: \(error)")
         }
@@ -76,7 +83,9 @@ public enum RuntimeInstaller {
         // pip's word is not enough: ask the interpreter again.
         let facts = try await PythonProbe.run(python: python, environment: environment, workingDirectory: workingDirectory)
         guard let papermill = PapermillLocator.find(in: facts.path) else {
-            throw fail("pip exited 0 but papermill is still not importable by \(facts.executable) (is the user site \(userBase!) on its path? PYTHONNOUSERSITE and virtualenvs without system site-packages hide it)")
+            throw fail(
+                "pip exited 0 but papermill is still not importable by \(facts.executable) (is the user site \(userBase!) on its path? PYTHONNOUSERSITE and virtualenvs without system site-packages hide it)"
+            )
         }
         log.info("installed papermill \(papermill.version ?? "?") at \(papermill.location)")
         return Installed(facts: facts, papermill: papermill)

@@ -65,10 +65,11 @@ public struct ComparisonReport: Codable, Sendable, Equatable {
 
     /// A comparison that did not happen (the run never produced an executed notebook).
     public static func skipped(_ settings: GoldenSettings, reason: String) -> ComparisonReport {
-        ComparisonReport(strategy: settings.strategy, result: .skipped, goldenPath: settings.path, totalCells: 0,
-                         matchedCells: 0, mismatchedCells: 0, ignoredCells: 0,
-                         floatTolerance: settings.strategy == .normalized ? settings.floatTolerance : nil,
-                         ignoredOutputTypes: settings.ignoreOutputTypes.isEmpty ? nil : settings.ignoreOutputTypes,
-                         diffs: [], diffsOmitted: nil, reason: reason)
+        ComparisonReport(
+            strategy: settings.strategy, result: .skipped, goldenPath: settings.path, totalCells: 0,
+            matchedCells: 0, mismatchedCells: 0, ignoredCells: 0,
+            floatTolerance: settings.strategy == .normalized ? settings.floatTolerance : nil,
+            ignoredOutputTypes: settings.ignoreOutputTypes.isEmpty ? nil : settings.ignoreOutputTypes,
+            diffs: [], diffsOmitted: nil, reason: reason)
     }
 }

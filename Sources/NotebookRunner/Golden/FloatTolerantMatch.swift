@@ -48,7 +48,8 @@ struct FloatTolerantMatch: Sendable, Equatable {
         let limit = tolerance + tolerance * 1e-9
         for (a, b) in zip(tokens, other.tokens) {
             guard a.kind == b.kind else { return false }
-            let x = bytes[a.start..<a.end], y = other.bytes[b.start..<b.end]
+            let x = bytes[a.start..<a.end]
+            let y = other.bytes[b.start..<b.end]
             if x == y { continue }
             guard a.kind == .float, Self.within(x, y, limit) else { return false }
         }
@@ -105,7 +106,10 @@ struct FloatTolerantMatch: Sendable, Equatable {
             var body = i
             var negative = false
             if b == UInt8(ascii: "-") || b == UInt8(ascii: "+") {
-                guard previous == nil || isSignPosition(previous!) else { i += 1; continue }
+                guard previous == nil || isSignPosition(previous!) else {
+                    i += 1
+                    continue
+                }
                 negative = b == UInt8(ascii: "-")
                 body = i + 1
             } else if let p = previous, isWord(p) || p == UInt8(ascii: ".") {
@@ -129,7 +133,10 @@ struct FloatTolerantMatch: Sendable, Equatable {
             if j < n, s[j] == UInt8(ascii: ".") {
                 var k = j + 1
                 while k < n, isDigit(s[k]) { k += 1 }
-                if k > j + 1 || integerEnd > body { j = k; isFloat = true }
+                if k > j + 1 || integerEnd > body {
+                    j = k
+                    isFloat = true
+                }
             }
             var isNumber = true
             if j < n, s[j] == UInt8(ascii: "e") || s[j] == UInt8(ascii: "E") {

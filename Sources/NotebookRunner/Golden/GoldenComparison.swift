@@ -48,24 +48,29 @@ public struct GoldenComparison {
             guard k < actual.count else {
                 let missing = Self.labelled(render(expected[k]), expected[k])
                 report.mismatchedCells += 1
-                diffs.append(.init(cellIndex: index, cellType: expected[k].cellType, diffType: .missingCell,
-                                   expected: clip(missing.text), actual: "",
-                                   diff: diff(missing, RenderedCell(cellType: expected[k].cellType, lines: [])),
-                                   severity: .major))
+                diffs.append(
+                    .init(
+                        cellIndex: index, cellType: expected[k].cellType, diffType: .missingCell,
+                        expected: clip(missing.text), actual: "",
+                        diff: diff(missing, RenderedCell(cellType: expected[k].cellType, lines: [])),
+                        severity: .major))
                 continue
             }
             let cell = actual[k].cell
             guard k < expected.count else {
                 let extra = Self.labelled(render(cell), cell)
                 report.mismatchedCells += 1
-                diffs.append(.init(cellIndex: index, cellType: cell.cellType, diffType: .extraCell,
-                                   expected: "", actual: clip(extra.text),
-                                   diff: diff(RenderedCell(cellType: cell.cellType, lines: []), extra), severity: .major))
+                diffs.append(
+                    .init(
+                        cellIndex: index, cellType: cell.cellType, diffType: .extraCell,
+                        expected: "", actual: clip(extra.text),
+                        diff: diff(RenderedCell(cellType: cell.cellType, lines: []), extra), severity: .major))
                 continue
             }
             let goldenCell = expected[k]
             if goldenCell.cellType == cell.cellType,
-               (Self.ignoresOutput(goldenCell) || Self.ignoresOutput(cell)) {
+                Self.ignoresOutput(goldenCell) || Self.ignoresOutput(cell)
+            {
                 report.ignoredCells += 1
                 continue
             }
@@ -82,12 +87,15 @@ public struct GoldenComparison {
             }
             report.mismatchedCells += 1
             let raisedAnew = got.raised && !got.errorNames.allSatisfy(want.errorNames.contains)
-            diffs.append(.init(cellIndex: index, cellType: cell.cellType,
-                               diffType: raisedAnew ? .executionError : .outputMismatch,
-                               expected: clip(want.text), actual: clip(got.text),
-                               diff: UnifiedDiff.render(expected: want.lines, actual: got.lines, maxBytes: ComparisonReport.maxDiffBytes,
-                                                        redactor: redactor, equal: equal),
-                               severity: raisedAnew ? .critical : .major))
+            diffs.append(
+                .init(
+                    cellIndex: index, cellType: cell.cellType,
+                    diffType: raisedAnew ? .executionError : .outputMismatch,
+                    expected: clip(want.text), actual: clip(got.text),
+                    diff: UnifiedDiff.render(
+                        expected: want.lines, actual: got.lines, maxBytes: ComparisonReport.maxDiffBytes,
+                        redactor: redactor, equal: equal),
+                    severity: raisedAnew ? .critical : .major))
         }
         report.result = report.mismatchedCells == 0 ? .matched : .failed
         if diffs.count > ComparisonReport.maxDiffs {
@@ -177,8 +185,9 @@ public struct GoldenComparison {
     }
 
     func diff(_ want: RenderedCell, _ got: RenderedCell) -> String {
-        UnifiedDiff.render(expected: want.lines, actual: got.lines, maxBytes: ComparisonReport.maxDiffBytes,
-                           redactor: redactor, equal: equality(want.lines, got.lines))
+        UnifiedDiff.render(
+            expected: want.lines, actual: got.lines, maxBytes: ComparisonReport.maxDiffBytes,
+            redactor: redactor, equal: equality(want.lines, got.lines))
     }
 
     func clip(_ text: String) -> String { TextClip.clip(redactor.redact(text), maxBytes: ComparisonReport.maxTextBytes) }

@@ -15,8 +15,10 @@ public struct GoldenSettings: Sendable, Equatable {
     public static let defaultTolerance = 0.0001
     public static let outputTypes = ["stream", "execute_result", "display_data", "error"]
 
-    public init(path: String, strategy: GoldenStrategy = .normalized, ignorePatterns: [String] = [],
-                floatTolerance: Double = GoldenSettings.defaultTolerance, ignoreOutputTypes: [String] = []) {
+    public init(
+        path: String, strategy: GoldenStrategy = .normalized, ignorePatterns: [String] = [],
+        floatTolerance: Double = GoldenSettings.defaultTolerance, ignoreOutputTypes: [String] = []
+    ) {
         self.path = path
         self.strategy = strategy
         self.ignorePatterns = ignorePatterns
@@ -27,9 +29,11 @@ public struct GoldenSettings: Sendable, Equatable {
     /// Checks every companion option even without `--golden` (a bad value is an error either
     /// way), then returns the settings, or nil when no golden notebook is given.
     /// Each value is named by `flag` when it came from the command line, else by its variable.
-    public static func resolve(path: (value: String, flag: String)?, strategy: (value: String, flag: String)?,
-                               ignorePatterns: [(value: String, flag: String)], floatTolerance: (value: String, flag: String)?,
-                               ignoreOutputTypes: [(value: String, flag: String)]) throws(RunFailure) -> GoldenSettings? {
+    public static func resolve(
+        path: (value: String, flag: String)?, strategy: (value: String, flag: String)?,
+        ignorePatterns: [(value: String, flag: String)], floatTolerance: (value: String, flag: String)?,
+        ignoreOutputTypes: [(value: String, flag: String)]
+    ) throws(RunFailure) -> GoldenSettings? {
         var parsedStrategy = GoldenStrategy.normalized
         if let strategy {
             guard let s = GoldenStrategy(rawValue: strategy.value.trimmed.lowercased()) else {
@@ -46,14 +50,16 @@ public struct GoldenSettings: Sendable, Equatable {
         }
         for pattern in ignorePatterns {
             if let problem = IgnorePatterns.problem(pattern.value) {
-                throw RunFailure(.configurationError, "\(pattern.flag) '\(TextClip.clip(pattern.value, maxBytes: 200))': not a valid regular expression: \(problem)")
+                throw RunFailure(
+                    .configurationError, "\(pattern.flag) '\(TextClip.clip(pattern.value, maxBytes: 200))': not a valid regular expression: \(problem)")
             }
         }
         for type in ignoreOutputTypes where !outputTypes.contains(type.value.trimmed) {
             throw RunFailure(.configurationError, "\(type.flag): expected one of \(outputTypes.joined(separator: ", ")), got '\(type.value)'")
         }
         guard let path else { return nil }
-        return GoldenSettings(path: path.value, strategy: parsedStrategy, ignorePatterns: ignorePatterns.map(\.value),
-                              floatTolerance: tolerance, ignoreOutputTypes: ignoreOutputTypes.map { $0.value.trimmed })
+        return GoldenSettings(
+            path: path.value, strategy: parsedStrategy, ignorePatterns: ignorePatterns.map(\.value),
+            floatTolerance: tolerance, ignoreOutputTypes: ignoreOutputTypes.map { $0.value.trimmed })
     }
 }

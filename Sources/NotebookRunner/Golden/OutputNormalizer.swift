@@ -95,14 +95,22 @@ enum OutputNormalizer {
     /// start of the line.
     static func machineFolders(_ bytes: [UInt8]) -> [UInt8] {
         var out = bytes
-        for (needle, replacement, keepNeedle) in [(kernelFolder, tmpFolder, true), (sitePackages, sitePackagesFolder, false),
-                                                  (distPackages, sitePackagesFolder, false)] {
+        for (needle, replacement, keepNeedle) in [
+            (kernelFolder, tmpFolder, true), (sitePackages, sitePackagesFolder, false),
+            (distPackages, sitePackagesFolder, false),
+        ] {
             var from = 0
             while let at = find(out, needle, from: from) {
-                guard at > 0, out[at - 1] == UInt8(ascii: "/") else { from = at + needle.count; continue }
+                guard at > 0, out[at - 1] == UInt8(ascii: "/") else {
+                    from = at + needle.count
+                    continue
+                }
                 var start = at - 1
                 while start > 0, !isPathStop(out[start - 1]) { start -= 1 }
-                guard out[start] == UInt8(ascii: "/") else { from = at + needle.count; continue }
+                guard out[start] == UInt8(ascii: "/") else {
+                    from = at + needle.count
+                    continue
+                }
                 let end = keepNeedle ? at : at + needle.count
                 out.replaceSubrange(start..<end, with: replacement)
                 from = start + replacement.count + (keepNeedle ? needle.count : 0)
@@ -157,11 +165,13 @@ enum OutputNormalizer {
             return v
         }
         guard let year = number(i, 4), (1970...2099).contains(year), let month = number(i + 4, 2), (1...12).contains(month),
-              let day = number(i + 6, 2), (1...31).contains(day) else { return nil }
+            let day = number(i + 6, 2), (1...31).contains(day)
+        else { return nil }
         var t = i + 8
         if t < s.count, s[t] == UInt8(ascii: "_") || s[t] == UInt8(ascii: "T") || s[t] == UInt8(ascii: "-") { t += 1 }
         guard let hour = number(t, 2), hour < 24, let minute = number(t + 2, 2), minute < 60,
-              let second = number(t + 4, 2), second < 60 else { return nil }
+            let second = number(t + 4, 2), second < 60
+        else { return nil }
         let end = t + 6
         return end < s.count && isDigit(s[end]) ? nil : end
     }
@@ -237,7 +247,8 @@ enum OutputNormalizer {
         while j < s.count, isHex(s[j]) { j += 1 }
         guard !(j < s.count && isWordByte(s[j])) else { return nil }
         let width = j - (i + 2)
-        let afterAt = i >= 3 && s[i - 1] == 0x20 && s[i - 2] == UInt8(ascii: "t") && s[i - 3] == UInt8(ascii: "a")
+        let afterAt =
+            i >= 3 && s[i - 1] == 0x20 && s[i - 2] == UInt8(ascii: "t") && s[i - 3] == UInt8(ascii: "a")
             && (i == 3 || !isWordByte(s[i - 4]))
         return (afterAt && width >= 6) || (9...12).contains(width) ? j : nil
     }
@@ -249,7 +260,10 @@ enum OutputNormalizer {
 
         mutating func digits(_ min: Int, _ max: Int) -> Bool {
             var n = 0
-            while i < s.count, n < max, isDigit(s[i]) { i += 1; n += 1 }
+            while i < s.count, n < max, isDigit(s[i]) {
+                i += 1
+                n += 1
+            }
             return n >= min
         }
         /// The value of `min` to `max` digits.
@@ -337,7 +351,8 @@ enum OutputNormalizer {
     static func usDate(_ s: [UInt8], _ i: Int) -> Int? {
         var c = Cursor(s: s, i: i)
         guard let first = c.value(1, 2), c.byte("/"), let second = c.value(1, 2), c.byte("/"), c.digits(4, 4), c.atNumberEnd,
-              (1...31).contains(first), (1...31).contains(second), first <= 12 || second <= 12 else { return nil }
+            (1...31).contains(first), (1...31).contains(second), first <= 12 || second <= 12
+        else { return nil }
         return c.i
     }
 
@@ -362,7 +377,10 @@ enum OutputNormalizer {
         guard [10, 13, 16, 19].contains(count) else { return nil }
         var fraction = c
         var hasFraction = false
-        if fraction.byte("."), fraction.digits(1, 9) { c = fraction; hasFraction = true }
+        if fraction.byte("."), fraction.digits(1, 9) {
+            c = fraction
+            hasFraction = true
+        }
         guard c.atWordEnd, !(c.i + 1 < s.count && s[c.i] == UInt8(ascii: ".") && isDigit(s[c.i + 1])) else { return nil }
         if count == 10 && hasFraction { return c.i }
         return afterTimeWord(s, i) ? c.i : nil
@@ -391,7 +409,8 @@ enum OutputNormalizer {
         guard i > 0, s[i - 1] == UInt8(ascii: "[") || s[i - 1] == UInt8(ascii: "<") else { return nil }
         var c = Cursor(s: s, i: i)
         guard c.number(2, 2, in: 0...59), c.byte(":"), c.number(2, 2, in: 0...59), c.i < s.count,
-              [UInt8(ascii: "<"), UInt8(ascii: ","), UInt8(ascii: "]")].contains(s[c.i]) else { return nil }
+            [UInt8(ascii: "<"), UInt8(ascii: ","), UInt8(ascii: "]")].contains(s[c.i])
+        else { return nil }
         return c.i
     }
 
@@ -410,8 +429,10 @@ enum OutputNormalizer {
     }
 
     /// Time units, longest first. `us` and `h` count only in the forms ``durationEnd(_:_:)`` says.
-    static let units = bytes(["seconds", "second", "secs", "sec", "minutes", "minute", "mins", "min", "hours", "hour", "hrs", "hr",
-                              "ns", "\u{00B5}s", "\u{03BC}s", "us", "ms", "s", "h"])
+    static let units = bytes([
+        "seconds", "second", "secs", "sec", "minutes", "minute", "mins", "min", "hours", "hour", "hrs", "hr",
+        "ns", "\u{00B5}s", "\u{03BC}s", "us", "ms", "s", "h",
+    ])
 
     /// A number and a time unit that ends its word:
     /// - with a fraction, always: `0.53s`, `2.15 ms`, `1.5 us`;
@@ -427,7 +448,10 @@ enum OutputNormalizer {
         let integerDigits = c.i - i
         var fraction = c
         var hasFraction = false
-        if fraction.byte("."), fraction.digits(1, 30) { c = fraction; hasFraction = true }
+        if fraction.byte("."), fraction.digits(1, 30) {
+            c = fraction
+            hasFraction = true
+        }
         let spaced = c.byte(" ")
         let unitStart = c.i
         guard c.word(units), c.atWordEnd else { return nil }
@@ -477,7 +501,8 @@ enum OutputNormalizer {
         }
         var rfc = c
         if rfc.byte(","), rfc.byte(" "), rfc.number(1, 2, in: 1...31), rfc.byte(" "), rfc.word(months), rfc.byte(" "),
-           rfc.digits(4, 4), rfc.byte(" "), time(&rfc) {
+            rfc.digits(4, 4), rfc.byte(" "), time(&rfc)
+        {
             var zone = rfc
             if zone.byte(" "), zone.word(zones) {
                 while zone.i < s.count, isDigit(s[zone.i]) || isLetter(s[zone.i]) { zone.i += 1 }

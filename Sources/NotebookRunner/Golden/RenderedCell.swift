@@ -107,7 +107,12 @@ struct RenderedCell: Sendable {
             run = []
         }
         for output in outputs {
-            if output.outputType == "stream" { run.append(output) } else { flush(); grouped.append(output) }
+            if output.outputType == "stream" {
+                run.append(output)
+            } else {
+                flush()
+                grouped.append(output)
+            }
         }
         flush()
         return grouped

@@ -15,8 +15,10 @@ enum UnifiedDiff {
     static let maxTable = 250_000
 
     /// Lines are redacted with `redactor` before they are clipped.
-    static func render(expected: [String], actual: [String], maxBytes: Int = 1000, redactor: Redactor = .none,
-                       equal: (Int, Int) -> Bool) -> String {
+    static func render(
+        expected: [String], actual: [String], maxBytes: Int = 1000, redactor: Redactor = .none,
+        equal: (Int, Int) -> Bool
+    ) -> String {
         func clip(_ line: String) -> String { TextClip.clip(redactor.redact(ANSIText.strip(line)), maxBytes: maxLineBytes) }
         let operations = script(expected.count, actual.count, equal: equal)
         guard operations.contains(where: { if case .same = $0 { false } else { true } }) else { return "" }
@@ -33,13 +35,17 @@ enum UnifiedDiff {
             return true
         }
         // Positions on each side before each operation, for the hunk headers.
-        var oldBefore: [Int] = [], newBefore: [Int] = []
-        var old = 0, new = 0
+        var oldBefore: [Int] = []
+        var newBefore: [Int] = []
+        var old = 0
+        var new = 0
         for op in operations {
             oldBefore.append(old)
             newBefore.append(new)
             switch op {
-            case .same: old += 1; new += 1
+            case .same:
+                old += 1
+                new += 1
             case .removed: old += 1
             case .added: new += 1
             }
@@ -80,23 +86,35 @@ enum UnifiedDiff {
             var lcs = [Int32](repeating: 0, count: (a.count + 1) * width)
             for i in stride(from: a.count - 1, through: 0, by: -1) {
                 for j in stride(from: b.count - 1, through: 0, by: -1) {
-                    lcs[i * width + j] = equal(a.lowerBound + i, b.lowerBound + j)
+                    lcs[i * width + j] =
+                        equal(a.lowerBound + i, b.lowerBound + j)
                         ? lcs[(i + 1) * width + j + 1] + 1
                         : max(lcs[(i + 1) * width + j], lcs[i * width + j + 1])
                 }
             }
-            var i = 0, j = 0
+            var i = 0
+            var j = 0
             while i < a.count, j < b.count {
                 if equal(a.lowerBound + i, b.lowerBound + j) {
-                    ops.append(.same(a.lowerBound + i, b.lowerBound + j)); i += 1; j += 1
+                    ops.append(.same(a.lowerBound + i, b.lowerBound + j))
+                    i += 1
+                    j += 1
                 } else if lcs[(i + 1) * width + j] >= lcs[i * width + j + 1] {
-                    ops.append(.removed(a.lowerBound + i)); i += 1
+                    ops.append(.removed(a.lowerBound + i))
+                    i += 1
                 } else {
-                    ops.append(.added(b.lowerBound + j)); j += 1
+                    ops.append(.added(b.lowerBound + j))
+                    j += 1
                 }
             }
-            while i < a.count { ops.append(.removed(a.lowerBound + i)); i += 1 }
-            while j < b.count { ops.append(.added(b.lowerBound + j)); j += 1 }
+            while i < a.count {
+                ops.append(.removed(a.lowerBound + i))
+                i += 1
+            }
+            while j < b.count {
+                ops.append(.added(b.lowerBound + j))
+                j += 1
+            }
         } else {
             ops += a.map { .removed($0) }
             ops += b.map { .added($0) }

@@ -47,8 +47,10 @@ public enum JUnitReport {
         xml += "<testsuites name=\"nbrunner\" \(counts)>\n"
         xml += "  <testsuite name=\"\(XMLText.attribute(suite))\" \(counts) timestamp=\"\(XMLText.attribute(result.startedAt))\">\n"
         xml += "    <properties>\n"
-        var properties = [("status", result.status), ("error_category", result.errorCategory.rawValue),
-                          ("exit_code", "\(result.exitCode)"), ("notebook_path", result.notebookPath)]
+        var properties = [
+            ("status", result.status), ("error_category", result.errorCategory.rawValue),
+            ("exit_code", "\(result.exitCode)"), ("notebook_path", result.notebookPath),
+        ]
         if let validation = result.validation {
             properties.append(("validation_level", validation.policy.level.rawValue))
             properties.append(("validation_status", validation.status.rawValue))
@@ -63,11 +65,13 @@ public enum JUnitReport {
             if let time = c.time { open += " time=\"\(seconds(time))\"" }
             var children = ""
             if let f = c.failure {
-                children += "      <failure type=\"\(XMLText.attribute(f.type))\" message=\"\(XMLText.attribute(TextClip.clip(f.message, maxBytes: maxMessageBytes)))\">"
+                children +=
+                    "      <failure type=\"\(XMLText.attribute(f.type))\" message=\"\(XMLText.attribute(TextClip.clip(f.message, maxBytes: maxMessageBytes)))\">"
                     + XMLText.content(f.body) + "</failure>\n"
             }
             if let e = c.error {
-                children += "      <error type=\"\(XMLText.attribute(e.type))\" message=\"\(XMLText.attribute(TextClip.clip(e.message, maxBytes: maxMessageBytes)))\"/>\n"
+                children +=
+                    "      <error type=\"\(XMLText.attribute(e.type))\" message=\"\(XMLText.attribute(TextClip.clip(e.message, maxBytes: maxMessageBytes)))\"/>\n"
             }
             if let s = c.skipped {
                 children += "      <skipped message=\"\(XMLText.attribute(s))\"/>\n"
@@ -86,16 +90,19 @@ public enum JUnitReport {
         let listed = result.validation?.offendingCells ?? []
         let offending = Dictionary(listed.map { ($0.cellIndex, $0) }, uniquingKeysWith: { a, _ in a })
         // Past the result's list, the category only: the text comes from the (redacted) cell.
-        let unlisted = Dictionary((result.validation?.unlistedOffendingCells ?? []).map { ($0.cellIndex, $0.category) },
-                                  uniquingKeysWith: { a, _ in a })
+        let unlisted = Dictionary(
+            (result.validation?.unlistedOffendingCells ?? []).map { ($0.cellIndex, $0.category) },
+            uniquingKeysWith: { a, _ in a })
         let warnings = Dictionary(grouping: result.validation?.warnings ?? [], by: \.cellIndex)
         let diffs = Dictionary(grouping: result.comparison?.diffs ?? [], by: \.cellIndex)
         // Past the result's list, the kind only (the texts were never redacted for publishing).
         let unlistedDiffs = Dictionary(grouping: result.comparison?.unlistedDiffs ?? [], by: \.cellIndex)
         if result.failedCell?.injectedParameters == true, let failed = result.failedCell {
             let what = [failed.ename, failed.evalue].compactMap { $0 }.joined(separator: ": ")
-            cases.append(Case(name: "injected parameters",
-                              failure: (failed.ename ?? result.errorCategory.rawValue, what.isEmpty ? result.error : what, "")))
+            cases.append(
+                Case(
+                    name: "injected parameters",
+                    failure: (failed.ename ?? result.errorCategory.rawValue, what.isEmpty ? result.error : what, "")))
         }
         for cell in result.cells where cell.cellType == "code" {
             var c = Case(name: name(cell), time: cell.durationSeconds)
@@ -103,11 +110,13 @@ public enum JUnitReport {
             let flagged = offending[cell.cellIndex]
             // An error its raises-exception tag allowed did not fail the cell, whatever did (a
             // cell validation judged had succeeded, so an error in it was an allowed one).
-            let allowedError = flagged != nil || unlisted[cell.cellIndex] != nil
+            let allowedError =
+                flagged != nil || unlisted[cell.cellIndex] != nil
                 || warnings[cell.cellIndex]?.contains { $0.kind == .allowedError } == true
                 || cell.note?.hasSuffix(allowedErrorNote) == true
             if cell.status == .failed, result.failedCell?.cellIndex == cell.cellIndex,
-               cutShort.contains(result.errorCategory), let note = cell.note {
+                cutShort.contains(result.errorCategory), let note = cell.note
+            {
                 // The cell the run was cut short in: papermill's interrupt leaves a
                 // KeyboardInterrupt in it, but the run's category is what happened.
                 problems.append((result.errorCategory.rawValue, note, ([note] + (cell.traceback ?? [])).joined(separator: "\n")))
@@ -131,17 +140,25 @@ public enum JUnitReport {
                     problems.append((ErrorCategory.goldenMismatch.rawValue, "differs from the golden notebook (\(diff.diffType.rawValue))", diff.diff))
                 }
                 for diff in unlistedDiffs[cell.cellIndex] ?? [] {
-                    problems.append((ErrorCategory.goldenMismatch.rawValue, "differs from the golden notebook (\(diff.diffType.rawValue))",
-                                     "not listed in the result, which lists the first \(ComparisonReport.maxDiffs) differences"))
+                    problems.append(
+                        (
+                            ErrorCategory.goldenMismatch.rawValue, "differs from the golden notebook (\(diff.diffType.rawValue))",
+                            "not listed in the result, which lists the first \(ComparisonReport.maxDiffs) differences"
+                        ))
                 }
             }
             if problems.isEmpty, cell.status == .failed {
                 let ename = cell.ename
-                problems.append((ename ?? result.errorCategory.rawValue, cell.error ?? cell.note ?? "failed",
-                                 ([cell.note].compactMap { $0 } + (cell.traceback ?? [])).joined(separator: "\n")))
+                problems.append(
+                    (
+                        ename ?? result.errorCategory.rawValue, cell.error ?? cell.note ?? "failed",
+                        ([cell.note].compactMap { $0 } + (cell.traceback ?? [])).joined(separator: "\n")
+                    ))
             }
             if let first = problems.first {
-                let body = problems.count == 1 ? first.body
+                let body =
+                    problems.count == 1
+                    ? first.body
                     : problems.map { "\($0.type): \($0.message)" + ($0.body.isEmpty ? "" : "\n" + $0.body) }.joined(separator: "\n\n")
                 c.failure = (first.type, first.message, body)
             } else if cell.status == .skipped {
@@ -154,12 +171,14 @@ public enum JUnitReport {
         }
         if let comparison = result.comparison {
             var c = Case(name: "golden comparison")
-            let summary = "\(comparison.mismatchedCells) of \(comparison.totalCells) cells differ from \(comparison.goldenPath) (\(comparison.strategy.rawValue))"
+            let summary =
+                "\(comparison.mismatchedCells) of \(comparison.totalCells) cells differ from \(comparison.goldenPath) (\(comparison.strategy.rawValue))"
             switch comparison.result {
             case .matched: break
             case .skipped: c.skipped = comparison.reason ?? "skipped"
             case .failed:
-                let body = comparison.diffs.map { "cell \($0.cellIndex) (\($0.cellType)): \($0.diffType.rawValue)" + ($0.diff.isEmpty ? "" : "\n" + $0.diff) }
+                let body =
+                    comparison.diffs.map { "cell \($0.cellIndex) (\($0.cellType)): \($0.diffType.rawValue)" + ($0.diff.isEmpty ? "" : "\n" + $0.diff) }
                     .joined(separator: "\n\n") + (comparison.diffsOmitted.map { "\n\n… \($0) more differences not listed" } ?? "")
                 c.failure = (ErrorCategory.goldenMismatch.rawValue, summary, body)
             }

@@ -17,8 +17,10 @@ public struct CellOutcomes: Sendable {
     ///   - started: the source index of the last cell the live log showed starting. A code cell
     ///     before it ran and finished (papermill went on to the next one) even when the saved
     ///     notebook does not show it: papermill was killed before it saved those outputs.
-    public init(source: NotebookDocument, executed: NotebookDocument?,
-                interrupted: (sourceIndex: Int?, note: String)? = nil, ranToEnd: Bool, started: Int? = nil) {
+    public init(
+        source: NotebookDocument, executed: NotebookDocument?,
+        interrupted: (sourceIndex: Int?, note: String)? = nil, ranToEnd: Bool, started: Int? = nil
+    ) {
         var executedFor: [Int: NotebookDocument.Cell] = [:]
         var injected: NotebookDocument.Cell?
         if let executed {
@@ -45,14 +47,18 @@ public struct CellOutcomes: Sendable {
 
         var firstFailure: RunResult.FailedCell?
         if let injected, let failure = Self.failure(of: injected) {
-            firstFailure = RunResult.FailedCell(cellIndex: nil, executionCount: injected.executionCount,
-                                                ename: failure.ename, evalue: failure.evalue, injectedParameters: true)
+            firstFailure = RunResult.FailedCell(
+                cellIndex: nil, executionCount: injected.executionCount,
+                ename: failure.ename, evalue: failure.evalue, injectedParameters: true)
         }
 
         var results: [CellResult] = []
         for (s, cell) in source.cells.enumerated() {
             var r = CellResult(cellIndex: s, cellType: cell.cellType)
-            guard cell.cellType == "code" else { results.append(r); continue }
+            guard cell.cellType == "code" else {
+                results.append(r)
+                continue
+            }
             if cell.tags.contains(NotebookDocument.errorMarkerTag) {
                 r.status = .skipped
                 r.note = "papermill deletes cells tagged \(NotebookDocument.errorMarkerTag) before running"
@@ -82,7 +88,8 @@ public struct CellOutcomes: Sendable {
                 r.error = interrupted.note
             } else if let e, e.outputs.contains(where: \.isCleanSystemExit) {
                 r.status = .succeeded
-                r.note = e.tags.contains(NotebookDocument.raisesExceptionTag)
+                r.note =
+                    e.tags.contains(NotebookDocument.raisesExceptionTag)
                     ? "sys.exit() with status 0; its \(NotebookDocument.raisesExceptionTag) tag lets execution go on"
                     : "sys.exit() with status 0 ends the notebook early; papermill counts it as success"
             } else if e?.executionCount != nil {
@@ -103,8 +110,9 @@ public struct CellOutcomes: Sendable {
             }
             if r.status != .skipped { r.durationSeconds = e?.papermillDuration }
             if r.status == .failed, firstFailure == nil {
-                firstFailure = RunResult.FailedCell(cellIndex: s, executionCount: r.executionCount,
-                                                    ename: r.ename, evalue: r.evalue, injectedParameters: nil)
+                firstFailure = RunResult.FailedCell(
+                    cellIndex: s, executionCount: r.executionCount,
+                    ename: r.ename, evalue: r.evalue, injectedParameters: nil)
             }
             results.append(r)
         }
@@ -126,13 +134,15 @@ public struct CellOutcomes: Sendable {
     /// flag when the kernel reported the error without one (a failed line magic).
     static func failure(of cell: NotebookDocument.Cell) -> Failure? {
         if let output = cell.outputs.first(where: \.isFailure) {
-            return Failure(ename: output.ename ?? "Error",
-                           evalue: TextClip.clip(ANSIText.strip(output.evalue ?? ""), maxBytes: maxEvalueBytes),
-                           traceback: boundedTraceback(output.traceback ?? []))
+            return Failure(
+                ename: output.ename ?? "Error",
+                evalue: TextClip.clip(ANSIText.strip(output.evalue ?? ""), maxBytes: maxEvalueBytes),
+                traceback: boundedTraceback(output.traceback ?? []))
         }
         if cell.papermillException, !cell.outputs.contains(where: \.isCleanSystemExit) {
-            return Failure(ename: "CellExecutionError", evalue: "", traceback: [],
-                           note: "the cell failed without an error output (for example a failed IPython magic); see its stderr output")
+            return Failure(
+                ename: "CellExecutionError", evalue: "", traceback: [],
+                note: "the cell failed without an error output (for example a failed IPython magic); see its stderr output")
         }
         return nil
     }
@@ -140,7 +150,8 @@ public struct CellOutcomes: Sendable {
     /// The error of a cell tagged `raises-exception` (nbclient lets it fail and runs on), or nil.
     static func allowedFailure(of cell: NotebookDocument.Cell) -> Failure? {
         guard cell.tags.contains(NotebookDocument.raisesExceptionTag),
-              cell.outputs.contains(where: \.isFailure) else { return nil }
+            cell.outputs.contains(where: \.isFailure)
+        else { return nil }
         return failure(of: cell)
     }
 

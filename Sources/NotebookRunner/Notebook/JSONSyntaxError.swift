@@ -32,9 +32,15 @@ public struct JSONSyntaxError: Error, Equatable, Sendable, CustomStringConvertib
         var atEnd: Bool { i >= bytes.count }
 
         func fail(_ reason: String) -> JSONSyntaxError {
-            var line = 1, column = 1
+            var line = 1
+            var column = 1
             for b in bytes[..<min(i, bytes.count)] {
-                if b == 0x0A { line += 1; column = 1 } else if b & 0xC0 != 0x80 { column += 1 }
+                if b == 0x0A {
+                    line += 1
+                    column = 1
+                } else if b & 0xC0 != 0x80 {
+                    column += 1
+                }
             }
             return JSONSyntaxError(line: line, column: column, reason: reason)
         }
@@ -64,7 +70,10 @@ public struct JSONSyntaxError: Error, Equatable, Sendable, CustomStringConvertib
             case UInt8(ascii: "{"):
                 i += 1
                 skipSpace()
-                if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; return }
+                if i < bytes.count, bytes[i] == UInt8(ascii: "}") {
+                    i += 1
+                    return
+                }
                 while true {
                     skipSpace()
                     guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else {
@@ -75,20 +84,35 @@ public struct JSONSyntaxError: Error, Equatable, Sendable, CustomStringConvertib
                     try value(depth: depth + 1)
                     skipSpace()
                     guard i < bytes.count else { throw fail("unexpected end of file, expected ',' or '}'") }
-                    if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
-                    if bytes[i] == UInt8(ascii: "}") { i += 1; return }
+                    if bytes[i] == UInt8(ascii: ",") {
+                        i += 1
+                        continue
+                    }
+                    if bytes[i] == UInt8(ascii: "}") {
+                        i += 1
+                        return
+                    }
                     throw fail("expected ',' or '}', found \(found())")
                 }
             case UInt8(ascii: "["):
                 i += 1
                 skipSpace()
-                if i < bytes.count, bytes[i] == UInt8(ascii: "]") { i += 1; return }
+                if i < bytes.count, bytes[i] == UInt8(ascii: "]") {
+                    i += 1
+                    return
+                }
                 while true {
                     try value(depth: depth + 1)
                     skipSpace()
                     guard i < bytes.count else { throw fail("unexpected end of file, expected ',' or ']'") }
-                    if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
-                    if bytes[i] == UInt8(ascii: "]") { i += 1; return }
+                    if bytes[i] == UInt8(ascii: ",") {
+                        i += 1
+                        continue
+                    }
+                    if bytes[i] == UInt8(ascii: "]") {
+                        i += 1
+                        return
+                    }
                     throw fail("expected ',' or ']', found \(found())")
                 }
             case UInt8(ascii: "\""):
@@ -107,7 +131,10 @@ public struct JSONSyntaxError: Error, Equatable, Sendable, CustomStringConvertib
             i += 1  // opening quote
             while i < bytes.count {
                 let b = bytes[i]
-                if b == UInt8(ascii: "\"") { i += 1; return }
+                if b == UInt8(ascii: "\"") {
+                    i += 1
+                    return
+                }
                 if b < 0x20 { throw fail("control character in a string (a raw newline or tab must be escaped)") }
                 if b == UInt8(ascii: "\\") {
                     i += 1
@@ -138,17 +165,26 @@ public struct JSONSyntaxError: Error, Equatable, Sendable, CustomStringConvertib
             let start = i
             if bytes[i] == UInt8(ascii: "-") { i += 1 }
             var digits = 0
-            while i < bytes.count, (0x30...0x39).contains(bytes[i]) { i += 1; digits += 1 }
+            while i < bytes.count, (0x30...0x39).contains(bytes[i]) {
+                i += 1
+                digits += 1
+            }
             if i < bytes.count, bytes[i] == UInt8(ascii: ".") {
                 i += 1
-                while i < bytes.count, (0x30...0x39).contains(bytes[i]) { i += 1; digits += 1 }
+                while i < bytes.count, (0x30...0x39).contains(bytes[i]) {
+                    i += 1
+                    digits += 1
+                }
             }
             if i < bytes.count, bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") {
                 i += 1
                 if i < bytes.count, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i += 1 }
                 while i < bytes.count, (0x30...0x39).contains(bytes[i]) { i += 1 }
             }
-            if digits == 0 { i = start; throw fail("invalid number") }
+            if digits == 0 {
+                i = start
+                throw fail("invalid number")
+            }
         }
 
         func isHex(_ b: UInt8) -> Bool {
@@ -157,8 +193,8 @@ public struct JSONSyntaxError: Error, Equatable, Sendable, CustomStringConvertib
     }
 }
 
-private extension String {
-    init(format2 byte: UInt8) {
+extension String {
+    fileprivate init(format2 byte: UInt8) {
         let hex = Array("0123456789ABCDEF")
         self = "byte 0x" + String(hex[Int(byte >> 4)]) + String(hex[Int(byte & 0xF)])
     }

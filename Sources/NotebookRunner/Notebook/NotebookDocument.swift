@@ -54,8 +54,10 @@ public struct NotebookDocument: Decodable, Sendable {
         /// on anything else (a number, an object).
         public var sourceIsText = true
 
-        public init(cellType: String, source: String = "", executionCount: Int? = nil,
-                    tags: [String] = [], outputs: [Output] = [], replied: Bool = false) {
+        public init(
+            cellType: String, source: String = "", executionCount: Int? = nil,
+            tags: [String] = [], outputs: [Output] = [], replied: Bool = false
+        ) {
             self.cellType = cellType
             self.replied = replied
             self.source = source
@@ -148,9 +150,11 @@ public struct NotebookDocument: Decodable, Sendable {
         /// An execute_result's own count; only with ``NotebookDocument/fullOutputs``.
         public var executionCount: Int?
 
-        public init(outputType: String, ename: String? = nil, evalue: String? = nil, traceback: [String]? = nil,
-                    name: String? = nil, text: String? = nil, mimeTypes: [String] = [], dataDigest: String? = nil,
-                    executionCount: Int? = nil) {
+        public init(
+            outputType: String, ename: String? = nil, evalue: String? = nil, traceback: [String]? = nil,
+            name: String? = nil, text: String? = nil, mimeTypes: [String] = [], dataDigest: String? = nil,
+            executionCount: Int? = nil
+        ) {
             self.outputType = outputType
             self.ename = ename
             self.evalue = evalue
@@ -185,7 +189,8 @@ public struct NotebookDocument: Decodable, Sendable {
                 guard let data = try? c.nestedContainer(keyedBy: DataKey.self, forKey: .data) else { break }
                 mimeTypes = data.allKeys.map(\.stringValue).sorted()
                 if full || needs.tracebacks,
-                   let plain = try? data.decodeIfPresent(MultilineText.self, forKey: DataKey(stringValue: "text/plain")) {
+                    let plain = try? data.decodeIfPresent(MultilineText.self, forKey: DataKey(stringValue: "text/plain"))
+                {
                     scan = OutputScan(plain.text, lines: full)
                     if full { text = plain.text }
                 }

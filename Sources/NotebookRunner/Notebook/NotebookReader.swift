@@ -1,6 +1,7 @@
 import FoundationEssentials
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Reads a notebook file into a ``NotebookDocument`` with errors a person can act on.
@@ -38,8 +39,10 @@ public enum NotebookReader {
     ///   - needs: what the validation policies need scanned. Tracebacks are looked for only when
     ///     the file holds a traceback header at all (a quick check), so a run pays for decoding
     ///     stream texts only when there may be something to find.
-    public static func readExecuted(_ path: String, fullOutputs: Bool = false,
-                                    needs: OutputScan.Needs = .all) -> Result<NotebookDocument, RunFailure>? {
+    public static func readExecuted(
+        _ path: String, fullOutputs: Bool = false,
+        needs: OutputScan.Needs = .all
+    ) -> Result<NotebookDocument, RunFailure>? {
         guard FileSystem.exists(path) else { return nil }
         do throws(RunFailure) {
             let bytes = try read(path)
@@ -65,8 +68,10 @@ public enum NotebookReader {
         }
     }
 
-    public static func decode(_ bytes: Data, path: String, fullOutputs: Bool = false,
-                              needs: OutputScan.Needs = .all) throws(RunFailure) -> NotebookDocument {
+    public static func decode(
+        _ bytes: Data, path: String, fullOutputs: Bool = false,
+        needs: OutputScan.Needs = .all
+    ) throws(RunFailure) -> NotebookDocument {
         let document: NotebookDocument
         do {
             let decoder = ResultJSON.decoder()
@@ -75,7 +80,8 @@ public enum NotebookReader {
             document = try decoder.decode(NotebookDocument.self, from: bytes)
         } catch let error as DecodingError {
             if case .dataCorrupted(let context) = error, context.codingPath.isEmpty,
-               let syntax = JSONSyntaxError.find(in: Array(bytes)) {
+                let syntax = JSONSyntaxError.find(in: Array(bytes))
+            {
                 throw RunFailure(.invalidNotebook, "\(path):\(syntax): not valid JSON")
             }
             throw RunFailure(.invalidNotebook, "\(path): \(describe(error))")
@@ -83,7 +89,9 @@ public enum NotebookReader {
             throw RunFailure(.invalidNotebook, "\(path): not a notebook: \(error)")
         }
         guard document.nbformat == 4 else {
-            throw RunFailure(.invalidNotebook, "\(path): nbformat \(document.nbformat) is not supported; nbrunner needs nbformat 4 (convert with `jupyter nbconvert --to notebook`)")
+            throw RunFailure(
+                .invalidNotebook,
+                "\(path): nbformat \(document.nbformat) is not supported; nbrunner needs nbformat 4 (convert with `jupyter nbconvert --to notebook`)")
         }
         return document
     }

@@ -85,11 +85,13 @@ public enum NotebookShape {
         }
 
         static func problem(_ c: KeyedDecodingContainer<Key>) -> String? {
-            let isText = (try? c.decode(String.self, forKey: Key("source"))) != nil
+            let isText =
+                (try? c.decode(String.self, forKey: Key("source"))) != nil
                 || (try? c.decode([String].self, forKey: Key("source"))) != nil
             guard isText else {
-                return c.contains(Key("source")) ? "'source' must be a string or a list of strings (nbformat 4)"
-                                                 : "no 'source' (nbformat 4 requires one, papermill fails without it)"
+                return c.contains(Key("source"))
+                    ? "'source' must be a string or a list of strings (nbformat 4)"
+                    : "no 'source' (nbformat 4 requires one, papermill fails without it)"
             }
             guard let metadata = try? c.nestedContainer(keyedBy: Key.self, forKey: Key("metadata")) else {
                 return "'metadata' must be an object (nbformat refuses the notebook otherwise)"

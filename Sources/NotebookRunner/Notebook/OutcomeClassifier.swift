@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Decides what happened in a papermill run: the one place that turns papermill's exit status,
@@ -31,24 +31,30 @@ public enum OutcomeClassifier {
         public var signal: Int32?
     }
 
-    public static func classify(source: NotebookDocument,
-                                executed: Result<NotebookDocument, RunFailure>?,
-                                observation: PapermillObservation,
-                                outputPath: String) -> Outcome {
+    public static func classify(
+        source: NotebookDocument,
+        executed: Result<NotebookDocument, RunFailure>?,
+        observation: PapermillObservation,
+        outputPath: String
+    ) -> Outcome {
         let executedDocument = try? executed?.get()
         let running = runningSourceCell(source: source, executed: executedDocument, observation: observation)
 
         let started = observation.lastStartedSourceIndex
-        func outcome(_ category: ErrorCategory, _ message: String, interruptedNote: String? = nil,
-                     ranToEnd: Bool = false) -> Outcome {
+        func outcome(
+            _ category: ErrorCategory, _ message: String, interruptedNote: String? = nil,
+            ranToEnd: Bool = false
+        ) -> Outcome {
             // A cell whose reply the notebook records had finished: the stop came after it.
             let interrupted = running.completed ? nil : interruptedNote.map { (sourceIndex: running.index, note: $0) }
-            let cells = CellOutcomes(source: source, executed: executedDocument,
-                                     interrupted: interrupted, ranToEnd: ranToEnd, started: started)
+            let cells = CellOutcomes(
+                source: source, executed: executedDocument,
+                interrupted: interrupted, ranToEnd: ranToEnd, started: started)
             var failed = cells.firstFailure
             if failed == nil, category != .none, let i = running.index, interrupted != nil {
-                failed = RunResult.FailedCell(cellIndex: i, executionCount: running.executionCount,
-                                              ename: nil, evalue: nil, injectedParameters: nil)
+                failed = RunResult.FailedCell(
+                    cellIndex: i, executionCount: running.executionCount,
+                    ename: nil, evalue: nil, injectedParameters: nil)
             }
             return Outcome(category: category, message: message, cells: cells.cells, failedCell: failed, signal: nil)
         }
@@ -56,17 +62,20 @@ public enum OutcomeClassifier {
         // nbrunner stopped papermill: that is the outcome, whatever papermill made of it
         // (SIGINT makes it record a KeyboardInterrupt and exit 1) — unless it had already
         // finished cleanly.
-        let finishedCleanly = observation.ending == .exited(0)
+        let finishedCleanly =
+            observation.ending == .exited(0)
             && CellOutcomes(source: source, executed: executedDocument, ranToEnd: true).firstFailure == nil
         switch observation.stop {
         case .signal(let signal)? where !finishedCleanly:
-            var o = outcome(.cancelled, "cancelled by \(SignalName.of(signal))\(running.phrase)",
-                            interruptedNote: "interrupted: nbrunner received \(SignalName.of(signal))")
+            var o = outcome(
+                .cancelled, "cancelled by \(SignalName.of(signal))\(running.phrase)",
+                interruptedNote: "interrupted: nbrunner received \(SignalName.of(signal))")
             o.signal = signal
             return o
         case .deadline(let timeout)? where !finishedCleanly:
-            return outcome(.timeout, "the run exceeded --timeout \(timeout)\(running.phrase)",
-                           interruptedNote: "still running when --timeout \(timeout) ran out")
+            return outcome(
+                .timeout, "the run exceeded --timeout \(timeout)\(running.phrase)",
+                interruptedNote: "still running when --timeout \(timeout) ran out")
         default:
             break
         }
@@ -80,17 +89,21 @@ public enum OutcomeClassifier {
         let code: Int32
         switch ending {
         case .signaled(let signal):
-            let what = viaLauncher ? "papermill was stopped by a SIGTERM (exit 143) that nbrunner did not send"
+            let what =
+                viaLauncher
+                ? "papermill was stopped by a SIGTERM (exit 143) that nbrunner did not send"
                 : "papermill was killed by signal \(signal) (\(SignalName.of(signal))) that nbrunner did not send"
-            return outcome(.internalError, "\(what)\(running.phrase)\(oom)",
-                           interruptedNote: "papermill was killed by signal \(signal) while this cell ran")
+            return outcome(
+                .internalError, "\(what)\(running.phrase)\(oom)",
+                interruptedNote: "papermill was killed by signal \(signal) while this cell ran")
         case .exited(let exitCode):
             code = exitCode
         }
 
         if code == 138 {
-            return outcome(.kernelDied, "the kernel died\(running.phrase) (papermill exit 138)\(oom)",
-                           interruptedNote: "the kernel died while this cell ran")
+            return outcome(
+                .kernelDied, "the kernel died\(running.phrase) (papermill exit 138)\(oom)",
+                interruptedNote: "the kernel died while this cell ran")
         }
 
         // papermill's own uncaught exceptions (fully qualified, as Python prints the last line of
@@ -100,10 +113,11 @@ public enum OutcomeClassifier {
         let tail = observation.errorTail
         // Only when no cell failed with anything but the KeyboardInterrupt papermill's shutdown
         // causes: cell output also reaches papermill's stderr, and must not pass for its report.
-        let onlyInterrupts = executedDocument?.cells.allSatisfy { cell in
-            CellOutcomes.allowedFailure(of: cell) != nil
-                || cell.outputs.allSatisfy { !$0.isFailure || $0.ename == "KeyboardInterrupt" }
-        } ?? true
+        let onlyInterrupts =
+            executedDocument?.cells.allSatisfy { cell in
+                CellOutcomes.allowedFailure(of: cell) != nil
+                    || cell.outputs.allSatisfy { !$0.isFailure || $0.ename == "KeyboardInterrupt" }
+            } ?? true
         func raised(_ qualifiedName: String) -> String? {
             guard code != 0, onlyInterrupts else { return nil }
             return tail.last { $0.hasPrefix(qualifiedName + ":") || $0 == qualifiedName }
@@ -112,8 +126,9 @@ public enum OutcomeClassifier {
             // --cell-timeout, or papermill's own IOPub timeout (it sets raise_on_iopub_timeout).
             var detail = line.split(separator: ":", maxSplits: 1).dropFirst().first.map { String($0).trimmed } ?? ""
             while detail.hasSuffix(".") { detail.removeLast() }  // the message is one clause of ours
-            return outcome(.timeout, "a cell timed out\(running.phrase)" + (detail.isEmpty ? "" : ": " + TextClip.clip(detail, maxBytes: 300)),
-                           interruptedNote: "this cell timed out")
+            return outcome(
+                .timeout, "a cell timed out\(running.phrase)" + (detail.isEmpty ? "" : ": " + TextClip.clip(detail, maxBytes: 300)),
+                interruptedNote: "this cell timed out")
         }
         if raised("nbclient.exceptions.DeadKernelError") != nil {
             return outcome(.kernelDied, "the kernel died\(running.phrase)\(oom)", interruptedNote: "the kernel died while this cell ran")
@@ -125,23 +140,28 @@ public enum OutcomeClassifier {
         // validation stage's business). papermill's report is its marker cells in the output
         // notebook (it deletes stale ones from the source first), or the exception's name on its
         // stderr, which a long traceback printed after it can push out of the kept tail.
-        let papermillReported = executedDocument?.cells.contains { $0.tags.contains(NotebookDocument.errorMarkerTag) } == true
+        let papermillReported =
+            executedDocument?.cells.contains { $0.tags.contains(NotebookDocument.errorMarkerTag) } == true
             || tail.contains { $0.hasPrefix("papermill.exceptions.PapermillExecutionError") }
-        let allowedOnly = code == 1 && papermillReported
+        let allowedOnly =
+            code == 1 && papermillReported
             && executedDocument?.cells.contains { CellOutcomes.allowedFailure(of: $0) != nil } == true
             && CellOutcomes(source: source, executed: executedDocument, ranToEnd: true).firstFailure == nil
-        let judged = CellOutcomes(source: source, executed: executedDocument, ranToEnd: code == 0 || allowedOnly,
-                                  started: started)
+        let judged = CellOutcomes(
+            source: source, executed: executedDocument, ranToEnd: code == 0 || allowedOnly,
+            started: started)
         if let failed = judged.firstFailure {
-            let cell = failed.cellIndex.map { i in
-                "cell \(i)" + (failed.executionCount.map { " (In [\($0)])" } ?? "")
-            } ?? "the injected-parameters cell"
+            let cell =
+                failed.cellIndex.map { i in
+                    "cell \(i)" + (failed.executionCount.map { " (In [\($0)])" } ?? "")
+                } ?? "the injected-parameters cell"
             let what = [failed.ename, failed.evalue.map { TextClip.firstLine($0, maxBytes: 300) }]
                 .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
             var message = "\(cell) raised \(what.isEmpty ? "an error" : what)"
             if code == 0 { message += " (papermill exited 0)" }
-            return Outcome(category: .notebookExecutionFailed, message: message,
-                           cells: judged.cells, failedCell: failed, signal: nil)
+            return Outcome(
+                category: .notebookExecutionFailed, message: message,
+                cells: judged.cells, failedCell: failed, signal: nil)
         }
 
         if code == 0 || allowedOnly {
@@ -162,19 +182,27 @@ public enum OutcomeClassifier {
         if has("NoSuchKernel") {
             return outcome(.dependencyMissing, "papermill could not find the kernel: \(lastLine(containing: ["NoSuchKernel"], in: tail))")
         }
-        if has("The notebook is invalid") || tail.contains(where: { $0.hasPrefix("nbformat.reader.NotJSONError") || $0.hasPrefix("nbformat.validator.NotebookValidationError") }) {
+        if has("The notebook is invalid")
+            || tail.contains(where: { $0.hasPrefix("nbformat.reader.NotJSONError") || $0.hasPrefix("nbformat.validator.NotebookValidationError") })
+        {
             // papermill's own nbformat validation refused the notebook.
-            return outcome(.invalidNotebook, "papermill rejected the notebook as invalid nbformat: \(lastLine(containing: ["The notebook is invalid", "NotebookValidationError", "NotJSONError"], in: tail))")
+            return outcome(
+                .invalidNotebook,
+                "papermill rejected the notebook as invalid nbformat: \(lastLine(containing: ["The notebook is invalid", "NotebookValidationError", "NotJSONError"], in: tail))"
+            )
         }
         if has("No parameter translator functions specified") {
-            return outcome(.configurationError, "papermill cannot inject parameters into this kernel's language: \(lastLine(containing: ["No parameter translator"], in: tail))")
+            return outcome(
+                .configurationError,
+                "papermill cannot inject parameters into this kernel's language: \(lastLine(containing: ["No parameter translator"], in: tail))")
         }
         if has("Could not determine home directory") {
             return outcome(.environmentSetupFailed, "papermill could not determine a home directory: set HOME to a writable directory")
         }
         let last = tail.last(where: isExceptionLine) ?? tail.last(where: { !$0.allSatisfy(\.isWhitespace) })
-        return outcome(.notebookExecutionFailed,
-                       "papermill exited \(code)" + (last.map { ": " + TextClip.clip($0, maxBytes: 300) } ?? " without an error message"))
+        return outcome(
+            .notebookExecutionFailed,
+            "papermill exited \(code)" + (last.map { ": " + TextClip.clip($0, maxBytes: 300) } ?? " without an error message"))
     }
 
     struct Running {
@@ -191,8 +219,10 @@ public enum OutcomeClassifier {
 
     /// The cell that was running at the end: the last one papermill announced, mapped through the
     /// final notebook when there is one (its live list is the one papermill numbered).
-    static func runningSourceCell(source: NotebookDocument, executed: NotebookDocument?,
-                                  observation: PapermillObservation) -> Running {
+    static func runningSourceCell(
+        source: NotebookDocument, executed: NotebookDocument?,
+        observation: PapermillObservation
+    ) -> Running {
         guard let live = observation.lastStartedLiveIndex else { return Running() }
         guard let executed else {
             // No notebook was saved: the live log's own prediction of the source cell.
@@ -212,7 +242,7 @@ public enum OutcomeClassifier {
     static func isExceptionLine(_ line: String) -> Bool {
         let head = line.split(separator: ":", maxSplits: 1).first.map(String.init) ?? ""
         guard !head.isEmpty, !head.contains(" "),
-              head.unicodeScalars.allSatisfy({ $0 == "." || $0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0) })
+            head.unicodeScalars.allSatisfy({ $0 == "." || $0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0) })
         else { return false }
         let name = head.split(separator: ".").last.map(String.init) ?? head
         return name.hasSuffix("Error") || name.hasSuffix("Exception") || name.hasSuffix("Interrupt")

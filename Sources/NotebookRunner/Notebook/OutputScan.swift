@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// What one text output (a stream, or the `text/plain` of a result or display) shows, in a few
@@ -68,7 +68,10 @@ public struct OutputScan: Sendable, Equatable {
                 skipSource = true
                 continue
             }
-            if skipSource, line.trimmed.hasPrefix("warn(\"To exit: use") { skipSource = false; continue }
+            if skipSource, line.trimmed.hasPrefix("warn(\"To exit: use") {
+                skipSource = false
+                continue
+            }
             skipSource = false
             kept.append(line)
         }
@@ -143,7 +146,10 @@ public struct OutputScan: Sendable, Equatable {
         while let at = find(s, tracebackHeader, from: from) {
             var i = at
             while i > scanned {
-                if s[i - 1] == 0x0A { ls = i; break }
+                if s[i - 1] == 0x0A {
+                    ls = i
+                    break
+                }
                 i -= 1
             }
             scanned = at
@@ -193,7 +199,8 @@ public struct OutputScan: Sendable, Equatable {
             guard let hit = memchr(base + offset, Int32(open), bytes.count - offset) else { return false }
             let at = base.distance(to: UnsafeRawPointer(hit))
             if at - before >= 0, at - before + tracebackHeader.count <= bytes.count,
-               memcmp(base + (at - before), tracebackHeader, tracebackHeader.count) == 0 {
+                memcmp(base + (at - before), tracebackHeader, tracebackHeader.count) == 0
+            {
                 return true
             }
             offset = at + 1

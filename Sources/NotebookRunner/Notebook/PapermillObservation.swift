@@ -20,8 +20,10 @@ public struct PapermillObservation: Sendable, Equatable {
     /// The cgroup's `oom_kill` count rose during the run.
     public var oomKilled: Bool
 
-    public init(ending: Ending, lastStartedLiveIndex: Int? = nil, lastStartedSourceIndex: Int? = nil,
-                errorTail: [String] = [], stop: StopReason? = nil, oomKilled: Bool = false) {
+    public init(
+        ending: Ending, lastStartedLiveIndex: Int? = nil, lastStartedSourceIndex: Int? = nil,
+        errorTail: [String] = [], stop: StopReason? = nil, oomKilled: Bool = false
+    ) {
         self.ending = ending
         self.lastStartedLiveIndex = lastStartedLiveIndex
         self.lastStartedSourceIndex = lastStartedSourceIndex

@@ -19,10 +19,10 @@ public enum YAMLParameters {
 
         return try text.withUnsafeBufferPointer { buffer throws(RunFailure) -> Int in
             yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
-            var depth = 0           // nesting of mappings/sequences
+            var depth = 0  // nesting of mappings/sequences
             var rootKind: yaml_event_type_t?
             var rootIsNull = false
-            var topLevelNodes = 0   // keys and values inside the root mapping
+            var topLevelNodes = 0  // keys and values inside the root mapping
             var documents = 0
 
             while true {
@@ -37,11 +37,14 @@ public enum YAMLParameters {
                     guard let rootKind else { return 0 }
                     if rootKind == YAML_MAPPING_START_EVENT { return topLevelNodes / 2 }
                     if rootIsNull { return 0 }
-                    throw RunFailure(.configurationError, "\(origin):1:1: parameters must be a mapping of names to values, got a \(rootKind == YAML_SEQUENCE_START_EVENT ? "list" : "scalar")")
+                    throw RunFailure(
+                        .configurationError,
+                        "\(origin):1:1: parameters must be a mapping of names to values, got a \(rootKind == YAML_SEQUENCE_START_EVENT ? "list" : "scalar")")
                 case YAML_DOCUMENT_START_EVENT:
                     documents += 1
                     if documents > 1 {
-                        throw RunFailure(.configurationError, "\(origin):\(mark.line + 1):\(mark.column + 1): expected a single YAML document, found a second one")
+                        throw RunFailure(
+                            .configurationError, "\(origin):\(mark.line + 1):\(mark.column + 1): expected a single YAML document, found a second one")
                     }
                 case YAML_MAPPING_START_EVENT, YAML_SEQUENCE_START_EVENT:
                     if depth == 0 { rootKind = event.type } else if depth == 1 { topLevelNodes += 1 }

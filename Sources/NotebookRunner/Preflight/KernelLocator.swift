@@ -55,8 +55,9 @@ public enum KernelLocator {
     public static func launchProblem(spec directory: String, environment: [String: String]) -> String? {
         let file = "\(directory)/kernel.json"
         guard let data = try? Data(contentsOf: URL(filePath: file)),
-              let spec = try? JSONDecoder().decode(KernelSpecFile.self, from: data),
-              var program = spec.argv.first, !program.isEmpty else { return nil }
+            let spec = try? JSONDecoder().decode(KernelSpecFile.self, from: data),
+            var program = spec.argv.first, !program.isEmpty
+        else { return nil }
         program = program.replacing("{resource_dir}", with: directory)
         if !program.contains("/") {
             if program == "python" || program.wholeMatch(of: /python\d+(\.\d+)?/) != nil { return nil }

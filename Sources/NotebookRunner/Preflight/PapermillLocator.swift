@@ -46,5 +46,6 @@ public enum PapermillLocator {
     }
 
     /// The fix the seed documents: pre-install papermill in the image.
-    public static let remedy = "install papermill in the image as root (pip install papermill ipykernel) so every UID can import it; see images/ in the nbrunner repository"
+    public static let remedy =
+        "install papermill in the image as root (pip install papermill ipykernel) so every UID can import it; see images/ in the nbrunner repository"
 }

@@ -41,7 +41,9 @@ public enum Preflight {
             let directory = FileSystem.parent(path)
             if dryRun {
                 guard EnvironmentSetup.writable(directory) else {
-                    throw RunFailure(.environmentSetupFailed, "cannot write the \(what) in \(directory): \(EnvironmentSetup.reason(directory)); \(WritableProbe.remedy(for: directory))")
+                    throw RunFailure(
+                        .environmentSetupFailed,
+                        "cannot write the \(what) in \(directory): \(EnvironmentSetup.reason(directory)); \(WritableProbe.remedy(for: directory))")
                 }
                 continue
             }
@@ -50,7 +52,9 @@ public enum Preflight {
             } catch {
                 switch error {
                 case .cannotCreateDirectory(let dir, let reason):
-                    throw RunFailure(.environmentSetupFailed, "cannot create the \(what) folder \(dir): \(reason); create it writable for group 0 or mount an emptyDir there")
+                    throw RunFailure(
+                        .environmentSetupFailed, "cannot create the \(what) folder \(dir): \(reason); create it writable for group 0 or mount an emptyDir there"
+                    )
                 case .notWritable(let dir, let reason):
                     throw RunFailure(.environmentSetupFailed, "cannot write the \(what) in \(dir): \(reason); \(WritableProbe.remedy(for: dir))")
                 }
@@ -59,8 +63,10 @@ public enum Preflight {
 
     }
 
-    public static func checkRuntime(_ c: RunConfiguration, environment: inout [String: String], workingDirectory: String,
-                                    log: RunnerLog, facts: inout RunFacts) async throws(RunFailure) {
+    public static func checkRuntime(
+        _ c: RunConfiguration, environment: inout [String: String], workingDirectory: String,
+        log: RunnerLog, facts: inout RunFacts
+    ) async throws(RunFailure) {
         guard let kernel = facts.kernelName else {
             throw RunFailure(.internalError, "runtime check before the input check")
         }
@@ -96,6 +102,8 @@ public enum Preflight {
             if let problem = pythonFacts.jupyterError { message += " (jupyter paths: \(TextClip.clip(problem, maxBytes: 200)))" }
             throw RunFailure(.dependencyMissing, message)
         }
-        log.info("python \(pythonFacts.version) (\(pythonFacts.executable)), papermill \(papermill.version ?? "of unknown version") (\(papermill.location)), kernel \(kernel)")
+        log.info(
+            "python \(pythonFacts.version) (\(pythonFacts.executable)), papermill \(papermill.version ?? "of unknown version") (\(papermill.location)), kernel \(kernel)"
+        )
     }
 }

@@ -16,8 +16,10 @@ public struct PythonFacts: Decodable, Sendable, Equatable {
     /// `$IPYTHONDIR/kernels` (or `~/.ipython/kernels`), which jupyter_client also searches.
     public var ipythonKernels: String?
 
-    public init(executable: String, version: String, path: [String], prefix: String, userBase: String? = nil,
-                ipykernel: Bool, kernelDirs: [String]? = nil, jupyterError: String? = nil, ipythonKernels: String? = nil) {
+    public init(
+        executable: String, version: String, path: [String], prefix: String, userBase: String? = nil,
+        ipykernel: Bool, kernelDirs: [String]? = nil, jupyterError: String? = nil, ipythonKernels: String? = nil
+    ) {
         self.executable = executable
         self.version = version
         self.path = path

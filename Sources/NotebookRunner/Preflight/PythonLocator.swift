@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Finds the interpreter that runs papermill: `--python`, else `python3`, else `python` on PATH.
@@ -21,7 +21,8 @@ public enum PythonLocator {
         for name in ["python3", "python"] {
             if let found = search(name, path: path) { return found }
         }
-        throw RunFailure(.dependencyMissing, "no Python interpreter: neither python3 nor python is on PATH (\(path)); use an image with Python or pass --python PATH")
+        throw RunFailure(
+            .dependencyMissing, "no Python interpreter: neither python3 nor python is on PATH (\(path)); use an image with Python or pass --python PATH")
     }
 
     /// Why a path is not an interpreter nbrunner can run: a folder on the way (or a symlink's

@@ -37,7 +37,8 @@ public enum ErrorCategory: String, Sendable, Codable, CaseIterable {
         switch self {
         case .none: 0
         case .notebookExecutionFailed, .validationStderrFailure, .validationWarningFailure,
-             .validationStrictModeFailure, .goldenMismatch, .hardcodedCredentials: 1
+            .validationStrictModeFailure, .goldenMismatch, .hardcodedCredentials:
+            1
         case .configurationError, .invalidNotebook: 2
         case .dependencyMissing, .dependencyInstallFailed, .environmentSetupFailed: 3
         case .secretsUnavailable: 4
@@ -53,8 +54,8 @@ public enum ErrorCategory: String, Sendable, Codable, CaseIterable {
     public var retryable: Bool {
         switch self {
         case .none, .notebookExecutionFailed, .validationStderrFailure, .validationWarningFailure,
-             .validationStrictModeFailure, .goldenMismatch, .hardcodedCredentials, .configurationError, .invalidNotebook,
-             .dependencyMissing, .dependencyInstallFailed, .environmentSetupFailed, .timeout:
+            .validationStrictModeFailure, .goldenMismatch, .hardcodedCredentials, .configurationError, .invalidNotebook,
+            .dependencyMissing, .dependencyInstallFailed, .environmentSetupFailed, .timeout:
             false
         case .secretsUnavailable, .kernelDied, .internalError, .cancelled:
             true

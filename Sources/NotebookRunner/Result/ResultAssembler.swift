@@ -12,10 +12,12 @@ public enum ResultAssembler {
         }
     }
 
-    public static func assemble(category: ErrorCategory, message: String, cells: [CellResult],
-                                failedCell: RunResult.FailedCell?, signal: Int32? = nil,
-                                configuration: RunConfiguration?, notebookPath: String,
-                                facts: RunFacts, timing: Timing) -> RunResult {
+    public static func assemble(
+        category: ErrorCategory, message: String, cells: [CellResult],
+        failedCell: RunResult.FailedCell?, signal: Int32? = nil,
+        configuration: RunConfiguration?, notebookPath: String,
+        facts: RunFacts, timing: Timing
+    ) -> RunResult {
         let duration = max(0, timing.finished.timeIntervalSince(timing.started))
         let succeeded = category == .none
         var papermill: RunResult.PapermillInfo?
@@ -31,8 +33,9 @@ public enum ResultAssembler {
         var cells = cells
         if let source = facts.source, source.cells.count == cells.count {
             for i in cells.indices {
-                cells[i].sourceLine = TextClip.clip(source.cells[i].source.split(whereSeparator: \.isNewline)
-                    .first { !$0.allSatisfy(\.isWhitespace) }.map { String($0).trimmed } ?? "", maxBytes: 4096)
+                cells[i].sourceLine = TextClip.clip(
+                    source.cells[i].source.split(whereSeparator: \.isNewline)
+                        .first { !$0.allSatisfy(\.isWhitespace) }.map { String($0).trimmed } ?? "", maxBytes: 4096)
             }
         }
         return RunResult(
@@ -48,9 +51,10 @@ public enum ResultAssembler {
             retryable: category.retryable,
             failedCell: failedCell,
             validation: facts.validation ?? configuration.map { ValidationReport(policy: $0.validation) },
-            comparison: facts.comparison ?? configuration?.golden.map {
-                ComparisonReport.skipped($0, reason: "the run ended before an executed notebook could be compared")
-            },
+            comparison: facts.comparison
+                ?? configuration?.golden.map {
+                    ComparisonReport.skipped($0, reason: "the run ended before an executed notebook could be compared")
+                },
             kernelName: facts.kernelName,
             outputPath: configuration?.output,
             resultPath: configuration?.result,

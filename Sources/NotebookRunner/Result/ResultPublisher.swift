@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Writes a result everywhere it goes, in this order: the result file (atomically), the JUnit
@@ -13,8 +13,10 @@ public struct ResultPublisher: Sendable {
     public var log: RunnerLog
     public var junitPath: String?
 
-    public init(resultPath: String?, terminationLog: String?, terminationBudget: Int, log: RunnerLog,
-                junitPath: String? = nil) {
+    public init(
+        resultPath: String?, terminationLog: String?, terminationBudget: Int, log: RunnerLog,
+        junitPath: String? = nil
+    ) {
         self.resultPath = resultPath
         self.terminationLog = terminationLog
         self.terminationBudget = terminationBudget
@@ -53,11 +55,13 @@ public struct ResultPublisher: Sendable {
                 log.warning("could not write the termination message to \(terminationLog): \(problem)")
             }
         }
-        let summary = result.status == "succeeded"
+        let summary =
+            result.status == "succeeded"
             ? "succeeded: \(result.statistics.succeededCells)/\(result.statistics.codeCells) code cells passed"
             : "failed (\(result.errorCategory.rawValue), exit \(result.exitCode)): \(TextClip.clip(result.error, maxBytes: 1000))"
         log.info("result: \(summary)" + (written.map { "; written to \($0)" } ?? "; printed below only"))
-        let block = (try? SummaryBlock.render(result: result))
+        let block =
+            (try? SummaryBlock.render(result: result))
             ?? SummaryBlock.render(indentedJSON: json)  // cannot happen; the one-line JSON still parses
         SummaryOrder.waitForLogReader()
         FileOutput.writeAll(1, block)

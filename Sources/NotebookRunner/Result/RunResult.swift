@@ -142,7 +142,8 @@ public struct ExecutionStatistics: Codable, Sendable, Equatable {
         failedCells = code.filter { $0.status == .failed }.count
         succeededCells = code.filter { $0.status == .succeeded }.count
         skippedCells = code.filter { $0.status == .skipped }.count
-        successRate = codeCells == 0
+        successRate =
+            codeCells == 0
             ? 100
             : (Double(succeededCells) * 10_000 / Double(codeCells)).rounded() / 100
     }

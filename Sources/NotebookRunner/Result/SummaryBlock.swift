@@ -50,7 +50,10 @@ public enum SummaryBlock {
         var ranges: [Range<Int>] = []
         var i = 0
         while i < line.count {
-            guard line[i] == UInt8(ascii: "\"") else { i += 1; continue }
+            guard line[i] == UInt8(ascii: "\"") else {
+                i += 1
+                continue
+            }
             let start = i + 1
             var j = start
             while j < line.count, line[j] != UInt8(ascii: "\"") {

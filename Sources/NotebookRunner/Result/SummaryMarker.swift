@@ -15,8 +15,8 @@ public enum SummaryMarker {
 
     /// Each marker and the offset of the space that becomes `-`.
     static let markers: [(bytes: [UInt8], space: Int)] = [
-        (Array(text.utf8), 7),         // "Results" is 7 bytes
-        (Array(goldenText.utf8), 6),   // "Golden" is 6 bytes
+        (Array(text.utf8), 7),  // "Results" is 7 bytes
+        (Array(goldenText.utf8), 6),  // "Golden" is 6 bytes
     ]
 
     /// `line` with every marker made harmless, each keeping its length.
@@ -40,7 +40,8 @@ public enum SummaryMarker {
     private static func firstMatch(of marker: [UInt8], in line: [UInt8], from start: Int) -> Int? {
         let n = marker.count
         guard line.count >= n, start <= line.count - n else { return nil }
-        let first = marker[0], last = marker[n - 1]
+        let first = marker[0]
+        let last = marker[n - 1]
         var i = start
         while i <= line.count - n {
             if line[i] == first, line[i + n - 1] == last, line[i..<(i + n)].elementsEqual(marker) {

@@ -43,8 +43,9 @@ public struct TerminationMessage: Codable, Sendable, Equatable {
             Failed(cellIndex: $0.cellIndex, ename: $0.ename, evalue: $0.evalue, reason: $0.reason)
         }
         let s = result.statistics
-        statistics = Stats(totalCells: s.totalCells, codeCells: s.codeCells,
-                           failedCells: s.failedCells, successRate: s.successRate)
+        statistics = Stats(
+            totalCells: s.totalCells, codeCells: s.codeCells,
+            failedCells: s.failedCells, successRate: s.successRate)
         durationSeconds = (result.durationSeconds * 1000).rounded() / 1000
         resultPath = result.resultPath
     }

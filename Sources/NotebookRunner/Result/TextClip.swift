@@ -19,7 +19,8 @@ public enum TextClip {
 
     /// The first line of `text`, clipped.
     public static func firstLine(_ text: String, maxBytes: Int) -> String {
-        let line = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first
+        let line =
+            text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first
             .map(String.init) ?? ""
         return clip(line, maxBytes: maxBytes)
     }

@@ -4,8 +4,10 @@ import FoundationEssentials
 /// documented exit code, a valid result JSON on stdout, and, where a location can be worked out,
 /// the result file and termination message.
 public enum UsageFailure {
-    public static func publish(_ failure: RunFailure, options: RunOptions?, environment: [String: String],
-                               cwd: String, log: RunnerLog) -> Int32 {
+    public static func publish(
+        _ failure: RunFailure, options: RunOptions?, environment: [String: String],
+        cwd: String, log: RunnerLog
+    ) -> Int32 {
         log.error(failure.message)
         let env = { (name: String) in environment[name].flatMap { $0.isEmpty ? nil : $0 } }
         let notebook = (options?.notebook ?? env(EnvironmentName.notebook)).map { FileSystem.absolute($0, relativeTo: cwd) }
@@ -27,16 +29,20 @@ public enum UsageFailure {
         // compared as files (``PathCollision``), and never replace a device or a FIFO.
         func absolute(_ path: String) -> String { FileSystem.absolute(path, relativeTo: cwd) }
         let output = (options?.output ?? env(EnvironmentName.output)).map(absolute)
-        var untouchable = [notebook, output, (options?.golden ?? env(EnvironmentName.golden)).map(absolute),
-                           (options?.junit ?? env(EnvironmentName.junit)).map(absolute)].compactMap { $0 }
+        var untouchable = [
+            notebook, output, (options?.golden ?? env(EnvironmentName.golden)).map(absolute),
+            (options?.junit ?? env(EnvironmentName.junit)).map(absolute),
+        ].compactMap { $0 }
         untouchable += (options?.parameterFiles ?? []).map(absolute) + (options?.envFiles ?? []).map(absolute)
         if let path = resultPath,
-           SafeFileWriter.refusal(path) != nil || untouchable.contains(where: { PathCollision.sameFile(path, $0) }) {
+            SafeFileWriter.refusal(path) != nil || untouchable.contains(where: { PathCollision.sameFile(path, $0) })
+        {
             resultPath = nil
         }
         if let path = terminationLog,
-           SafeFileWriter.terminationLogRefusal(path) != nil
-            || (untouchable + (resultPath.map { [$0] } ?? [])).contains(where: { PathCollision.sameFile(path, $0) }) {
+            SafeFileWriter.terminationLogRefusal(path) != nil
+                || (untouchable + (resultPath.map { [$0] } ?? [])).contains(where: { PathCollision.sameFile(path, $0) })
+        {
             terminationLog = nil
         }
         let budget = max(options?.terminationBudget ?? RunConfiguration.defaultTerminationBudget, TerminationMessage.minimumBudget)
@@ -47,7 +53,9 @@ public enum UsageFailure {
             timing: .init(started: now, finished: now))
         var published = result
         published.resultPath = resultPath
-        return ResultPublisher(resultPath: resultPath, terminationLog: terminationLog,
-                               terminationBudget: budget, log: log).publish(published)
+        return ResultPublisher(
+            resultPath: resultPath, terminationLog: terminationLog,
+            terminationBudget: budget, log: log
+        ).publish(published)
     }
 }

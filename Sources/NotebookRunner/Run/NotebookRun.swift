@@ -1,6 +1,7 @@
 import FoundationEssentials
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// One `nbrunner run`, in one direction: configuration → input checks → secrets → environment
@@ -45,11 +46,11 @@ public struct NotebookRun: Sendable {
         guard !findings.isEmpty else { return }
         log.use(log.redactor.adding(findings.map(\.value)))
         facts.credentialFindings = findings
-        let where_ = findings.prefix(10).map(\.description).joined(separator: "; ") + (findings.count > 10 ? "; …" : "")
+        let located = findings.prefix(10).map(\.description).joined(separator: "; ") + (findings.count > 10 ? "; …" : "")
         let policy = configuration.validation
         if policy.credentialsFail {
             let why = policy.failOnHardcodedCredentials.enabled ? policy.failOnHardcodedCredentials.source : policy.strictMode.source
-            throw RunFailure(.hardcodedCredentials, "\(findings.count) hard-coded credential(s) in the notebook (\(why)): \(where_)")
+            throw RunFailure(.hardcodedCredentials, "\(findings.count) hard-coded credential(s) in the notebook (\(why)): \(located)")
         }
         for finding in findings {
             log.warning("hard-coded credential in \(finding.description); its value is masked (keep credentials in Secrets: docs/secrets.md)")
@@ -58,11 +59,14 @@ public struct NotebookRun: Sendable {
 
     /// The validation policies and the golden comparison, folded into the outcome
     /// (``ValidationVerdict``); their reports go to `facts`.
-    func check(_ outcome: OutcomeClassifier.Outcome, source: NotebookDocument, executed: NotebookDocument?,
-               facts: inout RunFacts) -> OutcomeClassifier.Outcome {
+    func check(
+        _ outcome: OutcomeClassifier.Outcome, source: NotebookDocument, executed: NotebookDocument?,
+        facts: inout RunFacts
+    ) -> OutcomeClassifier.Outcome {
         let c = configuration
-        var validation = NotebookValidation.validate(policy: c.validation, source: source, executed: executed,
-                                                     cells: outcome.cells, redactor: log.redactor)
+        var validation = NotebookValidation.validate(
+            policy: c.validation, source: source, executed: executed,
+            cells: outcome.cells, redactor: log.redactor)
         if !facts.credentialFindings.isEmpty {
             let found = facts.credentialFindings.map {
                 ValidationReport.Warning(cellIndex: $0.cellIndex, kind: .hardcodedCredential, message: "hard-coded credential on line \($0.line): \($0.kind)")
@@ -73,21 +77,24 @@ public struct NotebookRun: Sendable {
         }
         facts.validation = validation
         let p = c.validation
-        log.info("validation: level \(p.level.rawValue) (\(p.levelSource)); fail-on-stderr \(p.failOnStderr.enabled ? "on" : "off"), "
-                 + "fail-on-warnings \(p.failOnWarnings.enabled ? "on" : "off"), strict \(p.strictMode.enabled ? "on" : "off"), "
-                 + "detect-silent-failures \(p.detectSilentFailures.enabled ? "on" : "off"): \(validation.status.rawValue)")
+        log.info(
+            "validation: level \(p.level.rawValue) (\(p.levelSource)); fail-on-stderr \(p.failOnStderr.enabled ? "on" : "off"), "
+                + "fail-on-warnings \(p.failOnWarnings.enabled ? "on" : "off"), strict \(p.strictMode.enabled ? "on" : "off"), "
+                + "detect-silent-failures \(p.detectSilentFailures.enabled ? "on" : "off"): \(validation.status.rawValue)")
         for line in ValidationLog.lines(validation) {
             if line.isWarning { log.warning(line.text) } else { log.info(line.text) }
         }
         if let golden = c.golden, let goldenDocument = facts.golden {
-            let comparison = executed.map {
-                GoldenComparison(settings: golden, redactor: log.redactor).compare(source: source, executed: $0, golden: goldenDocument)
-            } ?? .skipped(golden, reason: "papermill wrote no readable executed notebook")
+            let comparison =
+                executed.map {
+                    GoldenComparison(settings: golden, redactor: log.redactor).compare(source: source, executed: $0, golden: goldenDocument)
+                } ?? .skipped(golden, reason: "papermill wrote no readable executed notebook")
             facts.comparison = comparison
             switch comparison.result {
             case .matched:
-                log.info("golden: \(comparison.matchedCells) of \(comparison.totalCells) cells match \(golden.path) (\(golden.strategy.rawValue))"
-                         + (comparison.ignoredCells > 0 ? ", \(comparison.ignoredCells) ignored" : ""))
+                log.info(
+                    "golden: \(comparison.matchedCells) of \(comparison.totalCells) cells match \(golden.path) (\(golden.strategy.rawValue))"
+                        + (comparison.ignoredCells > 0 ? ", \(comparison.ignoredCells) ignored" : ""))
             case .failed:
                 log.info("golden: \(comparison.mismatchedCells) of \(comparison.totalCells) cells differ from \(golden.path) (\(golden.strategy.rawValue))")
                 for diff in comparison.diffs.prefix(5) {
@@ -110,8 +117,9 @@ public struct NotebookRun: Sendable {
             try Preflight.checkInputs(c, facts: &facts)
             // Secrets first, so the environment plan checks whatever they set (even a HOME).
             var environment = self.environment
-            var loader = SecretsLoader(envFiles: c.envFiles, secretsDirectory: c.secretsDir, wait: c.secretsWait,
-                                       overrideEnvironment: c.overrideEnvironment)
+            var loader = SecretsLoader(
+                envFiles: c.envFiles, secretsDirectory: c.secretsDir, wait: c.secretsWait,
+                overrideEnvironment: c.overrideEnvironment)
             loader.secretEnv = c.secretEnv
             loader.secretFiles = c.secretFiles
             let secrets = try await loader.load(into: &environment, log: log)
@@ -135,8 +143,11 @@ public struct NotebookRun: Sendable {
             let escalation = Escalation(grace: c.grace.swiftDuration, deadline: deadline, timeout: c.timeout)
             let progress = CellProgress(source: source, injectsParameters: facts.injectsParameters)
             let oomBefore = MemoryEvents.oomKills()
-            var early: (gate: LauncherGate, environment: [String: String], python: String,
-                        task: Task<PapermillObservation?, any Error>)?
+            var early:
+                (
+                    gate: LauncherGate, environment: [String: String], python: String,
+                    task: Task<PapermillObservation?, any Error>
+                )?
             if let python = try? PythonLocator.locate(explicit: c.python, environment: environment) {
                 let gate = LauncherGate()
                 let supervisor = supervisor(python: python, environment: environment, escalation: escalation)
@@ -198,8 +209,9 @@ public struct NotebookRun: Sendable {
                 NotebookRedaction.apply(to: c.output, redactor: log.redactor, log: log)
             }
             facts.observation = observation
-            let executed = NotebookReader.readExecuted(c.output, fullOutputs: c.golden != nil,
-                                                       needs: OutputScan.Needs(policy: c.validation))
+            let executed = NotebookReader.readExecuted(
+                c.output, fullOutputs: c.golden != nil,
+                needs: OutputScan.Needs(policy: c.validation))
             var outcome = OutcomeClassifier.classify(
                 source: source, executed: executed, observation: observation, outputPath: c.output)
             outcome = check(outcome, source: source, executed: try? executed?.get(), facts: &facts)

@@ -1,7 +1,8 @@
 import CSeccomp
 import CShim
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Builds the ``SandboxPolicy`` filter with libseccomp and loads it for every thread of this
@@ -68,8 +69,9 @@ public enum SeccompFilter {
             // one rule per other bit b of the low 32 (rules for one call are alternatives).
             for flag in SandboxPolicy.personalityFlags {
                 for bit in 0..<32 where UInt64(1) << UInt64(bit) != flag.value {
-                    var compare = scmp_arg_cmp(arg: 0, op: SCMP_CMP_MASKED_EQ,
-                                               datum_a: flag.value | UInt64(1) << UInt64(bit), datum_b: flag.value)
+                    var compare = scmp_arg_cmp(
+                        arg: 0, op: SCMP_CMP_MASKED_EQ,
+                        datum_a: flag.value | UInt64(1) << UInt64(bit), datum_b: flag.value)
                     try check(seccomp_rule_add_array(ctx, eperm, personality, 1, &compare), "cannot add a rule for personality(\(flag.name))")
                 }
             }

@@ -36,10 +36,12 @@ public enum EnvFileParser {
         public init(line: Int, column: Int, reason: String) {
             self.line = line
             self.column = column
-            self.reason = reason.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F })
-                ? String(reason.unicodeScalars.flatMap { scalar -> [Unicode.Scalar] in
-                    scalar.value < 0x20 || scalar.value == 0x7F ? Array(scalar.escaped(asASCII: true).unicodeScalars) : [scalar]
-                }.map(Character.init))
+            self.reason =
+                reason.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F })
+                ? String(
+                    reason.unicodeScalars.flatMap { scalar -> [Unicode.Scalar] in
+                        scalar.value < 0x20 || scalar.value == 0x7F ? Array(scalar.escaped(asASCII: true).unicodeScalars) : [scalar]
+                    }.map(Character.init))
                 : reason
         }
     }
@@ -74,7 +76,10 @@ public enum EnvFileParser {
         var i = 0
         while i < bytes.count {
             let b = bytes[i]
-            if b < 0x80 { i += 1; continue }
+            if b < 0x80 {
+                i += 1
+                continue
+            }
             let more: Int
             let second: ClosedRange<UInt8>
             switch b {
@@ -100,8 +105,9 @@ public enum EnvFileParser {
     static func rejectDuplicates(_ members: [JSONObjectMembers.Member], in object: String) throws(Failure) {
         var seen: Set<String> = []
         for member in members where !seen.insert(member.key).inserted {
-            throw Failure(line: member.line, column: member.column,
-                          reason: "\(object) gives the key \(member.key) twice; give each key once")
+            throw Failure(
+                line: member.line, column: member.column,
+                reason: "\(object) gives the key \(member.key) twice; give each key once")
         }
     }
 
@@ -156,12 +162,18 @@ public enum EnvFileParser {
             }
             // Vault KV v2 through the injector's json template: {"data": {...}, "metadata": {...}}
             guard loose.dataNonStrings.isEmpty else {
-                throw Failure(line: 1, column: 1, reason: "the JSON \"data\" object has values that are not strings (keys: \(loose.dataNonStrings.sorted().joined(separator: ", ")))")
+                throw Failure(
+                    line: 1, column: 1,
+                    reason: "the JSON \"data\" object has values that are not strings (keys: \(loose.dataNonStrings.sorted().joined(separator: ", ")))")
             }
             pairs = data.map { ($0.key, $0.value) }
         } else {
             guard loose.nonStrings.isEmpty, loose.data == nil else {
-                throw Failure(line: 1, column: 1, reason: "the JSON object has values that are not strings (keys: \((loose.nonStrings + (loose.data == nil ? [] : ["data"])).sorted().joined(separator: ", ")))")
+                throw Failure(
+                    line: 1, column: 1,
+                    reason:
+                        "the JSON object has values that are not strings (keys: \((loose.nonStrings + (loose.data == nil ? [] : ["data"])).sorted().joined(separator: ", ")))"
+                )
             }
             pairs = loose.strings.map { ($0.key, $0.value) }
         }
@@ -169,8 +181,9 @@ public enum EnvFileParser {
         if let (key, _) = pairs.first(where: { $0.1.utf8.contains(0) }) {
             // A \u0000 escape: reported at its key.
             let member = scope.first { $0.key == key }
-            throw Failure(line: member?.line ?? 1, column: member?.column ?? 1,
-                          reason: "the value of \(key) holds a NUL character (\\u0000), which no environment variable can hold")
+            throw Failure(
+                line: member?.line ?? 1, column: member?.column ?? 1,
+                reason: "the value of \(key) holds a NUL character (\\u0000), which no environment variable can hold")
         }
         for (key, _) in pairs where !isValidKey(Array(key.utf8)) {
             throw Failure(line: 1, column: 1, reason: "a JSON key is not a valid variable name ([A-Za-z_][A-Za-z0-9_]*)")
@@ -204,7 +217,10 @@ public enum EnvFileParser {
         func peek(_ offset: Int = 0) -> UInt8? { i + offset < bytes.count ? bytes[i + offset] : nil }
 
         mutating func advance() {
-            if bytes[i] == 0x0A { line += 1; lineStart = i + 1 }
+            if bytes[i] == 0x0A {
+                line += 1
+                lineStart = i + 1
+            }
             i += 1
         }
 
@@ -225,8 +241,14 @@ public enum EnvFileParser {
             var out: [Entry] = []
             while i < bytes.count {
                 skipBlanks()
-                if atLineEnd() { consumeLineEnd(); continue }
-                if peek() == UInt8(ascii: "#") { skipToLineEnd(); continue }
+                if atLineEnd() {
+                    consumeLineEnd()
+                    continue
+                }
+                if peek() == UInt8(ascii: "#") {
+                    skipToLineEnd()
+                    continue
+                }
                 let entryLine = line
                 // `export ` prefix.
                 if bytes[i...].starts(with: Array("export".utf8)), let after = peek(6), after == 0x20 || after == 0x09 {
@@ -254,8 +276,10 @@ public enum EnvFileParser {
                 if peek() == UInt8(ascii: "#"), sawBlank {
                     skipToLineEnd()
                 } else if !atLineEnd() {
-                    throw fail(sawBlank ? "unexpected text after the value (a shell would run it as a command; quote the value)"
-                                        : "this character is special to a shell; quote the value")
+                    throw fail(
+                        sawBlank
+                            ? "unexpected text after the value (a shell would run it as a command; quote the value)"
+                            : "this character is special to a shell; quote the value")
                 }
                 consumeLineEnd()
                 out.append(Entry(key: String(decoding: key, as: UTF8.self), value: value, line: entryLine))
@@ -277,7 +301,10 @@ public enum EnvFileParser {
                     let (startLine, startColumn) = (line, column)
                     advance()
                     while let c = peek(), c != UInt8(ascii: "'") {
-                        if c == 0x0D, peek(1) == 0x0A { advance(); continue }  // CRLF inside quotes → LF
+                        if c == 0x0D, peek(1) == 0x0A {
+                            advance()
+                            continue
+                        }  // CRLF inside quotes → LF
                         value.append(c)
                         advance()
                     }
@@ -292,27 +319,51 @@ public enum EnvFileParser {
                         guard let c = peek() else {
                             throw Failure(line: startLine, column: startColumn, reason: "unterminated double-quoted value")
                         }
-                        if c == UInt8(ascii: "\"") { advance(); break }
+                        if c == UInt8(ascii: "\"") {
+                            advance()
+                            break
+                        }
                         if c == UInt8(ascii: "$") {
-                            throw fail(peek(1) == UInt8(ascii: "(") ? "'$(' is command substitution in a shell: not accepted"
-                                       : "'$' would be expanded by a shell: escape it as \\$ or use single quotes")
+                            throw fail(
+                                peek(1) == UInt8(ascii: "(")
+                                    ? "'$(' is command substitution in a shell: not accepted"
+                                    : "'$' would be expanded by a shell: escape it as \\$ or use single quotes")
                         }
                         if c == UInt8(ascii: "`") { throw fail("a backtick would run a command in a shell: escape it as \\`") }
                         if c == UInt8(ascii: "\\"), let next = peek(1) {
                             if [UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "$"), UInt8(ascii: "`")].contains(next) {
-                                advance(); value.append(next); advance(); continue
+                                advance()
+                                value.append(next)
+                                advance()
+                                continue
                             }
-                            if next == 0x0A { advance(); advance(); continue }              // line continuation
-                            if next == 0x0D, peek(2) == 0x0A { advance(); advance(); advance(); continue }
-                            value.append(c); advance(); continue                            // a literal backslash
+                            if next == 0x0A {
+                                advance()
+                                advance()
+                                continue
+                            }  // line continuation
+                            if next == 0x0D, peek(2) == 0x0A {
+                                advance()
+                                advance()
+                                advance()
+                                continue
+                            }
+                            value.append(c)
+                            advance()
+                            continue  // a literal backslash
                         }
-                        if c == 0x0D, peek(1) == 0x0A { advance(); continue }
+                        if c == 0x0D, peek(1) == 0x0A {
+                            advance()
+                            continue
+                        }
                         value.append(c)
                         advance()
                     }
                 case UInt8(ascii: "$"):
-                    throw fail(peek(1) == UInt8(ascii: "(") ? "'$(' is command substitution in a shell: not accepted"
-                               : "'$' would be expanded by a shell: escape it as \\$ or use single quotes")
+                    throw fail(
+                        peek(1) == UInt8(ascii: "(")
+                            ? "'$(' is command substitution in a shell: not accepted"
+                            : "'$' would be expanded by a shell: escape it as \\$ or use single quotes")
                 case UInt8(ascii: "`"):
                     throw fail("a backtick would run a command in a shell: not accepted")
                 case let c where isSafeUnquoted(c):

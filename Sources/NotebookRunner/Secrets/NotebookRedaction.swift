@@ -1,6 +1,7 @@
 import FoundationEssentials
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Replaces secret values in the executed notebook (by default; `--no-redact-notebook`): the
@@ -25,7 +26,9 @@ public enum NotebookRedaction {
             return
         }
         if let inPlace = SafeFileWriter.rewriteInPlace(path, with: redacted) {
-            log.warning("could not rewrite \(path) with secrets redacted (\(problem); in place: \(inPlace)); the output notebook is removed rather than kept with secrets in it")
+            log.warning(
+                "could not rewrite \(path) with secrets redacted (\(problem); in place: \(inPlace)); the output notebook is removed rather than kept with secrets in it"
+            )
             unlink(path)
         } else {
             log.info("secrets: redacted secret values in the output notebook (in place: \(problem))")

@@ -27,7 +27,9 @@ struct PatternMatcher: Sendable {
 
     init(patterns: some Sequence<[UInt8]>) {
         // 1. A trie with sibling lists (cheap to grow).
-        var firstChild: [Int32] = [-1], nextSibling: [Int32] = [-1], byteOf: [UInt8] = [0]
+        var firstChild: [Int32] = [-1]
+        var nextSibling: [Int32] = [-1]
+        var byteOf: [UInt8] = [0]
         var terminal: [Bool] = [false]
         for pattern in patterns where !pattern.isEmpty {
             var node: Int32 = 0
@@ -52,7 +54,8 @@ struct PatternMatcher: Sendable {
         order.reserveCapacity(count)
         var newID = [Int32](repeating: 0, count: count)
         var edgeStart = [Int32](repeating: 0, count: count + 1)
-        var edgeBytes: [UInt8] = [], edgeTarget: [Int32] = []
+        var edgeBytes: [UInt8] = []
+        var edgeTarget: [Int32] = []
         edgeBytes.reserveCapacity(count)
         edgeTarget.reserveCapacity(count)
         var head = 0
@@ -62,7 +65,10 @@ struct PatternMatcher: Sendable {
             edgeStart[head] = Int32(edgeBytes.count)
             children.removeAll(keepingCapacity: true)
             var child = firstChild[Int(old)]
-            while child != -1 { children.append((byteOf[Int(child)], child)); child = nextSibling[Int(child)] }
+            while child != -1 {
+                children.append((byteOf[Int(child)], child))
+                child = nextSibling[Int(child)]
+            }
             children.sort { $0.0 < $1.0 }
             for (b, c) in children {
                 newID[Int(c)] = Int32(order.count)
@@ -82,7 +88,8 @@ struct PatternMatcher: Sendable {
         var nextOutput = [Int32](repeating: -1, count: count)
         func child(_ node: Int32, _ b: UInt8) -> Int32 {
             if node == 0 { return rootNext[Int(b)] }
-            var lo = Int(edgeStart[Int(node)]), hi = Int(edgeStart[Int(node) + 1])
+            var lo = Int(edgeStart[Int(node)])
+            var hi = Int(edgeStart[Int(node) + 1])
             while lo < hi {
                 let mid = (lo + hi) / 2
                 if edgeBytes[mid] < b { lo = mid + 1 } else { hi = mid }
@@ -91,14 +98,21 @@ struct PatternMatcher: Sendable {
         }
         for node in 0..<count {
             for e in Int(edgeStart[node])..<Int(edgeStart[node + 1]) {
-                let c = Int(edgeTarget[e]), b = edgeBytes[e]
+                let c = Int(edgeTarget[e])
+                let b = edgeBytes[e]
                 depth[c] = depth[node] + 1
                 if node != 0 {
                     var f = fail[node]
                     while true {
                         let t = child(f, b)
-                        if t > 0 { fail[c] = t; break }
-                        if f == 0 { fail[c] = 0; break }
+                        if t > 0 {
+                            fail[c] = t
+                            break
+                        }
+                        if f == 0 {
+                            fail[c] = 0
+                            break
+                        }
                         f = fail[Int(f)]
                     }
                 }

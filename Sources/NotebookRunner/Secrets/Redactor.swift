@@ -71,11 +71,14 @@ public struct Redactor: Sendable {
     static let minimumPartial = 3
 
     /// The byte ranges to mask, ascending, overlapping ones merged.
-    static func maskedRanges(_ bytes: UnsafeBufferPointer<UInt8>, _ matcher: PatternMatcher,
-                             jsonSafe: Bool, clippedEnd: Bool) -> [Range<Int>] {
+    static func maskedRanges(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ matcher: PatternMatcher,
+        jsonSafe: Bool, clippedEnd: Bool
+    ) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         @inline(__always) func add(_ start: Int, _ end: Int) {
-            var lower = start, upper = end
+            var lower = start
+            var upper = end
             // A long match can cover several earlier ones (a whole PEM key after its lines).
             while let last = ranges.last, lower < last.upperBound {
                 lower = min(lower, last.lowerBound)
@@ -144,13 +147,19 @@ public struct Redactor: Sendable {
     static func insideEscape(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
         var n = 0
         var j = i - 1
-        while j >= 0, bytes[j] == UInt8(ascii: "\\") { n += 1; j -= 1 }
+        while j >= 0, bytes[j] == UInt8(ascii: "\\") {
+            n += 1
+            j -= 1
+        }
         if n % 2 == 1 { return true }
         // Inside the four hex digits of a `\uXXXX`.
         for k in 2...5 where i - k >= 0 && bytes[i - k] == UInt8(ascii: "\\") && bytes[i - k + 1] == UInt8(ascii: "u") {
             var m = 0
             var j = i - k - 1
-            while j >= 0, bytes[j] == UInt8(ascii: "\\") { m += 1; j -= 1 }
+            while j >= 0, bytes[j] == UInt8(ascii: "\\") {
+                m += 1
+                j -= 1
+            }
             if m % 2 == 0 { return true }
         }
         return false

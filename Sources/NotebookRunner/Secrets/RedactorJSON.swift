@@ -2,16 +2,17 @@ extension Redactor {
     /// nbformat's own keys: masking one would break the notebook (a secret `source` or `text`).
     /// Any other key (a dict's keys in an `application/json` output, `metadata.papermill.
     /// parameters`' names) is checked like a value.
-    static let structuralKeys: Set<[UInt8]> = Set([
-        "nbformat", "nbformat_minor", "metadata", "cells", "cell_type", "id", "source", "attachments", "outputs",
-        "execution_count", "output_type", "name", "text", "data", "ename", "evalue", "traceback", "transient",
-        "display_id", "kernelspec", "language_info", "display_name", "language", "codemirror_mode", "file_extension",
-        "mimetype", "nbconvert_exporter", "pygments_lexer", "version", "orig_nbformat", "title", "authors", "collapsed",
-        "scrolled", "deletable", "editable", "format", "jupyter", "source_hidden", "outputs_hidden", "execution",
-        "tags", "trusted", "isolated", "widgets", "papermill", "parameters", "default_parameters", "environment_variables",
-        "exception", "start_time", "end_time", "duration", "status", "input_path", "output_path",
-        "iopub.execute_input", "iopub.status.busy", "iopub.status.idle", "shell.execute_reply",
-    ].map { Array($0.utf8) })
+    static let structuralKeys: Set<[UInt8]> = Set(
+        [
+            "nbformat", "nbformat_minor", "metadata", "cells", "cell_type", "id", "source", "attachments", "outputs",
+            "execution_count", "output_type", "name", "text", "data", "ename", "evalue", "traceback", "transient",
+            "display_id", "kernelspec", "language_info", "display_name", "language", "codemirror_mode", "file_extension",
+            "mimetype", "nbconvert_exporter", "pygments_lexer", "version", "orig_nbformat", "title", "authors", "collapsed",
+            "scrolled", "deletable", "editable", "format", "jupyter", "source_hidden", "outputs_hidden", "execution",
+            "tags", "trusted", "isolated", "widgets", "papermill", "parameters", "default_parameters", "environment_variables",
+            "exception", "start_time", "end_time", "duration", "status", "input_path", "output_path",
+            "iopub.execute_input", "iopub.status.busy", "iopub.status.idle", "shell.execute_reply",
+        ].map { Array($0.utf8) })
 
     /// nbformat's enumerated values at their keys: `"cell_type": "code"`, `"output_type":
     /// "stream"`, `"name": "stdout"`. Left alone so that the notebook stays valid; the same
@@ -46,7 +47,10 @@ extension Redactor {
             var expectingKey = false
             var lastKey: ArraySlice<UInt8> = []
             func replace(_ range: Range<Int>, with replacement: [UInt8]) {
-                if !changed { out.reserveCapacity(buffer.count); changed = true }
+                if !changed {
+                    out.reserveCapacity(buffer.count)
+                    changed = true
+                }
                 out.append(contentsOf: buffer[copied..<range.lowerBound])
                 out.append(contentsOf: replacement)
                 copied = range.upperBound
@@ -56,11 +60,24 @@ extension Redactor {
             while i < n {
                 let b = buffer[i]
                 switch b {
-                case UInt8(ascii: "{"): objects.append(true); expectingKey = true; i += 1
-                case UInt8(ascii: "["): objects.append(false); expectingKey = false; i += 1
-                case UInt8(ascii: "}"), UInt8(ascii: "]"): _ = objects.popLast(); expectingKey = false; i += 1
-                case UInt8(ascii: ","): expectingKey = objects.last ?? false; i += 1
-                case UInt8(ascii: ":"): expectingKey = false; i += 1
+                case UInt8(ascii: "{"):
+                    objects.append(true)
+                    expectingKey = true
+                    i += 1
+                case UInt8(ascii: "["):
+                    objects.append(false)
+                    expectingKey = false
+                    i += 1
+                case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                    _ = objects.popLast()
+                    expectingKey = false
+                    i += 1
+                case UInt8(ascii: ","):
+                    expectingKey = objects.last ?? false
+                    i += 1
+                case UInt8(ascii: ":"):
+                    expectingKey = false
+                    i += 1
                 case UInt8(ascii: "\""):
                     var j = i + 1
                     while j < n, buffer[j] != UInt8(ascii: "\"") { j += buffer[j] == UInt8(ascii: "\\") ? 2 : 1 }

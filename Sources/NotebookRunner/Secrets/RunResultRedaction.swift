@@ -9,23 +9,26 @@ extension RunResult {
         r.failedCell?.ename = redactor.redact(failedCell?.ename)
         r.failedCell?.evalue = redactor.redact(failedCell?.evalue)
         r.failedCell?.reason = redactor.redact(failedCell?.reason)
-        r.validation?.offendingCells = validation?.offendingCells.map { cell in
-            var c = cell
-            c.reasons = cell.reasons.map { .init(kind: $0.kind, message: redactor.redact($0.message)) }
-            return c
-        } ?? []
-        r.validation?.warnings = validation?.warnings.map { warning in
-            var w = warning
-            w.message = redactor.redact(warning.message)
-            return w
-        } ?? []
-        r.comparison?.diffs = comparison?.diffs.map { diff in
-            var d = diff
-            d.expected = redactor.redact(diff.expected)
-            d.actual = redactor.redact(diff.actual)
-            d.diff = redactor.redact(diff.diff)
-            return d
-        } ?? []
+        r.validation?.offendingCells =
+            validation?.offendingCells.map { cell in
+                var c = cell
+                c.reasons = cell.reasons.map { .init(kind: $0.kind, message: redactor.redact($0.message)) }
+                return c
+            } ?? []
+        r.validation?.warnings =
+            validation?.warnings.map { warning in
+                var w = warning
+                w.message = redactor.redact(warning.message)
+                return w
+            } ?? []
+        r.comparison?.diffs =
+            comparison?.diffs.map { diff in
+                var d = diff
+                d.expected = redactor.redact(diff.expected)
+                d.actual = redactor.redact(diff.actual)
+                d.diff = redactor.redact(diff.diff)
+                return d
+            } ?? []
         r.cells = cells.map { cell in
             var c = cell
             c.error = redactor.redact(cell.error)

@@ -29,10 +29,12 @@ enum SecretForms {
         // A bundle (a CA bundle, a kubeconfig) is masked line by line; its whole forms would
         // only make the matcher larger.
         if lines.count <= maxWholeLines { add(value) }
-        lines.forEach { add(String($0)) }
+        for line in lines { add(String(line)) }
         for leaf in jsonLeaves(value) {
             add(leaf)
-            if leaf.contains("\n") { leaf.split(separator: "\n").forEach { add(String($0)) } }
+            if leaf.contains("\n") {
+                for line in leaf.split(separator: "\n") { add(String(line)) }
+            }
         }
         urlSecrets(value).forEach(add)
         connectionStringSecrets(value).forEach(add)
@@ -42,8 +44,10 @@ enum SecretForms {
     /// Every byte pattern for the log and other plain text.
     static func textPatterns(of part: String) -> [[UInt8]] {
         let bytes = Array(part.utf8)
-        return [bytes, pythonReprEscaped(bytes), jsonEscaped(bytes), jsonEscaped(bytes, ascii: true),
-                htmlEscaped(bytes, quotes: false), htmlEscaped(bytes, quotes: true)]
+        return [
+            bytes, pythonReprEscaped(bytes), jsonEscaped(bytes), jsonEscaped(bytes, ascii: true),
+            htmlEscaped(bytes, quotes: false), htmlEscaped(bytes, quotes: true),
+        ]
     }
 
     // MARK: Parts
@@ -52,7 +56,8 @@ enum SecretForms {
     /// URLs of public endpoints).
     static func jsonLeaves(_ value: String) -> [String] {
         guard value.first(where: { !$0.isWhitespace }) == "{",
-              let json = try? JSONDecoder().decode(Tree.self, from: Data(value.utf8)) else { return [] }
+            let json = try? JSONDecoder().decode(Tree.self, from: Data(value.utf8))
+        else { return [] }
         var out: [String] = []
         func walk(_ v: Tree, key: String) {
             switch v {
@@ -60,8 +65,10 @@ enum SecretForms {
                 let k = key.lowercased()
                 if k == "type" || k == "universe_domain" || k.hasSuffix("_uri") || k.hasSuffix("_url") { return }
                 out.append(s)
-            case .array(let items): items.forEach { walk($0, key: key) }
-            case .object(let members): members.forEach { walk($0.value, key: $0.key) }
+            case .array(let items):
+                for item in items { walk(item, key: key) }
+            case .object(let members):
+                for (name, member) in members { walk(member, key: name) }
             case .other: return
             }
         }
@@ -71,14 +78,22 @@ enum SecretForms {
 
     /// A JSON value, as far as its string leaves go.
     indirect enum Tree: Decodable {
-        case string(String), array([Tree]), object([String: Tree]), other
+        case string(String)
+        case array([Tree])
+        case object([String: Tree])
+        case other
 
         init(from decoder: any Decoder) throws {
             let c = try decoder.singleValueContainer()
-            if let s = try? c.decode(String.self) { self = .string(s) }
-            else if let o = try? c.decode([String: Tree].self) { self = .object(o) }
-            else if let a = try? c.decode([Tree].self) { self = .array(a) }
-            else { self = .other }
+            if let s = try? c.decode(String.self) {
+                self = .string(s)
+            } else if let o = try? c.decode([String: Tree].self) {
+                self = .object(o)
+            } else if let a = try? c.decode([Tree].self) {
+                self = .array(a)
+            } else {
+                self = .other
+            }
         }
     }
 
@@ -157,9 +172,11 @@ enum SecretForms {
         }
         if ascii, bytes.contains(where: { $0 >= 0x80 }) {
             for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars {
-                if scalar.value < 0x80 { out += jsonEscaped([UInt8(scalar.value)]) }
-                else if scalar.value < 0x10000 { hex4(scalar.value) }
-                else {
+                if scalar.value < 0x80 {
+                    out += jsonEscaped([UInt8(scalar.value)])
+                } else if scalar.value < 0x10000 {
+                    hex4(scalar.value)
+                } else {
                     let v = scalar.value - 0x10000
                     hex4(0xD800 + (v >> 10))
                     hex4(0xDC00 + (v & 0x3FF))

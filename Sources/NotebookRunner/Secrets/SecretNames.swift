@@ -13,11 +13,15 @@
 /// Not secret: `TOKENIZERS_PARALLELISM`, `KEYBOARD`, `SSH_AUTH_SOCK`, `DB_USER`, `DB_HOST`,
 /// `MLFLOW_TRACKING_URI`.
 enum SecretNames {
-    static let fragments = ["PASSWORD", "PASSWD", "PASSPHRASE", "SECRET", "CREDENTIAL", "API_KEY", "APIKEY",
-                            "PRIVATE_KEY", "ACCESS_KEY", "CONNECTION_STRING", "CONNSTR", "CONN_STR"]
+    static let fragments = [
+        "PASSWORD", "PASSWD", "PASSPHRASE", "SECRET", "CREDENTIAL", "API_KEY", "APIKEY",
+        "PRIVATE_KEY", "ACCESS_KEY", "CONNECTION_STRING", "CONNSTR", "CONN_STR",
+    ]
     static let words: Set<Substring> = ["TOKEN", "TOKENS", "PASS", "PWD", "AUTH", "AUTHORIZATION", "PAT", "DSN", "SAS", "COOKIE"]
-    static let urlWords: Set<Substring> = ["DATABASE", "DB", "REDIS", "MONGO", "MONGODB", "POSTGRES", "POSTGRESQL", "PG",
-                                           "MYSQL", "MARIADB", "AMQP", "BROKER", "RABBITMQ", "SNOWFLAKE", "SQLALCHEMY", "CACHE"]
+    static let urlWords: Set<Substring> = [
+        "DATABASE", "DB", "REDIS", "MONGO", "MONGODB", "POSTGRES", "POSTGRESQL", "PG",
+        "MYSQL", "MARIADB", "AMQP", "BROKER", "RABBITMQ", "SNOWFLAKE", "SQLALCHEMY", "CACHE",
+    ]
     static let notSecret: Set<String> = ["PWD", "OLDPWD", "SSH_AUTH_SOCK", "TOKENIZERS_PARALLELISM"]
 
     static func looksSecret(_ name: String) -> Bool {

@@ -1,6 +1,7 @@
 import FoundationEssentials
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Loads Vault-rendered env files into the notebook's environment, without a shell.
@@ -61,7 +62,10 @@ public struct SecretsLoader: Sendable {
                     // Folders are passed over; anything else is an env file that cannot be read.
                     guard let what = Self.irregular(path) else { continue }
                     if strict {
-                        throw RunFailure(.secretsUnavailable, "\(path): \(what), not an env file; an explicitly given secrets folder may hold only regular files (and folders, which are passed over)")
+                        throw RunFailure(
+                            .secretsUnavailable,
+                            "\(path): \(what), not an env file; an explicitly given secrets folder may hold only regular files (and folders, which are passed over)"
+                        )
                     }
                     log.warning("skipping \(path): \(what)")
                     report.files.append(.init(path: path, status: .skipped, keys: [], reason: what))
@@ -135,12 +139,17 @@ public struct SecretsLoader: Sendable {
             let bytes = key.utf8.count + value.utf8.count + 2
             if bytes > maxVariableBytes {
                 let origin = loaded.contains(key) ? "loaded from a secrets file" : "inherited"
-                throw RunFailure(.secretsUnavailable, "\(key) (\(origin)) is \(bytes) bytes; Linux passes at most \(maxVariableBytes) bytes per environment variable, so no program could be started with it")
+                throw RunFailure(
+                    .secretsUnavailable,
+                    "\(key) (\(origin)) is \(bytes) bytes; Linux passes at most \(maxVariableBytes) bytes per environment variable, so no program could be started with it"
+                )
             }
             total += bytes + 8
         }
         if total > maxEnvironmentBytes {
-            throw RunFailure(.secretsUnavailable, "the environment would be \(total) bytes with the secrets loaded; Linux starts programs with at most about 2 MiB of arguments and environment")
+            throw RunFailure(
+                .secretsUnavailable,
+                "the environment would be \(total) bytes with the secrets loaded; Linux starts programs with at most about 2 MiB of arguments and environment")
         }
     }
 

@@ -11,8 +11,10 @@ enum BoundedProcess {
         case stopped(signal: Int32)
     }
 
-    static func run(_ executable: String, _ arguments: [String], environment: [String: String],
-                    workingDirectory: String, limit: Duration, combineOutput: Bool = false) async throws -> Ending {
+    static func run(
+        _ executable: String, _ arguments: [String], environment: [String: String],
+        workingDirectory: String, limit: Duration, combineOutput: Bool = false
+    ) async throws -> Ending {
         try await withThrowingTaskGroup(of: Ending?.self) { group in
             group.addTask {
                 try await ChildRegistry.shared.whileSpawning {

@@ -1,6 +1,7 @@
 import Synchronization
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The children swift-subprocess is waiting for, so the reaper never steals their status.
@@ -19,7 +20,12 @@ public final class ChildRegistry: Sendable {
     private let state = Mutex(State())
 
     public func beginSpawn() { state.withLock { $0.spawning += 1 } }
-    public func spawned(_ pid: pid_t) { state.withLock { $0.spawning -= 1; $0.managed.insert(pid) } }
+    public func spawned(_ pid: pid_t) {
+        state.withLock {
+            $0.spawning -= 1
+            $0.managed.insert(pid)
+        }
+    }
     /// The spawn failed or its child has been reaped by swift-subprocess.
     public func finished(_ pid: pid_t?) {
         state.withLock {
@@ -42,8 +48,10 @@ public final class ChildRegistry: Sendable {
     public func reapOrphans(table: ProcessTable = .snapshot(), limitTo: Set<pid_t>? = nil) -> [pid_t] {
         let me = getpid()
         var reaped: [pid_t] = []
-        for entry in table.entries.values where entry.parent == me && entry.isZombie
-            && limitTo.map({ $0.contains(entry.pid) }) ?? true {
+        for entry in table.entries.values
+        where entry.parent == me && entry.isZombie
+            && limitTo.map({ $0.contains(entry.pid) }) ?? true
+        {
             let skip = state.withLock { $0.spawning > 0 || $0.managed.contains(entry.pid) }
             if skip { continue }
             var status: Int32 = 0

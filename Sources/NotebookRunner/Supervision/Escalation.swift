@@ -26,8 +26,10 @@ public struct Escalation: Sendable {
     private var exitedAt: ContinuousClock.Instant?
     private var descendantsEnded = false
 
-    public init(grace: Duration, killAfter: Duration = .seconds(2), drain: Duration = .seconds(2),
-                deadline: ContinuousClock.Instant?, timeout: RunDuration?, signalsAlreadySeen: UInt = 0) {
+    public init(
+        grace: Duration, killAfter: Duration = .seconds(2), drain: Duration = .seconds(2),
+        deadline: ContinuousClock.Instant?, timeout: RunDuration?, signalsAlreadySeen: UInt = 0
+    ) {
         self.grace = grace
         self.killAfter = killAfter
         self.drain = drain
@@ -39,8 +41,10 @@ public struct Escalation: Sendable {
     /// - Parameters:
     ///   - signals: how many stop signals have arrived in all, and the first one.
     ///   - papermillExited: papermill is a zombie or gone.
-    public mutating func step(now: ContinuousClock.Instant, signals: (count: UInt, first: Int32),
-                              papermillExited: Bool) -> [Action] {
+    public mutating func step(
+        now: ContinuousClock.Instant, signals: (count: UInt, first: Int32),
+        papermillExited: Bool
+    ) -> [Action] {
         var actions: [Action] = []
         let newSignals = signals.count > signalsSeen ? signals.count - signalsSeen : 0
         signalsSeen = max(signalsSeen, signals.count)

@@ -10,7 +10,7 @@ public struct LineSplitter: Sendable {
 
     public let maxLineBytes: Int
     private var pending: [UInt8] = []
-    private var omitted = 0   // > 0: inside an over-long line, discarding
+    private var omitted = 0  // > 0: inside an over-long line, discarding
 
     public init(maxLineBytes: Int = 64 * 1024) {
         precondition(maxLineBytes > 0)

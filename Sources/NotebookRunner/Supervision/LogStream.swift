@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `--log-stream auto|stdout|stderr` (`NBRUNNER_LOG_STREAM`): where nbrunner's log goes. The
@@ -96,7 +96,8 @@ public enum LogStream: String, Sendable, CaseIterable {
 
     /// Whether two descriptors are the same open file (same pipe, same terminal, same log file).
     static func sameFile(_ a: Int32, _ b: Int32) -> Bool {
-        var sa = stat(), sb = stat()
+        var sa = stat()
+        var sb = stat()
         guard fstat(a, &sa) == 0, fstat(b, &sb) == 0 else { return false }
         return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino
     }

@@ -9,10 +9,12 @@ public struct PapermillCommand: Sendable, Equatable {
 
     public init(python: String, configuration c: RunConfiguration) {
         executable = python
-        var args = ["-c", PapermillLauncher.source, String(c.saveEvery.milliseconds / 1000),
-                    Self.literalPath(c.notebook), Self.literalPath(c.output),
-                    "--no-progress-bar", "--log-output", "--log-level", "INFO",
-                    "--cwd", c.cwd]
+        var args = [
+            "-c", PapermillLauncher.source, String(c.saveEvery.milliseconds / 1000),
+            Self.literalPath(c.notebook), Self.literalPath(c.output),
+            "--no-progress-bar", "--log-output", "--log-level", "INFO",
+            "--cwd", c.cwd,
+        ]
         if let kernel = c.kernel { args += ["--kernel", kernel] }
         if let start = c.startTimeout { args += ["--start-timeout", String(start.papermillSeconds)] }
         if let cell = c.cellTimeout { args += ["--execution-timeout", String(cell.papermillSeconds)] }

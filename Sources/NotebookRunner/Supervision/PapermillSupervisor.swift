@@ -1,8 +1,9 @@
 import Subprocess
 import Synchronization
 import SystemPackage
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Runs papermill and streams its output live: stdin `/dev/null`, stdout and stderr read as raw
@@ -24,8 +25,10 @@ public struct PapermillSupervisor: Sendable {
     static let tailLines = 200
     static let tailLineBytes = 2048
 
-    public init(command: PapermillCommand, environment: [String: String], workingDirectory: String,
-                log: RunnerLog, escalation: Escalation) {
+    public init(
+        command: PapermillCommand, environment: [String: String], workingDirectory: String,
+        log: RunnerLog, escalation: Escalation
+    ) {
         self.command = command
         self.environment = environment
         self.workingDirectory = workingDirectory
@@ -97,8 +100,9 @@ public struct PapermillSupervisor: Sendable {
         case .signaled(let signal): ending = .signaled(signal)
         }
         await Self.endLeftovers(log: log)
-        return PapermillObservation(ending: ending, lastStartedLiveIndex: last.lastStartedLiveIndex,
-                                    lastStartedSourceIndex: last.lastStartedSourceIndex, errorTail: tail, stop: stop)
+        return PapermillObservation(
+            ending: ending, lastStartedLiveIndex: last.lastStartedLiveIndex,
+            lastStartedSourceIndex: last.lastStartedSourceIndex, errorTail: tail, stop: stop)
     }
 
     /// No process of the run outlives it, whatever the outcome.
@@ -108,25 +112,32 @@ public struct PapermillSupervisor: Sendable {
             log.info("ended \(leftovers.ended.count) leftover process(es) of the run: \(leftovers.endedText)")
         }
         if !leftovers.remaining.isEmpty {
-            log.warning("\(leftovers.remaining.count) process(es) of the run were still alive after \(RunDuration(ProcessTreeCleanup.killLimit)) of SIGKILL rounds and may outlive it: \(ProcessTreeCleanup.Report.list(leftovers.remaining))")
+            log.warning(
+                "\(leftovers.remaining.count) process(es) of the run were still alive after \(RunDuration(ProcessTreeCleanup.killLimit)) of SIGKILL rounds and may outlive it: \(ProcessTreeCleanup.Report.list(leftovers.remaining))"
+            )
         }
     }
 
     /// The watchdog: steps the escalation every 100 ms and reaps orphans, until cancelled.
-    static func watch(_ execution: Execution<CustomWriteInput, SequenceOutput, SequenceOutput>,
-                      escalation initial: Escalation, log: RunnerLog) async -> StopReason? {
+    static func watch(
+        _ execution: Execution<CustomWriteInput, SequenceOutput, SequenceOutput>,
+        escalation initial: Escalation, log: RunnerLog
+    ) async -> StopReason? {
         var escalation = initial
         let clock = ContinuousClock()
         let pid = execution.processIdentifier.value
         var ticks = 0
         while !Task.isCancelled {
             let exited = ProcessTable.read(pid).map(\.isZombie) ?? true
-            let actions = escalation.step(now: clock.now, signals: (StopSignals.count, StopSignals.first),
-                                          papermillExited: exited)
+            let actions = escalation.step(
+                now: clock.now, signals: (StopSignals.count, StopSignals.first),
+                papermillExited: exited)
             for action in actions {
                 switch action {
                 case .interrupt:
-                    log.info("\(describe(escalation.stop)): interrupting papermill (SIGINT) so it finalises the notebook; forced after \(RunDuration(escalation.grace))")
+                    log.info(
+                        "\(describe(escalation.stop)): interrupting papermill (SIGINT) so it finalises the notebook; forced after \(RunDuration(escalation.grace))"
+                    )
                     try? execution.send(signal: .interrupt)
                 case .terminateGroup:
                     log.info("papermill is still running: SIGTERM to its process group")
@@ -176,8 +187,10 @@ public struct PapermillSupervisor: Sendable {
     }
 
     /// papermill's stderr: logging, cell output (`--log-output`), the kernel's own stderr.
-    static func pumpErrors(_ stream: SubprocessOutputSequence, progress initial: CellProgress,
-                           log: RunnerLog) async throws -> (CellProgress, [String]) {
+    static func pumpErrors(
+        _ stream: SubprocessOutputSequence, progress initial: CellProgress,
+        log: RunnerLog
+    ) async throws -> (CellProgress, [String]) {
         var progress = initial
         var splitter = LineSplitter()
         var tail = Ring<[UInt8]>(capacity: tailLines)

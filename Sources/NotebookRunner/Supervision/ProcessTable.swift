@@ -1,6 +1,7 @@
 import FoundationEssentials
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A snapshot of `/proc`: every process's parent, state and group, read from `/proc/PID/stat`.
@@ -41,10 +42,12 @@ public struct ProcessTable: Sendable {
     /// are counted from the LAST `)`.
     static func parse(_ stat: [UInt8]) -> Entry? {
         guard let close = stat.lastIndex(of: UInt8(ascii: ")")),
-              let pid = pid_t(String(decoding: stat.prefix(while: { $0 != 0x20 }), as: UTF8.self)) else { return nil }
+            let pid = pid_t(String(decoding: stat.prefix(while: { $0 != 0x20 }), as: UTF8.self))
+        else { return nil }
         let fields = stat[(close + 1)...].split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
         guard fields.count >= 4, let state = fields[0].first,
-              let parent = pid_t(fields[1]), let group = pid_t(fields[2]), let session = pid_t(fields[3]) else { return nil }
+            let parent = pid_t(fields[1]), let group = pid_t(fields[2]), let session = pid_t(fields[3])
+        else { return nil }
         return Entry(pid: pid, parent: parent, state: state, group: group, session: session)
     }
 

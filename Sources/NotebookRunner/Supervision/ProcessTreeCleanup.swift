@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Ends every process below nbrunner: SIGTERM, a short wait, then SIGKILL round after round
@@ -40,9 +40,11 @@ public enum ProcessTreeCleanup {
     public static let killLimit: Duration = .seconds(3)
 
     @discardableResult
-    public static func endDescendants(excluding excluded: Set<pid_t> = [], wait: Duration = .seconds(2),
-                                      killLimit: Duration = killLimit,
-                                      registry: ChildRegistry = .shared) async -> Report {
+    public static func endDescendants(
+        excluding excluded: Set<pid_t> = [], wait: Duration = .seconds(2),
+        killLimit: Duration = killLimit,
+        registry: ChildRegistry = .shared
+    ) async -> Report {
         let me = getpid()
         var report = Report()
         var seen: Set<pid_t> = []

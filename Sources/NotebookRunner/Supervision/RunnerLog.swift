@@ -1,7 +1,8 @@
 import FoundationEssentials
 import Synchronization
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// nbrunner's log, on stderr (which ``LogStream`` makes a copy of stdout in a container): its own

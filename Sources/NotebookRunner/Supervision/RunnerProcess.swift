@@ -1,6 +1,7 @@
 import CShim
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Process-wide duties taken on once, before anything is spawned: stop-signal handlers,

@@ -25,8 +25,11 @@ public enum CellJudge {
         if let error = raised, cell.tags.contains(NotebookDocument.raisesExceptionTag) {
             let what = quote(describe(error))
             if policy.strict {
-                failures.append((.init(kind: .allowedError, message: "raised \(what); a raises-exception tag does not allow it in strict mode"),
-                                 .validationStrictModeFailure))
+                failures.append(
+                    (
+                        .init(kind: .allowedError, message: "raised \(what); a raises-exception tag does not allow it in strict mode"),
+                        .validationStrictModeFailure
+                    ))
             } else {
                 warnings.append(.init(kind: .allowedError, message: "raised \(what), which its raises-exception tag allows"))
             }
@@ -39,12 +42,18 @@ public enum CellJudge {
         }
         let stderr = cell.outputs.filter { $0.outputType == "stream" && $0.name == "stderr" }
         if policy.warningsFail, let line = stderr.lazy.compactMap({ $0.scan?.warning }).first {
-            failures.append((.init(kind: .warning, message: "Python warning: \(quote(line))"),
-                             policy.failOnWarnings.enabled ? .validationWarningFailure : .validationStrictModeFailure))
+            failures.append(
+                (
+                    .init(kind: .warning, message: "Python warning: \(quote(line))"),
+                    policy.failOnWarnings.enabled ? .validationWarningFailure : .validationStrictModeFailure
+                ))
         }
         if policy.stderrFails, let line = stderr.lazy.compactMap({ $0.scan?.firstLine }).first {
-            failures.append((.init(kind: .stderr, message: "wrote to stderr: \(quote(line))"),
-                             policy.failOnStderr.enabled ? .validationStderrFailure : .validationStrictModeFailure))
+            failures.append(
+                (
+                    .init(kind: .stderr, message: "wrote to stderr: \(quote(line))"),
+                    policy.failOnStderr.enabled ? .validationStderrFailure : .validationStrictModeFailure
+                ))
         }
         return Verdict(failures: failures, warnings: warnings)
     }

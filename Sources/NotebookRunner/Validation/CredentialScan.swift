@@ -84,7 +84,8 @@ public enum CredentialScan {
         for (n, line) in lines.enumerated() {
             for match in line.matches(of: assignment) {
                 guard let name = match["n"]?.substring, let v = match["v"]?.substring,
-                      credentialName(name), !isPlaceholder(v) else { continue }
+                    credentialName(name), !isPlaceholder(v)
+                else { continue }
                 add(n + 1, "credential_literal", v)
             }
         }

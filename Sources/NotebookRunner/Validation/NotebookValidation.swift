@@ -4,8 +4,10 @@ public enum NotebookValidation {
     /// - Parameters:
     ///   - executed: the executed notebook; nil when papermill wrote none (nothing is checked).
     ///   - cells: the per-cell results of the outcome, by source index.
-    public static func validate(policy: ValidationPolicy, source: NotebookDocument, executed: NotebookDocument?,
-                                cells: [CellResult], redactor: Redactor = .none) -> ValidationReport {
+    public static func validate(
+        policy: ValidationPolicy, source: NotebookDocument, executed: NotebookDocument?,
+        cells: [CellResult], redactor: Redactor = .none
+    ) -> ValidationReport {
         guard let executed else { return ValidationReport(policy: policy) }
         let alignment = CellAlignment(source: source.cells, executed: executed.cells)
         var offending: [ValidationReport.OffendingCell] = []
@@ -13,12 +15,15 @@ public enum NotebookValidation {
         var judged = 0
         for (j, cell) in CellAlignment.live(executed.cells).enumerated() {
             guard j < alignment.sourceIndex.count, let s = alignment.sourceIndex[j], s < cells.count,
-                  cell.cellType == "code", cells[s].status == .succeeded else { continue }
+                cell.cellType == "code", cells[s].status == .succeeded
+            else { continue }
             judged += 1
             let verdict = CellJudge.judge(cell, policy: policy, redactor: redactor)
             if let first = verdict.failures.first {
-                offending.append(.init(cellIndex: s, executionCount: cell.executionCount, category: first.category,
-                                       reasons: verdict.failures.map(\.finding)))
+                offending.append(
+                    .init(
+                        cellIndex: s, executionCount: cell.executionCount, category: first.category,
+                        reasons: verdict.failures.map(\.finding)))
             }
             warnings += verdict.warnings.map { .init(cellIndex: s, kind: $0.kind, message: $0.message) }
         }
@@ -29,7 +34,8 @@ public enum NotebookValidation {
         }
         offending.sort { $0.cellIndex < $1.cellIndex }
         warnings.sort { $0.cellIndex < $1.cellIndex }
-        return ValidationReport(policy: policy, status: offending.isEmpty ? .passed : .failed,
-                                offendingCells: offending, warnings: warnings)
+        return ValidationReport(
+            policy: policy, status: offending.isEmpty ? .passed : .failed,
+            offendingCells: offending, warnings: warnings)
     }
 }

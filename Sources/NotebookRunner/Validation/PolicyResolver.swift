@@ -16,15 +16,20 @@ public enum PolicyResolver {
         case .failOnStderr: ("--fail-on-stderr", EnvironmentName.failOnStderr, EnvironmentName.operatorFailOnStderr)
         case .failOnWarnings: ("--fail-on-warnings", EnvironmentName.failOnWarnings, EnvironmentName.operatorFailOnWarnings)
         case .strictMode: ("--strict", EnvironmentName.strict, EnvironmentName.operatorStrictMode)
-        case .detectSilentFailures: ("--detect-silent-failures", EnvironmentName.detectSilentFailures,
-                                     EnvironmentName.operatorDetectSilentFailures)
+        case .detectSilentFailures:
+            (
+                "--detect-silent-failures", EnvironmentName.detectSilentFailures,
+                EnvironmentName.operatorDetectSilentFailures
+            )
         // The operator has no variable for it (yet).
         case .failOnHardcodedCredentials: ("--fail-on-hardcoded-credentials", EnvironmentName.failOnHardcodedCredentials, "")
         }
     }
 
-    public static func resolve(level cliLevel: String?, flags: [ValidationPolicy.Name: Bool],
-                               environment: [String: String]) throws(RunFailure) -> ValidationPolicy {
+    public static func resolve(
+        level cliLevel: String?, flags: [ValidationPolicy.Name: Bool],
+        environment: [String: String]
+    ) throws(RunFailure) -> ValidationPolicy {
         func env(_ name: String) -> String? {
             guard let v = environment[name], !v.allSatisfy(\.isWhitespace) else { return nil }
             return v.trimmed

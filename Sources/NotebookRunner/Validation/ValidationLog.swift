@@ -13,21 +13,31 @@ public enum ValidationLog {
     public static func lines(_ report: ValidationReport) -> [Line] {
         var lines: [Line] = []
         for cell in report.offendingCells.prefix(maxLogged) {
-            lines.append(Line(isWarning: false, text: "validation: cell \(cell.cellIndex) fails (\(cell.category.rawValue)): "
-                                  + cell.reasons.map(\.message).joined(separator: "; ")))
+            lines.append(
+                Line(
+                    isWarning: false,
+                    text: "validation: cell \(cell.cellIndex) fails (\(cell.category.rawValue)): "
+                        + cell.reasons.map(\.message).joined(separator: "; ")))
         }
         let cells = report.offendingCellCount
         if cells > maxLogged {
-            lines.append(Line(isWarning: false, text: "validation: \(cells - maxLogged) more cell\(cells - maxLogged == 1 ? "" : "s") fail\(cells - maxLogged == 1 ? "s" : "") (\(cells) in all"
-                                  + listed(report.offendingCells.count, of: cells, "offending_cells") + ")"))
+            lines.append(
+                Line(
+                    isWarning: false,
+                    text:
+                        "validation: \(cells - maxLogged) more cell\(cells - maxLogged == 1 ? "" : "s") fail\(cells - maxLogged == 1 ? "s" : "") (\(cells) in all"
+                        + listed(report.offendingCells.count, of: cells, "offending_cells") + ")"))
         }
         for warning in report.warnings.prefix(maxLogged) {
             lines.append(Line(isWarning: true, text: "cell \(warning.cellIndex) \(warning.message)"))
         }
         let warnings = report.warnings.count + (report.warningsOmitted ?? 0)
         if warnings > maxLogged {
-            lines.append(Line(isWarning: true, text: "\(warnings - maxLogged) more validation warning\(warnings - maxLogged == 1 ? "" : "s") (\(warnings) in all"
-                                  + listed(report.warnings.count, of: warnings, "warnings") + ")"))
+            lines.append(
+                Line(
+                    isWarning: true,
+                    text: "\(warnings - maxLogged) more validation warning\(warnings - maxLogged == 1 ? "" : "s") (\(warnings) in all"
+                        + listed(report.warnings.count, of: warnings, "warnings") + ")"))
         }
         return lines
     }

@@ -30,15 +30,18 @@ public struct ValidationPolicy: Sendable, Equatable, Codable {
     /// kernel starts, instead of a warning.
     public var failOnHardcodedCredentials: Setting
 
-    public init(level: ValidationLevel, levelSource: String, failOnStderr: Setting, failOnWarnings: Setting,
-                strictMode: Setting, detectSilentFailures: Setting, failOnHardcodedCredentials: Setting? = nil) {
+    public init(
+        level: ValidationLevel, levelSource: String, failOnStderr: Setting, failOnWarnings: Setting,
+        strictMode: Setting, detectSilentFailures: Setting, failOnHardcodedCredentials: Setting? = nil
+    ) {
         self.level = level
         self.levelSource = levelSource
         self.failOnStderr = failOnStderr
         self.failOnWarnings = failOnWarnings
         self.strictMode = strictMode
         self.detectSilentFailures = detectSilentFailures
-        self.failOnHardcodedCredentials = failOnHardcodedCredentials
+        self.failOnHardcodedCredentials =
+            failOnHardcodedCredentials
             ?? Setting(enabled: level.enables(.failOnHardcodedCredentials), source: "level \(level.rawValue)")
     }
 
@@ -46,21 +49,23 @@ public struct ValidationPolicy: Sendable, Equatable, Codable {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let level = try c.decode(ValidationLevel.self, forKey: .level)
-        self.init(level: level, levelSource: try c.decode(String.self, forKey: .levelSource),
-                  failOnStderr: try c.decode(Setting.self, forKey: .failOnStderr),
-                  failOnWarnings: try c.decode(Setting.self, forKey: .failOnWarnings),
-                  strictMode: try c.decode(Setting.self, forKey: .strictMode),
-                  detectSilentFailures: try c.decode(Setting.self, forKey: .detectSilentFailures),
-                  failOnHardcodedCredentials: try c.decodeIfPresent(Setting.self, forKey: .failOnHardcodedCredentials))
+        self.init(
+            level: level, levelSource: try c.decode(String.self, forKey: .levelSource),
+            failOnStderr: try c.decode(Setting.self, forKey: .failOnStderr),
+            failOnWarnings: try c.decode(Setting.self, forKey: .failOnWarnings),
+            strictMode: try c.decode(Setting.self, forKey: .strictMode),
+            detectSilentFailures: try c.decode(Setting.self, forKey: .detectSilentFailures),
+            failOnHardcodedCredentials: try c.decodeIfPresent(Setting.self, forKey: .failOnHardcodedCredentials))
     }
 
     /// The preset of `level` as it is, every setting attributed to the level.
     public init(level: ValidationLevel, levelSource: String = "default") {
         func preset(_ name: Name) -> Setting { Setting(enabled: level.enables(name), source: "level \(level.rawValue)") }
-        self.init(level: level, levelSource: levelSource, failOnStderr: preset(.failOnStderr),
-                  failOnWarnings: preset(.failOnWarnings), strictMode: preset(.strictMode),
-                  detectSilentFailures: preset(.detectSilentFailures),
-                  failOnHardcodedCredentials: preset(.failOnHardcodedCredentials))
+        self.init(
+            level: level, levelSource: levelSource, failOnStderr: preset(.failOnStderr),
+            failOnWarnings: preset(.failOnWarnings), strictMode: preset(.strictMode),
+            detectSilentFailures: preset(.detectSilentFailures),
+            failOnHardcodedCredentials: preset(.failOnHardcodedCredentials))
     }
 
     /// The default policy: level development.

@@ -73,8 +73,10 @@ public struct ValidationReport: Codable, Sendable, Equatable {
     public var offendingCellCount: Int { offendingCells.count + (offendingCellsOmitted ?? 0) }
 
     /// - Parameters: offendingCells, warnings: all of them; the first ``maxListed`` of each are listed.
-    public init(policy: ValidationPolicy, status: Status = .notChecked, offendingCells: [OffendingCell] = [],
-                warnings: [Warning] = []) {
+    public init(
+        policy: ValidationPolicy, status: Status = .notChecked, offendingCells: [OffendingCell] = [],
+        warnings: [Warning] = []
+    ) {
         self.policy = policy
         self.status = status
         self.offendingCells = Array(offendingCells.prefix(Self.maxListed))

@@ -5,8 +5,10 @@
 /// fails a policy or differs from the golden notebook is marked `failed` with its reason, as
 /// long as it ran and had not failed already.
 public enum ValidationVerdict {
-    public static func apply(to outcome: OutcomeClassifier.Outcome, validation: ValidationReport?,
-                             comparison: ComparisonReport?) -> OutcomeClassifier.Outcome {
+    public static func apply(
+        to outcome: OutcomeClassifier.Outcome, validation: ValidationReport?,
+        comparison: ComparisonReport?
+    ) -> OutcomeClassifier.Outcome {
         var o = outcome
         if let validation {
             for offending in validation.offendingCells + validation.unlistedOffendingCells where offending.cellIndex < o.cells.count {
@@ -14,7 +16,8 @@ public enum ValidationVerdict {
                 guard cell.status == .succeeded else { continue }
                 cell.status = .failed
                 cell.error = offending.reasons.first?.message
-                cell.note = "fails validation: \(offending.category.rawValue) (\(policyPhrase(offending.category, validation.policy)))"
+                cell.note =
+                    "fails validation: \(offending.category.rawValue) (\(policyPhrase(offending.category, validation.policy)))"
                     + (offending.reasons.count > 1 ? "; also: " + offending.reasons.dropFirst().map(\.message).joined(separator: "; ") : "")
                 o.cells[offending.cellIndex] = cell
             }
@@ -36,10 +39,12 @@ public enum ValidationVerdict {
             let reason = first.reasons.first?.message ?? "failed validation"
             let more = validation.offendingCellCount - 1
             o.category = first.category
-            o.message = "\(cellName(first.cellIndex, first.executionCount)) \(reason) (\(policyPhrase(first.category, validation.policy)))"
+            o.message =
+                "\(cellName(first.cellIndex, first.executionCount)) \(reason) (\(policyPhrase(first.category, validation.policy)))"
                 + (more > 0 ? "; \(more) more cell\(more == 1 ? "" : "s") failed validation" : "")
-            o.failedCell = RunResult.FailedCell(cellIndex: first.cellIndex, executionCount: first.executionCount,
-                                                ename: nil, evalue: nil, injectedParameters: nil, reason: reason)
+            o.failedCell = RunResult.FailedCell(
+                cellIndex: first.cellIndex, executionCount: first.executionCount,
+                ename: nil, evalue: nil, injectedParameters: nil, reason: reason)
             if first.reasons.first?.kind == .allowedError, let cell = o.cells[safe: first.cellIndex] {
                 o.failedCell?.ename = cell.ename
                 o.failedCell?.evalue = cell.evalue
@@ -51,12 +56,14 @@ public enum ValidationVerdict {
             o.category = .goldenMismatch
             // A cell only the golden notebook has (after the run's last one) is no cell of the run.
             let ofTheRun = first.cellIndex >= 0 && first.cellIndex < o.cells.count
-            o.message = "the executed notebook differs from the golden notebook \(comparison.goldenPath): "
+            o.message =
+                "the executed notebook differs from the golden notebook \(comparison.goldenPath): "
                 + "\(comparison.mismatchedCells) of \(comparison.totalCells) cells differ; first: "
                 + (ofTheRun ? "cell \(first.cellIndex)" : "a \(first.cellType) cell after the notebook's last") + " (\(first.diffType.rawValue))"
-            o.failedCell = RunResult.FailedCell(cellIndex: ofTheRun ? first.cellIndex : nil,
-                                                executionCount: o.cells[safe: first.cellIndex]?.executionCount,
-                                                ename: nil, evalue: nil, injectedParameters: nil, reason: reason)
+            o.failedCell = RunResult.FailedCell(
+                cellIndex: ofTheRun ? first.cellIndex : nil,
+                executionCount: o.cells[safe: first.cellIndex]?.executionCount,
+                ename: nil, evalue: nil, injectedParameters: nil, reason: reason)
         }
         return o
     }

@@ -2,8 +2,9 @@ import FoundationEssentials
 import NotebookRunner
 import Subprocess
 import SystemPackage
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The validators of the docs tests, from the tools venv (`scripts/setup-tools-venv.sh`, pinned in
@@ -13,9 +14,11 @@ import Glibc
 enum DocsTools {
     static let environment = ProcessInfo.processInfo.environment
 
-    static let checkJSONSchema = environment["NBRUNNER_TEST_CHECK_JSONSCHEMA"]
+    static let checkJSONSchema =
+        environment["NBRUNNER_TEST_CHECK_JSONSCHEMA"]
         ?? "\(Paths.root)/.venv-tools/bin/check-jsonschema"
-    static let kubernetesValidate = environment["NBRUNNER_TEST_KUBERNETES_VALIDATE"]
+    static let kubernetesValidate =
+        environment["NBRUNNER_TEST_KUBERNETES_VALIDATE"]
         ?? "\(Paths.root)/.venv-tools/bin/kubernetes-validate"
 
     static var checkJSONSchemaConfigured: Bool {

@@ -36,7 +36,8 @@ struct JUnitFile: Decodable {
     var suites: [Suite]
 
     static func parse(_ path: String) async throws -> JUnitFile {
-        let json = try await Nbrunner.python("""
+        let json = try await Nbrunner.python(
+            """
             import json
             from junitparser import JUnitXml
             suites = []

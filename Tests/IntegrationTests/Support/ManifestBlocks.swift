@@ -19,7 +19,10 @@ struct ManifestBlocks {
             let trimmed = line.drop { $0 == " " }
             let indent = line.count - trimmed.count
             let fenceChar: Character? = trimmed.hasPrefix("```") ? "`" : trimmed.hasPrefix("~~~") ? "~" : nil
-            guard let fenceChar else { i += 1; continue }
+            guard let fenceChar else {
+                i += 1
+                continue
+            }
             let fence = String(trimmed.prefix { $0 == fenceChar })
             let info = trimmed.dropFirst(fence.count).drop { $0 == " " }.lowercased()
             var body: [String] = []
@@ -29,13 +32,17 @@ struct ManifestBlocks {
                 if candidate.hasPrefix(fence), candidate.allSatisfy({ $0 == fenceChar || $0 == " " }) { break }
                 var content = Substring(lines[j])
                 var removed = 0
-                while removed < indent, content.first == " " { content = content.dropFirst(); removed += 1 }
+                while removed < indent, content.first == " " {
+                    content = content.dropFirst()
+                    removed += 1
+                }
                 body.append(String(content))
                 j += 1
             }
             let language = info.split(separator: " ").first.map(String.init) ?? ""
             if language == "yaml" || language == "yml",
-               body.contains(where: { $0.hasPrefix("apiVersion:") }), body.contains(where: { $0.hasPrefix("kind:") }) {
+                body.contains(where: { $0.hasPrefix("apiVersion:") }), body.contains(where: { $0.hasPrefix("kind:") })
+            {
                 blocks.append(Block(line: i + 1, text: body.joined(separator: "\n") + "\n"))
             }
             i = j + 1

@@ -3,8 +3,9 @@ import NotebookRunner
 import Subprocess
 import SystemPackage
 import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The package root, the built binary and the test venv's interpreter.
@@ -56,21 +57,25 @@ struct Finished {
     /// message is valid JSON within the budget and agrees. `logOnStdout`: nbrunner ran as in a
     /// container (PID 1), so its log is on stdout before the block and stderr is empty.
     @discardableResult
-    func checkContract(budget: Int = 4096, resultFileExpected: Bool = true, logOnStdout: Bool = false,
-                       sourceLocation: SourceLocation = #_sourceLocation) throws -> RunResult {
+    func checkContract(
+        budget: Int = 4096, resultFileExpected: Bool = true, logOnStdout: Bool = false,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> RunResult {
         // The block: the marker, then the result as indented JSON over short lines, nothing after.
         let lines = stdout.split(separator: "\n", omittingEmptySubsequences: false)
         let start = logOnStdout ? (lines.firstIndex(of: "Results Summary:") ?? lines.endIndex) : 0
         let block = lines[start...]
-        #expect(block.count > 3 && block.first == "Results Summary:" && block.dropFirst().first == "{"
+        #expect(
+            block.count > 3 && block.first == "Results Summary:" && block.dropFirst().first == "{"
                 && block.last == "" && block.dropLast().last == "}",
-                "stdout must end with the summary block, got: \(stdout.suffix(500))", sourceLocation: sourceLocation)
+            "stdout must end with the summary block, got: \(stdout.suffix(500))", sourceLocation: sourceLocation)
         if logOnStdout {
             #expect(stderr.isEmpty && start > 0, "the log must be on stdout: \(stderr.prefix(500))", sourceLocation: sourceLocation)
         }
         #expect(lines.allSatisfy { $0.utf8.count <= RunnerLog.maxLineBytes }, sourceLocation: sourceLocation)
-        #expect((stdout + stderr).ranges(of: "Results Summary:").count == 1,
-                "the marker must appear exactly once", sourceLocation: sourceLocation)
+        #expect(
+            (stdout + stderr).ranges(of: "Results Summary:").count == 1,
+            "the marker must appear exactly once", sourceLocation: sourceLocation)
         let summary = try summary()
         #expect(summary.exitCode == exitCode, sourceLocation: sourceLocation)
         #expect(summary.status == (exitCode == 0 ? "succeeded" : "failed"), sourceLocation: sourceLocation)
@@ -101,18 +106,24 @@ extension Finished {
 
 enum Nbrunner {
     /// Runs `nbrunner run NOTEBOOK` with outputs in a fresh temporary folder.
-    static func run(_ notebook: String, _ extra: [String] = [], environment: [String: String] = [:],
-                    python: String? = Paths.python) async throws -> Finished {
+    static func run(
+        _ notebook: String, _ extra: [String] = [], environment: [String: String] = [:],
+        python: String? = Paths.python
+    ) async throws -> Finished {
         let dir = temporaryDirectory()
-        var arguments = ["run", notebook, "--output", "\(dir)/output.ipynb", "--result", "\(dir)/result.json",
-                         "--termination-log", "\(dir)/termination-log"]
+        var arguments = [
+            "run", notebook, "--output", "\(dir)/output.ipynb", "--result", "\(dir)/result.json",
+            "--termination-log", "\(dir)/termination-log",
+        ]
         if let python { arguments += ["--python", python] }
         return try await raw(arguments + extra, environment: environment, directory: dir)
     }
 
     /// Runs the binary with exactly these arguments.
-    static func raw(_ arguments: [String], environment: [String: String] = [:], replaceEnvironment: Bool = false,
-                    directory: String? = nil, binary: String = Paths.binary, prefix: [String] = []) async throws -> Finished {
+    static func raw(
+        _ arguments: [String], environment: [String: String] = [:], replaceEnvironment: Bool = false,
+        directory: String? = nil, binary: String = Paths.binary, prefix: [String] = []
+    ) async throws -> Finished {
         let dir = directory ?? temporaryDirectory()
         var env = replaceEnvironment ? [:] : Nbrunner.inheritedEnvironment
         for (k, v) in environment { env[k] = v }

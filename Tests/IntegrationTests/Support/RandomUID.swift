@@ -1,8 +1,9 @@
 import FoundationEssentials
 import NotebookRunner
 import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 extension Paths {
@@ -42,16 +43,19 @@ struct RandomUID {
         var env = ["PATH": "/usr/local/bin:/usr/bin:/bin"]
         for (k, v) in environment { env[k] = v }
         return try await Nbrunner.raw(
-            ["run", notebook, "--output", "\(out)/output.ipynb", "--result", "\(out)/result.json",
-             "--termination-log", "\(out)/termination-log", "--python", python] + extra,
+            [
+                "run", notebook, "--output", "\(out)/output.ipynb", "--result", "\(out)/result.json",
+                "--termination-log", "\(out)/termination-log", "--python", python,
+            ] + extra,
             environment: env, replaceEnvironment: true, directory: out, binary: binary, prefix: prefix)
     }
 
     func doctor(_ extra: [String] = [], environment: [String: String] = [:], python: String = Paths.python) async throws -> Finished {
         var env = ["PATH": "/usr/local/bin:/usr/bin:/bin"]
         for (k, v) in environment { env[k] = v }
-        return try await Nbrunner.raw(["doctor", "--python", python] + extra, environment: env,
-                                      replaceEnvironment: true, directory: dir, binary: binary, prefix: prefix)
+        return try await Nbrunner.raw(
+            ["doctor", "--python", python] + extra, environment: env,
+            replaceEnvironment: true, directory: dir, binary: binary, prefix: prefix)
     }
 
     /// A folder the random UID can write (as an emptyDir would be).

@@ -4,8 +4,9 @@ import Subprocess
 import Synchronization
 import SystemPackage
 import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A pod log as a container runtime records it: nbrunner's stdout and stderr are two pipes read
@@ -18,7 +19,8 @@ struct RuntimeLog {
         var text: String
     }
     enum Stream: Int, Comparable {
-        case stdout = 0, stderr = 1
+        case stdout = 0
+        case stderr = 1
         static func < (a: Stream, b: Stream) -> Bool { a.rawValue < b.rawValue }
     }
 
@@ -32,15 +34,20 @@ struct RuntimeLog {
 
     /// Runs `nbrunner run NOTEBOOK` with outputs in a fresh folder and `extra` options. With
     /// `signal`, sends it once a line holding `trigger` has been read from either stream.
-    static func run(_ notebook: String, _ extra: [String] = [], environment: [String: String] = [:],
-                    signal: (trigger: String, signal: Subprocess.Signal)? = nil) async throws -> RuntimeLog {
+    static func run(
+        _ notebook: String, _ extra: [String] = [], environment: [String: String] = [:],
+        signal: (trigger: String, signal: Subprocess.Signal)? = nil
+    ) async throws -> RuntimeLog {
         let dir = temporaryDirectory()
         var env = Nbrunner.inheritedEnvironment
         for (k, v) in environment { env[k] = v }
         var keyed: [Subprocess.Environment.Key: String] = [:]
         for (k, v) in env { keyed[Subprocess.Environment.Key(rawValue: k)!] = v }
-        let arguments = ["run", notebook, "--output", "\(dir)/output.ipynb", "--result", "\(dir)/result.json",
-                         "--termination-log", "\(dir)/termination-log", "--python", Paths.python] + extra
+        let arguments =
+            [
+                "run", notebook, "--output", "\(dir)/output.ipynb", "--result", "\(dir)/result.json",
+                "--termination-log", "\(dir)/termination-log", "--python", Paths.python,
+            ] + extra
         let sent = Mutex(false)
         let result = try await Subprocess.run(
             .path(FilePath(Paths.binary)), arguments: Arguments(arguments), environment: .custom(keyed),
@@ -48,7 +55,11 @@ struct RuntimeLog {
         ) { execution in
             let onLine: @Sendable (String) -> Void = { text in
                 guard let signal, text.contains(signal.trigger) else { return }
-                if sent.withLock({ let first = !$0; $0 = true; return first }) {
+                if sent.withLock({
+                    let first = !$0
+                    $0 = true
+                    return first
+                }) {
                     try? execution.send(signal: signal.signal)
                 }
             }
@@ -66,8 +77,10 @@ struct RuntimeLog {
     }
 
     /// Reads a pipe as the runtime does: each chunk's complete lines stamped when it arrives.
-    static func read(_ stream: SubprocessOutputSequence, _ name: Stream,
-                     _ onLine: @Sendable (String) -> Void) async throws -> [Line] {
+    static func read(
+        _ stream: SubprocessOutputSequence, _ name: Stream,
+        _ onLine: @Sendable (String) -> Void
+    ) async throws -> [Line] {
         var lines: [Line] = []
         var pending: [UInt8] = []
         let clock = ContinuousClock()
@@ -94,6 +107,8 @@ struct RuntimeLog {
 /// failure, the first five lines holding an error pattern, trimmed and joined.
 enum Controller {
     /// The controller's Go struct: exactly these fields and types.
+    // swift-format-ignore: AlwaysUseLowerCamelCase
+    // The field names are the JSON keys the controller decodes.
     struct NotebookExecutionResult: Decodable {
         var status: String
         var error: String

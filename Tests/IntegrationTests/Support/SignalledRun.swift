@@ -3,8 +3,9 @@ import NotebookRunner
 import Subprocess
 import SystemPackage
 import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Runs nbrunner and, once its log shows `trigger`, sends it signals (each after a delay).
@@ -13,16 +14,21 @@ import Glibc
 struct SignalledRun {
     var token = "nbrunner-test-\(UInt64.random(in: 0...UInt64.max))"
 
-    func run(_ notebook: String, _ extra: [String] = [], python: String = Paths.python,
-             prefix: [String] = [], trigger: String? = nil,
-             signals: [(Subprocess.Signal, Duration)] = []) async throws -> Finished {
+    func run(
+        _ notebook: String, _ extra: [String] = [], python: String = Paths.python,
+        prefix: [String] = [], trigger: String? = nil,
+        signals: [(Subprocess.Signal, Duration)] = []
+    ) async throws -> Finished {
         let dir = temporaryDirectory()
         var env = Nbrunner.inheritedEnvironment
         env["NBRUNNER_TEST_TOKEN"] = token
         var keyed: [Subprocess.Environment.Key: String] = [:]
         for (k, v) in env { keyed[Subprocess.Environment.Key(rawValue: k)!] = v }
-        let arguments = ["run", notebook, "--output", "\(dir)/output.ipynb", "--result", "\(dir)/result.json",
-                         "--termination-log", "\(dir)/termination-log", "--python", python] + extra
+        let arguments =
+            [
+                "run", notebook, "--output", "\(dir)/output.ipynb", "--result", "\(dir)/result.json",
+                "--termination-log", "\(dir)/termination-log", "--python", python,
+            ] + extra
         let executable = prefix.first ?? Paths.binary
         let args = prefix.isEmpty ? arguments : Array(prefix.dropFirst()) + [Paths.binary] + arguments
         let result = try await Subprocess.run(
@@ -71,8 +77,10 @@ struct SignalledRun {
         return false
     }
 
-    static func send(_ signals: [(Subprocess.Signal, Duration)],
-                     to execution: Execution<NoInput, SequenceOutput, SequenceOutput>) -> Task<Void, Never> {
+    static func send(
+        _ signals: [(Subprocess.Signal, Duration)],
+        to execution: Execution<NoInput, SequenceOutput, SequenceOutput>
+    ) -> Task<Void, Never> {
         Task {
             for (signal, delay) in signals {
                 try? await Task.sleep(for: delay)
@@ -95,7 +103,8 @@ struct SignalledRun {
             guard let data = try? Data(contentsOf: URL(filePath: "/proc/\(name)/environ")) else { continue }
             let bytes = Array(data)
             for entry in bytes.split(separator: 0) where Array(entry) == needle {
-                let comm = (try? Data(contentsOf: URL(filePath: "/proc/\(name)/cmdline")))
+                let comm =
+                    (try? Data(contentsOf: URL(filePath: "/proc/\(name)/cmdline")))
                     .map { String(decoding: $0.map { $0 == 0 ? 0x20 : $0 }, as: UTF8.self) } ?? "?"
                 found.append("\(name): \(comm)")
             }
