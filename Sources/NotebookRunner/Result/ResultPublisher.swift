@@ -64,7 +64,7 @@ public struct ResultPublisher: Sendable {
             (try? SummaryBlock.render(result: result))
             ?? SummaryBlock.render(indentedJSON: json)  // cannot happen; the one-line JSON still parses
         SummaryOrder.waitForLogReader()
-        FileOutput.writeAll(1, block)
+        try? FileOutput.writeAll(1, block)
         return result.exitCode
     }
 }
