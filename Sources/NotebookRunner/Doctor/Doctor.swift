@@ -31,12 +31,11 @@ public enum Doctor {
                 configuration = try RunConfiguration(options: options, environment: environment, currentDirectory: currentDirectory)
             } catch { note(error) }
         }
-        var facts = RunFacts()
+        var facts = InputCheck(findings: Findings(.stopAtFirst))
         var notebook: DoctorReport.Notebook?
         if let c = configuration {
-            do throws(RunFailure) {
-                try Preflight.checkInputs(c, facts: &facts, dryRun: true)
-            } catch { note(error) }
+            facts = Preflight.checkInputs(c, dryRun: true)
+            facts.findings.failures.first.map(note)
             notebook = .init(
                 path: c.notebook, kernel: facts.kernelName,
                 codeCells: facts.source?.cells.filter { $0.cellType == "code" }.count,
@@ -79,7 +78,7 @@ public enum Doctor {
                 wait: nil, overrideEnvironment: configuration?.overrideEnvironment ?? true)
             loader.secretEnv = secretEnv
             loader.secretFiles = secretFiles
-            _ = try await loader.load(into: &withSecrets, log: RunnerLog(fd: -1))
+            withSecrets = try await loader.load(withSecrets, log: RunnerLog(fd: -1)).environment
         } catch { note(error) }
         do throws(RunFailure) { try plan.report.requireHome() } catch { note(error) }
 
