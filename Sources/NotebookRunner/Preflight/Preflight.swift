@@ -61,7 +61,8 @@ public enum Preflight {
     }
 
     static func outputFolderProblem(_ what: String, directory: String, dryRun: Bool) -> RunFailure? {
-        if dryRun {
+        // A dry run (doctor) creates no folder; an existing one gets the run's own probe.
+        if dryRun, !FileSystem.isDirectory(directory) {
             guard EnvironmentSetup.writable(directory) else {
                 return RunFailure(
                     .environmentSetupFailed,
@@ -70,7 +71,7 @@ public enum Preflight {
             return nil
         }
         do throws(WritableProbe.Failure) {
-            try WritableProbe.check(directory: directory)
+            if dryRun { try WritableProbe.probe(directory: directory) } else { try WritableProbe.check(directory: directory) }
             return nil
         } catch {
             switch error {
