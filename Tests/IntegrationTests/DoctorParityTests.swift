@@ -71,4 +71,20 @@ import Testing
         #expect(doctor.stdout.contains("Verdict: a run would fail with exit \(run.exitCode) (\(result.errorCategory.rawValue)): "))
         #expect(doctor.stdout.contains(result.error), "run: \(result.error)\ndoctor: \(doctor.stdout.suffix(600))")
     }
+
+    /// Where a run stops at the first problem, doctor lists them all, in the run's order.
+    @Test func doctorListsEveryProblemInTheRunsOrder() async throws {
+        let dir = temporaryDirectory()
+        try Data("this is not an env line\n".utf8).write(to: URL(filePath: "\(dir)/bad.env"))
+        let doctor = try await Nbrunner.raw(
+            ["doctor", Paths.notebook("unknown-kernel.ipynb"), "--python", Paths.python, "--env-file", "\(dir)/bad.env", "--json"], directory: dir)
+        #expect(doctor.exitCode == 4, "\(doctor.stdout)\(doctor.stderr)")
+        let report = try ResultJSON.decoder().decode(DoctorReport.self, from: Data(doctor.stdout.utf8))
+        #expect(report.problems.map(\.errorCategory) == [.secretsUnavailable, .dependencyMissing], "\(report.problems)")
+        #expect(report.problems.first == report.verdict)
+        #expect(report.problems.last?.message.hasPrefix("kernel 'nosuchkernel' not found for ") == true)
+        let text = try await Nbrunner.raw(
+            ["doctor", Paths.notebook("unknown-kernel.ipynb"), "--python", Paths.python, "--env-file", "\(dir)/bad.env"], directory: dir)
+        #expect(text.stdout.contains("Problems (in the order a run meets them; it stops at the first)\n  !! exit 4 (secrets_unavailable): "))
+    }
 }

@@ -140,6 +140,22 @@ import Testing
         #expect(OutputScan.Needs(policy: ValidationPolicy(level: .production)) == .all)
     }
 
+    /// Each policy declares what it reads; the notebook is read with what the enabled ones need.
+    @Test func eachPolicyDeclaresWhatItReads() {
+        let expected: [ValidationPolicy.Name: OutputScan.Needs] = [
+            .failOnStderr: .init(stderr: true, tracebacks: false), .failOnWarnings: .init(stderr: true, tracebacks: false),
+            .strictMode: .init(stderr: true, tracebacks: false), .detectSilentFailures: .init(stderr: false, tracebacks: true),
+            .failOnHardcodedCredentials: .nothing,
+        ]
+        for name in ValidationPolicy.Name.allCases {
+            var policy = ValidationPolicy(level: .learning)
+            policy[name] = .init(enabled: true, source: "test")
+            #expect(OutputScan.Needs(policy: policy) == expected[name], "\(name)")
+            #expect(NotebookReader.Mode.executed(policy: policy, golden: false) == .scanned(expected[name]!))
+            #expect(NotebookReader.Mode.executed(policy: policy, golden: true) == .full)
+        }
+    }
+
     @Test func theQuickTracebackCheck() {
         func may(_ text: String) -> Bool { Array(text.utf8).withUnsafeBytes { OutputScan.mayHoldTraceback($0) } }
         #expect(may("x Traceback (most recent call last):"))

@@ -42,27 +42,36 @@ public struct NotebookRun: Sendable {
         }
     }
 
+    /// What the validation policies and the golden comparison made of an outcome.
+    struct Checked {
+        var outcome: OutcomeClassifier.Outcome
+        var validation: ValidationReport
+        var comparison: ComparisonReport?
+    }
+
     /// The validation policies and the golden comparison, folded into the outcome
-    /// (``ValidationVerdict``); their reports go to the record.
+    /// (``ValidationVerdict``), with their reports.
     func check(
         _ outcome: OutcomeClassifier.Outcome, inputs: Inputs, executed: NotebookDocument?,
-        credentials: CredentialCheck, redactor: Redactor, record: inout RunRecord
-    ) -> OutcomeClassifier.Outcome {
+        credentials: CredentialCheck, redactor: Redactor
+    ) -> Checked {
         let c = configuration
         let validation = credentials.merged(
             into: NotebookValidation.validate(
                 policy: c.validation, source: inputs.source, executed: executed, cells: outcome.cells, redactor: redactor))
-        record.validation = validation
         ValidationLog.write(validation, to: log)
+        var comparison: ComparisonReport?
         if let golden = c.golden, let goldenDocument = inputs.golden {
-            let comparison =
+            let compared =
                 executed.map {
                     GoldenComparison(settings: golden, redactor: redactor).compare(source: inputs.source, executed: $0, golden: goldenDocument)
                 } ?? .skipped(golden, reason: "papermill wrote no readable executed notebook")
-            record.comparison = comparison
-            GoldenLog.write(comparison, settings: golden, to: log)
+            GoldenLog.write(compared, settings: golden, to: log)
+            comparison = compared
         }
-        return ValidationVerdict.apply(to: outcome, validation: validation, comparison: record.comparison)
+        return Checked(
+            outcome: ValidationVerdict.apply(to: outcome, validation: validation, comparison: comparison),
+            validation: validation, comparison: comparison)
     }
 
     /// Runs the notebook; the result is redacted with the run's ``Redactor`` before it is
@@ -156,10 +165,12 @@ public struct NotebookRun: Sendable {
             }
             record.observation = observation
             let executed = NotebookReader.readExecuted(c.output, mode: .executed(policy: c.validation, golden: c.golden != nil))
-            var outcome = OutcomeClassifier.classify(
-                source: inputs.source, executed: executed, observation: observation, outputPath: c.output)
-            outcome = check(
-                outcome, inputs: inputs, executed: try? executed?.get(), credentials: credentials, redactor: redactor, record: &record)
+            let checked = check(
+                OutcomeClassifier.classify(source: inputs.source, executed: executed, observation: observation, outputPath: c.output),
+                inputs: inputs, executed: try? executed?.get(), credentials: credentials, redactor: redactor)
+            record.validation = checked.validation
+            record.comparison = checked.comparison
+            let outcome = checked.outcome
             return ResultAssembler.assemble(
                 category: outcome.category, message: outcome.message, cells: outcome.cells,
                 failedCell: outcome.failedCell, signal: outcome.signal, configuration: c, notebookPath: c.notebook,
