@@ -142,7 +142,7 @@ public struct JSONSyntaxError: Error, Equatable, Sendable, CustomStringConvertib
                     if bytes[i] == UInt8(ascii: "u") {
                         for _ in 0..<4 {
                             i += 1
-                            guard i < bytes.count, isHex(bytes[i]) else { throw fail("invalid \\u escape") }
+                            guard i < bytes.count, ASCII.isHex(bytes[i]) else { throw fail("invalid \\u escape") }
                         }
                     } else if !Array("\"\\/bfnrt".utf8).contains(bytes[i]) {
                         throw fail("invalid escape sequence")
@@ -165,13 +165,13 @@ public struct JSONSyntaxError: Error, Equatable, Sendable, CustomStringConvertib
             let start = i
             if bytes[i] == UInt8(ascii: "-") { i += 1 }
             var digits = 0
-            while i < bytes.count, (0x30...0x39).contains(bytes[i]) {
+            while i < bytes.count, ASCII.isDigit(bytes[i]) {
                 i += 1
                 digits += 1
             }
             if i < bytes.count, bytes[i] == UInt8(ascii: ".") {
                 i += 1
-                while i < bytes.count, (0x30...0x39).contains(bytes[i]) {
+                while i < bytes.count, ASCII.isDigit(bytes[i]) {
                     i += 1
                     digits += 1
                 }
@@ -179,16 +179,12 @@ public struct JSONSyntaxError: Error, Equatable, Sendable, CustomStringConvertib
             if i < bytes.count, bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") {
                 i += 1
                 if i < bytes.count, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i += 1 }
-                while i < bytes.count, (0x30...0x39).contains(bytes[i]) { i += 1 }
+                while i < bytes.count, ASCII.isDigit(bytes[i]) { i += 1 }
             }
             if digits == 0 {
                 i = start
                 throw fail("invalid number")
             }
-        }
-
-        func isHex(_ b: UInt8) -> Bool {
-            (0x30...0x39).contains(b) || (0x41...0x46).contains(b) || (0x61...0x66).contains(b)
         }
     }
 }

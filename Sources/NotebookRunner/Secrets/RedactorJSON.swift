@@ -28,7 +28,7 @@ extension Redactor {
     static func isMimeType(_ key: some Collection<UInt8>) -> Bool {
         guard let slash = key.firstIndex(of: UInt8(ascii: "/")), slash != key.startIndex, key.index(after: slash) != key.endIndex else { return false }
         return key.allSatisfy { b in
-            (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == 0x2F || b == 0x2E || b == 0x2B || b == 0x2D
+            (b >= 0x61 && b <= 0x7A) || ASCII.isDigit(b) || b == 0x2F || b == 0x2E || b == 0x2B || b == 0x2D
         }
     }
 
@@ -115,6 +115,6 @@ extension Redactor {
     }
 
     static func isNumberByte(_ b: UInt8) -> Bool {
-        (b >= 0x30 && b <= 0x39) || b == 0x2E || b == 0x2D || b == 0x2B || b == 0x65 || b == 0x45
+        ASCII.isDigit(b) || b == 0x2E || b == 0x2D || b == 0x2B || b == 0x65 || b == 0x45
     }
 }

@@ -93,7 +93,7 @@ public struct OutputScan: Sendable, Equatable {
             }
             // The first line with a Python warning: only lines holding "Warning: " are looked at.
             var from = 0
-            while let at = find(s, warningMarker, from: from) {
+            while let at = ASCII.firstIndex(of: warningMarker, in: s, from: from) {
                 let (ls, le) = (lineStart(s, at), lineEnd(s, from: at))
                 if isPythonWarning(s, ls, le) {
                     result.warning = clean(s, ls, le)
@@ -143,7 +143,7 @@ public struct OutputScan: Sendable, Equatable {
     static func printedTraceback(_ s: UnsafeBufferPointer<UInt8>) -> Int? {
         var from = 0
         var (ls, scanned) = (0, 0)  // each byte is looked at once, however many headers a line quotes
-        while let at = find(s, tracebackHeader, from: from) {
+        while let at = ASCII.firstIndex(of: tracebackHeader, in: s, from: from) {
             var i = at
             while i > scanned {
                 if s[i - 1] == 0x0A {
@@ -172,10 +172,10 @@ public struct OutputScan: Sendable, Equatable {
             return rest.isEmpty
         }
         // IPython: the exception's (dotted) name, then the spaces that right-align the header.
-        guard let first = prefix.first, isIdentifier(first), !isDigit(first) else { return false }
+        guard let first = prefix.first, ASCII.isWordByte(first), !ASCII.isDigit(first) else { return false }
         let name = prefix.prefix { $0 != 0x20 }
         let padding = prefix.dropFirst(name.count)
-        return name.allSatisfy { isIdentifier($0) || $0 == UInt8(ascii: ".") }
+        return name.allSatisfy { ASCII.isWordByte($0) || $0 == UInt8(ascii: ".") }
             && padding.count >= 2 && padding.allSatisfy { $0 == 0x20 }
     }
 
@@ -249,39 +249,19 @@ public struct OutputScan: Sendable, Equatable {
     static func isPythonWarning(_ s: UnsafeBufferPointer<UInt8>, _ ls: Int, _ le: Int) -> Bool {
         let colon = UInt8(ascii: ":")
         var from = ls
-        while let at = find(s, warningMarker, from: from), at < le {
+        while let at = ASCII.firstIndex(of: warningMarker, in: s, from: from), at < le {
             from = at + 1
             var start = at
-            while start > ls, isIdentifier(s[start - 1]) { start -= 1 }
-            guard !isDigit(s[start]) else { continue }  // an identifier
+            while start > ls, ASCII.isWordByte(s[start - 1]) { start -= 1 }
+            guard !ASCII.isDigit(s[start]) else { continue }  // an identifier
             // ": " before the category, ":LINE" before that, and a file name before that.
             guard start - ls >= 5, s[start - 1] == 0x20, s[start - 2] == colon else { continue }
             var d = start - 3
-            while d >= ls, isDigit(s[d]) { d -= 1 }
+            while d >= ls, ASCII.isDigit(s[d]) { d -= 1 }
             guard d < start - 3, d > ls, s[d] == colon else { continue }
             let last = s[d - 1]
-            if !isDigit(last), last != colon, last != 0x20, last != 0x09 { return true }
+            if !ASCII.isDigit(last), last != colon, last != 0x20, last != 0x09 { return true }
         }
         return false
-    }
-
-    static func isDigit(_ b: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b) }
-
-    static func isIdentifier(_ b: UInt8) -> Bool {
-        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(b) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(b)
-            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b) || b == UInt8(ascii: "_")
-    }
-
-    static func find(_ s: UnsafeBufferPointer<UInt8>, _ needle: [UInt8], from: Int) -> Int? {
-        guard let first = needle.first, s.count >= needle.count, from <= s.count - needle.count else { return nil }
-        var i = from
-        let last = s.count - needle.count
-        while i <= last {
-            guard let base = s.baseAddress, let hit = memchr(base + i, Int32(first), last - i + 1) else { return nil }
-            let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-            if memcmp(base + at, needle, needle.count) == 0 { return at }
-            i = at + 1
-        }
-        return nil
     }
 }
