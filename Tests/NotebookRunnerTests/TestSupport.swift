@@ -43,7 +43,7 @@ indirect enum JSONValue: Decodable, Equatable {
 }
 
 func cell(
-    _ type: String = "code", _ source: String = "x = 1", count: Int? = nil, tags: [String] = [],
+    _ type: CellType = .code, _ source: String = "x = 1", count: Int? = nil, tags: [String] = [],
     outputs: [NotebookDocument.Output] = []
 ) -> NotebookDocument.Cell {
     NotebookDocument.Cell(cellType: type, source: source, executionCount: count, tags: tags, outputs: outputs)

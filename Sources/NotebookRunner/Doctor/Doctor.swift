@@ -41,7 +41,7 @@ public enum Doctor {
             check.findings.failures.forEach(note)
             notebook = .init(
                 path: c.notebook, kernel: check.kernelName,
-                codeCells: check.source?.cells.filter { $0.cellType == "code" }.count,
+                codeCells: check.source?.cells.filter { $0.cellType == .code }.count,
                 output: c.output, result: c.result)
         }
 

@@ -22,7 +22,7 @@ public struct ComparisonReport: Codable, Sendable, Equatable {
         /// The cell's index in the SOURCE notebook (as in `cells`); for a `missing_cell`, the
         /// index it would have.
         public var cellIndex: Int
-        public var cellType: String
+        public var cellType: CellType
         public var diffType: Kind
         /// The golden cell, as compared (at most ``ComparisonReport/maxTextBytes``).
         public var expected: String

@@ -112,7 +112,7 @@ public struct GoldenComparison {
     /// by its source, or `(empty)`.
     static func labelled(_ rendered: RenderedCell, _ cell: NotebookDocument.Cell) -> RenderedCell {
         var labelled = rendered
-        if cell.cellType == "code" {
+        if cell.cellType == .code {
             let first = cell.source.split(separator: "\n", omittingEmptySubsequences: true).first.map(String.init) ?? ""
             labelled.lines.insert("[code cell] " + first, at: 0)
         } else if labelled.lines.isEmpty {

@@ -10,7 +10,7 @@
 ///   HTML) is compared by its MIME types only, except under `exact`, where a digest of the
 ///   data and the execution counts are compared too.
 struct RenderedCell: Sendable {
-    var cellType: String
+    var cellType: CellType
     var lines: [String]
     /// The cell has a failing error output.
     var raised: Bool
@@ -20,22 +20,22 @@ struct RenderedCell: Sendable {
     init(_ cell: NotebookDocument.Cell, strategy: GoldenStrategy, ignoredOutputTypes: [String]) {
         cellType = cell.cellType
         raised = cell.outputs.contains(where: \.isFailure)
-        errorNames = cell.outputs.compactMap { $0.outputType == "error" ? ($0.ename ?? "") : nil }
+        errorNames = cell.outputs.compactMap { $0.outputType == .error ? ($0.ename ?? "") : nil }
         let trim = strategy == .normalized
-        guard cell.cellType == "code" else {
+        guard cell.cellType == .code else {
             lines = Self.split(cell.source, trimmingBlankEnd: trim)
             return
         }
         var lines: [String] = []
         if strategy == .exact { lines.append("[execution_count \(cell.executionCount.map(String.init) ?? "none")]") }
-        var outputs = cell.outputs.filter { !ignoredOutputTypes.contains($0.outputType) }
+        var outputs = cell.outputs.filter { !ignoredOutputTypes.contains($0.outputType.rawValue) }
         outputs = strategy == .normalized ? Self.groupingStreams(outputs) : Self.mergingStreams(outputs)
         for output in outputs {
             switch output.outputType {
-            case "stream":
+            case .stream:
                 lines.append("[stream \(output.name ?? "")]")
                 lines += Self.split(output.text ?? "", trimmingBlankEnd: trim)
-            case "execute_result", "display_data":
+            case .executeResult, .displayData:
                 var header = "[\(output.outputType)"
                 let others = output.mimeTypes.filter { $0 != "text/plain" }
                 if !others.isEmpty { header += " " + others.joined(separator: " ") }
@@ -43,7 +43,7 @@ struct RenderedCell: Sendable {
                 lines.append(header + "]")
                 if strategy == .exact, let digest = output.dataDigest { lines.append("[data \(digest)]") }
                 lines += Self.split(output.text ?? "", trimmingBlankEnd: trim)
-            case "error":
+            case .error:
                 lines.append("[error]")
                 let evalue = output.evalue ?? ""
                 lines += Self.split((output.ename ?? "") + (evalue.isEmpty ? "" : ": " + evalue), trimmingBlankEnd: trim)
@@ -54,7 +54,7 @@ struct RenderedCell: Sendable {
         self.lines = lines
     }
 
-    init(cellType: String, lines: [String], raised: Bool = false, errorNames: [String] = []) {
+    init(cellType: CellType, lines: [String], raised: Bool = false, errorNames: [String] = []) {
         self.cellType = cellType
         self.lines = lines
         self.raised = raised
@@ -107,7 +107,7 @@ struct RenderedCell: Sendable {
             run = []
         }
         for output in outputs {
-            if output.outputType == "stream" {
+            if output.outputType == .stream {
                 run.append(output)
             } else {
                 flush()
@@ -121,7 +121,7 @@ struct RenderedCell: Sendable {
     static func mergingStreams(_ outputs: [NotebookDocument.Output]) -> [NotebookDocument.Output] {
         var merged: [NotebookDocument.Output] = []
         for output in outputs {
-            if output.outputType == "stream", let last = merged.last, last.outputType == "stream", last.name == output.name {
+            if output.outputType == .stream, let last = merged.last, last.outputType == .stream, last.name == output.name {
                 merged[merged.count - 1].text = (last.text ?? "") + (output.text ?? "")
             } else {
                 merged.append(output)

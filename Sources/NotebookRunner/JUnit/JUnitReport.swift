@@ -48,7 +48,7 @@ public enum JUnitReport {
         xml += "  <testsuite name=\"\(XMLText.attribute(suite))\" \(counts) timestamp=\"\(XMLText.attribute(result.startedAt))\">\n"
         xml += "    <properties>\n"
         var properties = [
-            ("status", result.status), ("error_category", result.errorCategory.rawValue),
+            ("status", result.status.rawValue), ("error_category", result.errorCategory.rawValue),
             ("exit_code", "\(result.exitCode)"), ("notebook_path", result.notebookPath),
         ]
         if let validation = result.validation {
@@ -104,7 +104,7 @@ public enum JUnitReport {
                     name: "injected parameters",
                     failure: (failed.ename ?? result.errorCategory.rawValue, what.isEmpty ? result.error : what, "")))
         }
-        for cell in result.cells where cell.cellType == "code" {
+        for cell in result.cells where cell.cellType == .code {
             var c = Case(name: name(cell), time: cell.durationSeconds)
             var problems: [(type: String, message: String, body: String)] = []
             let flagged = offending[cell.cellIndex]
@@ -184,7 +184,7 @@ public enum JUnitReport {
             }
             cases.append(c)
         }
-        if result.status != "succeeded", !cases.contains(where: { $0.failure != nil }) {
+        if result.status != .succeeded, !cases.contains(where: { $0.failure != nil }) {
             cases.append(Case(name: "notebook run", error: (result.errorCategory.rawValue, result.error)))
         }
         return cases

@@ -55,7 +55,7 @@ public struct CellOutcomes: Sendable {
         var results: [CellResult] = []
         for (s, cell) in source.cells.enumerated() {
             var r = CellResult(cellIndex: s, cellType: cell.cellType)
-            guard cell.cellType == "code" else {
+            guard cell.cellType == .code else {
                 results.append(r)
                 continue
             }

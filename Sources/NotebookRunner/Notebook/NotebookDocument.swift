@@ -37,7 +37,7 @@ public struct NotebookDocument: Decodable, Sendable {
     }
 
     public struct Cell: Decodable, Sendable {
-        public var cellType: String
+        public var cellType: CellType
         public var source: String
         public var executionCount: Int?
         public var tags: [String]
@@ -55,7 +55,7 @@ public struct NotebookDocument: Decodable, Sendable {
         public var sourceIsText = true
 
         public init(
-            cellType: String, source: String = "", executionCount: Int? = nil,
+            cellType: CellType, source: String = "", executionCount: Int? = nil,
             tags: [String] = [], outputs: [Output] = [], replied: Bool = false
         ) {
             self.cellType = cellType
@@ -69,7 +69,7 @@ public struct NotebookDocument: Decodable, Sendable {
 
         public init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
-            cellType = try c.decode(String.self, forKey: .cellType)
+            cellType = try c.decode(CellType.self, forKey: .cellType)
             do {
                 source = try c.decodeIfPresent(MultilineText.self, forKey: .source)?.text ?? ""
             } catch {
@@ -133,7 +133,7 @@ public struct NotebookDocument: Decodable, Sendable {
     /// only when the document is read for a golden comparison (``NotebookReader/Mode/full``);
     /// other data (images) is never kept.
     public struct Output: Decodable, Sendable {
-        public var outputType: String
+        public var outputType: OutputType
         public var ename: String?
         public var evalue: String?
         public var traceback: [String]?
@@ -151,7 +151,7 @@ public struct NotebookDocument: Decodable, Sendable {
         public var executionCount: Int?
 
         public init(
-            outputType: String, ename: String? = nil, evalue: String? = nil, traceback: [String]? = nil,
+            outputType: OutputType, ename: String? = nil, evalue: String? = nil, traceback: [String]? = nil,
             name: String? = nil, text: String? = nil, mimeTypes: [String] = [], dataDigest: String? = nil,
             executionCount: Int? = nil
         ) {
@@ -169,24 +169,24 @@ public struct NotebookDocument: Decodable, Sendable {
 
         public init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
-            outputType = (try? c.decode(String.self, forKey: .outputType)) ?? ""
+            outputType = (try? c.decode(OutputType.self, forKey: .outputType)) ?? .other("")
             mimeTypes = []
             let mode = decoder.userInfo[NotebookReader.Mode.key] as? NotebookReader.Mode ?? .scanned(.all)
             let full = mode.isFull
             let needs = mode.needs
             switch outputType {
-            case "error":
+            case .error:
                 ename = try? c.decodeIfPresent(String.self, forKey: .ename)
                 evalue = try? c.decodeIfPresent(String.self, forKey: .evalue)
                 traceback = try? c.decodeIfPresent([String].self, forKey: .traceback)
-            case "stream":
+            case .stream:
                 name = try? c.decodeIfPresent(String.self, forKey: .name)
                 let lines = needs.stderr && name == "stderr"
                 guard full || lines || needs.tracebacks else { break }
                 let whole = (try? c.decodeIfPresent(MultilineText.self, forKey: .text))?.text ?? ""
                 scan = OutputScan(whole, lines: lines || full)
                 if full { text = whole }
-            case "execute_result", "display_data":
+            case .executeResult, .displayData:
                 guard let data = try? c.nestedContainer(keyedBy: DataKey.self, forKey: .data) else { break }
                 mimeTypes = data.allKeys.map(\.stringValue).sorted()
                 if full || needs.tracebacks,
@@ -219,10 +219,10 @@ public struct NotebookDocument: Decodable, Sendable {
 
         /// papermill treats `SystemExit` with an empty or `0` value as success (execute.py).
         public var isCleanSystemExit: Bool {
-            outputType == "error" && ename == "SystemExit" && (evalue == "" || evalue == "0" || evalue == nil)
+            outputType == .error && ename == "SystemExit" && (evalue == "" || evalue == "0" || evalue == nil)
         }
 
-        public var isFailure: Bool { outputType == "error" && !isCleanSystemExit }
+        public var isFailure: Bool { outputType == .error && !isCleanSystemExit }
     }
 
     /// papermill's own cells.

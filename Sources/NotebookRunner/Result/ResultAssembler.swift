@@ -40,7 +40,7 @@ public enum ResultAssembler {
             }
         }
         return RunResult(
-            status: succeeded ? "succeeded" : "failed",
+            status: succeeded ? .succeeded : .failed,
             error: succeeded ? "None" : message,
             exitCode: ExitCode.forOutcome(category: category, signal: signal),
             notebookPath: notebookPath,
@@ -75,7 +75,7 @@ public enum ResultAssembler {
         guard let source else { return [] }
         return source.cells.enumerated().map { i, cell in
             var r = CellResult(cellIndex: i, cellType: cell.cellType)
-            if cell.cellType == "code" {
+            if cell.cellType == .code {
                 r.status = .skipped
                 r.note = "not run: the run stopped before execution"
             }

@@ -57,7 +57,7 @@ public struct ResultPublisher: Sendable {
             }
         }
         let summary =
-            result.status == "succeeded"
+            result.status == .succeeded
             ? "succeeded: \(result.statistics.succeededCells)/\(result.statistics.codeCells) code cells passed"
             : "failed (\(result.errorCategory.rawValue), exit \(result.exitCode)): \(TextClip.clip(result.error, maxBytes: 1000))"
         log.info("result: \(summary)" + (written.map { "; written to \($0)" } ?? "; printed below only"))

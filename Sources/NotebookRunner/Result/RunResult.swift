@@ -4,8 +4,8 @@
 /// (`NotebookExecutionResult`, docs/result-format.md and clients/go), with the same names and types;
 /// everything after them is an addition. Fields are added, never renamed. Keys are snake_case.
 public struct RunResult: Codable, Sendable, Equatable {
-    /// "succeeded" or "failed"; every non-zero outcome (timeouts, cancellations) is "failed".
-    public var status: String
+    /// Every non-zero outcome (timeouts, cancellations) is ``RunStatus/failed``.
+    public var status: RunStatus
     /// The one-line failure message, or the literal "None" on success (as upstream wrote it).
     public var error: String
     public var exitCode: Int32
@@ -82,7 +82,7 @@ public struct CellResult: Codable, Sendable, Equatable {
     /// The index in the SOURCE notebook, as the user sees it (papermill's marker and
     /// injected-parameters cells are not counted).
     public var cellIndex: Int
-    public var cellType: String
+    public var cellType: CellType
     public var executionCount: Int?
     /// Code cells only.
     public var status: Status?
@@ -99,7 +99,7 @@ public struct CellResult: Codable, Sendable, Equatable {
     /// test case by. Not part of the result JSON (not in ``CodingKeys``).
     public var sourceLine: String? = nil
 
-    public init(cellIndex: Int, cellType: String) {
+    public init(cellIndex: Int, cellType: CellType) {
         self.cellIndex = cellIndex
         self.cellType = cellType
     }

@@ -8,7 +8,7 @@ import FoundationEssentials
 /// (message, evalue, reason), then drops the least important fields. The category and the
 /// failing (or first offending) cell's index are the last to go.
 public struct TerminationMessage: Codable, Sendable, Equatable {
-    public var status: String
+    public var status: RunStatus
     public var errorCategory: String
     public var exitCode: Int32
     public var retryable: Bool
@@ -38,7 +38,7 @@ public struct TerminationMessage: Codable, Sendable, Equatable {
         errorCategory = result.errorCategory.rawValue
         exitCode = result.exitCode
         retryable = result.retryable
-        message = result.status == "succeeded" ? nil : result.error
+        message = result.status == .succeeded ? nil : result.error
         failedCell = result.failedCell.map {
             Failed(cellIndex: $0.cellIndex, ename: $0.ename, evalue: $0.evalue, reason: $0.reason)
         }

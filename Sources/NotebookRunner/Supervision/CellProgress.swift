@@ -20,7 +20,7 @@ public struct CellProgress: Sendable {
         var ordinal: [Int: Int] = [:]
         var n = 0
         for (i, cell) in source.cells.enumerated()
-        where cell.cellType == "code" && !cell.tags.contains(NotebookDocument.errorMarkerTag) {
+        where cell.cellType == .code && !cell.tags.contains(NotebookDocument.errorMarkerTag) {
             n += 1
             ordinal[i] = n
         }
@@ -45,7 +45,7 @@ public struct CellProgress: Sendable {
             guard let s = alignment.sourceIndex[live] else {
                 return .frame(message: "injected parameters cell started")
             }
-            guard source.cells[s].cellType == "code", let k = ordinal[s] else { return .frame(message: nil) }
+            guard source.cells[s].cellType == .code, let k = ordinal[s] else { return .frame(message: nil) }
             return .frame(message: "cell \(k)/\(codeCells) (cell_index \(s)) started")
         }
         if Self.frameNumber(line, prefix: Self.ending) != nil { return .frame(message: nil) }

@@ -40,7 +40,7 @@ public enum CellJudge {
             let finding = ValidationReport.Finding(kind: .silentFailure, message: "printed a traceback without raising: \(quote(printed))")
             if policy.strict { failures.append((finding, .validationStrictModeFailure)) } else { warnings.append(finding) }
         }
-        let stderr = cell.outputs.filter { $0.outputType == "stream" && $0.name == "stderr" }
+        let stderr = cell.outputs.filter { $0.outputType == .stream && $0.name == "stderr" }
         if policy.warningsFail, let line = stderr.lazy.compactMap({ $0.scan?.warning }).first {
             failures.append(
                 (
@@ -62,7 +62,7 @@ public enum CellJudge {
     /// after the header (ipykernel flushed part of a `print_exc()`), the exception line is the
     /// first unindented line of a later output of the same stream.
     static func printedTraceback(_ cell: NotebookDocument.Cell) -> String? {
-        let streams = cell.outputs.filter { $0.outputType == "stream" }
+        let streams = cell.outputs.filter { $0.outputType == .stream }
         guard let i = streams.firstIndex(where: { $0.scan?.traceback != nil }), let found = streams[i].scan?.traceback else { return nil }
         guard found == OutputScan.headerText else { return found }
         return streams[(i + 1)...].lazy.filter { $0.name == streams[i].name }.compactMap { $0.scan?.unindentedLine }.first ?? found

@@ -38,7 +38,7 @@ public enum CredentialScan {
 
     public static func scan(_ document: NotebookDocument) -> [Finding] {
         var findings: [Finding] = []
-        for (index, cell) in document.cells.enumerated() where cell.cellType == "code" {
+        for (index, cell) in document.cells.enumerated() where cell.cellType == .code {
             findings += scan(source: cell.source, cellIndex: index)
         }
         return findings

@@ -15,7 +15,7 @@ public enum NotebookValidation {
         var judged = 0
         for (j, cell) in CellAlignment.live(executed.cells).enumerated() {
             guard j < alignment.sourceIndex.count, let s = alignment.sourceIndex[j], s < cells.count,
-                cell.cellType == "code", cells[s].status == .succeeded
+                cell.cellType == .code, cells[s].status == .succeeded
             else { continue }
             judged += 1
             let verdict = CellJudge.judge(cell, policy: policy, redactor: redactor)
@@ -29,7 +29,7 @@ public enum NotebookValidation {
         }
         // Code cells, none of which ran to a success (stopped while the kernel started, or the
         // first one failed): there was nothing to judge.
-        if judged == 0, source.cells.contains(where: { $0.cellType == "code" }) {
+        if judged == 0, source.cells.contains(where: { $0.cellType == .code }) {
             return ValidationReport(policy: policy)
         }
         offending.sort { $0.cellIndex < $1.cellIndex }

@@ -78,7 +78,7 @@ struct Finished {
             "the marker must appear exactly once", sourceLocation: sourceLocation)
         let summary = try summary()
         #expect(summary.exitCode == exitCode, sourceLocation: sourceLocation)
-        #expect(summary.status == (exitCode == 0 ? "succeeded" : "failed"), sourceLocation: sourceLocation)
+        #expect(summary.status == (exitCode == 0 ? .succeeded : .failed), sourceLocation: sourceLocation)
         #expect(summary.errorCategory.exitCode == exitCode || summary.errorCategory == .cancelled, sourceLocation: sourceLocation)
         if resultFileExpected {
             #expect(try resultFile() == summary, sourceLocation: sourceLocation)

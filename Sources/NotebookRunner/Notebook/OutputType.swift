@@ -1,0 +1,48 @@
+/// nbformat's `output_type`. Anything else (a newer or broken notebook) is `.other`: kept, never
+/// read.
+public enum OutputType: Sendable, Hashable, Codable, RawRepresentable, ExpressibleByStringLiteral, CustomStringConvertible {
+    case stream
+    case displayData
+    case executeResult
+    case error
+    case updateDisplayData
+    case other(String)
+
+    public init(rawValue: String) {
+        switch rawValue {
+        case "stream": self = .stream
+        case "display_data": self = .displayData
+        case "execute_result": self = .executeResult
+        case "error": self = .error
+        case "update_display_data": self = .updateDisplayData
+        default: self = .other(rawValue)
+        }
+    }
+
+    public init(stringLiteral value: String) { self.init(rawValue: value) }
+
+    public var rawValue: String {
+        switch self {
+        case .stream: "stream"
+        case .displayData: "display_data"
+        case .executeResult: "execute_result"
+        case .error: "error"
+        case .updateDisplayData: "update_display_data"
+        case .other(let name): name
+        }
+    }
+
+    public var description: String { rawValue }
+
+    /// The outputs that carry a MIME bundle in `data`.
+    public var hasData: Bool { self == .executeResult || self == .displayData }
+
+    public init(from decoder: any Decoder) throws {
+        self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+}
