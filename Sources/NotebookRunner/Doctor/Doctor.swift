@@ -18,14 +18,12 @@ public enum Doctor {
         let identity = Identity.current()
         let plan = EnvironmentSetup(environment: environment, identity: identity, dryRun: true).plan()
         let childEnvironment = plan.environment
-        func env(_ name: String) -> String? { environment[name].flatMap { $0.isEmpty ? nil : $0 } }
-        let allowInstall =
-            options.allowInstall
-            ?? env(EnvironmentName.allowInstall).flatMap { try? EnvironmentValue.bool($0, name: EnvironmentName.allowInstall) } ?? false
+        let source = OptionSource(options: options, environment: environment)
+        let allowInstall = (try? source.flag(.allowInstall)) ?? false
 
         // The run's configuration, when there is a notebook to check.
         var configuration: RunConfiguration?
-        let hasNotebook = options.notebook != nil || (environment[EnvironmentName.notebook].map { !$0.isEmpty } ?? false)
+        let hasNotebook = source.text(.notebook) != nil
         if hasNotebook {
             do throws(RunFailure) {
                 configuration = try RunConfiguration(options: options, environment: environment, currentDirectory: currentDirectory)
@@ -54,23 +52,17 @@ public enum Doctor {
         }
 
         // The secrets a run would load: the configured folder (or the default) and --env-file.
-        let configuredDirectory = configuration?.secretsDir ?? options.secretsDir ?? environment[EnvironmentName.secretsDir]
+        let configuredDirectory = configuration?.secretsDir ?? source.text(.secretsDir)
         let secretsDirectory =
             configuredDirectory.map { $0.isEmpty ? "" : FileSystem.absolute($0, relativeTo: currentDirectory) }
             ?? SecretsLoader.defaultDirectory
         let envFilePaths =
-            configuration?.envFiles
-            ?? (options.envFiles.isEmpty ? env(EnvironmentName.envFile).map(EnvironmentValue.list) ?? [] : options.envFiles)
-            .map { FileSystem.absolute($0, relativeTo: currentDirectory) }
+            configuration?.envFiles ?? source.values(.envFile).map { FileSystem.absolute($0, relativeTo: currentDirectory) }
         let envFiles = envFilePaths.map(SecretFilesPreview.preview(file:))
         // --secret-env and --secret-file: shown by name and path only.
-        let secretEnv =
-            configuration?.secretEnv
-            ?? (options.secretEnv.isEmpty ? env(EnvironmentName.secretEnv).map(EnvironmentValue.names) ?? [] : options.secretEnv)
+        let secretEnv = configuration?.secretEnv ?? source.values(.secretEnv)
         let secretFiles =
-            configuration?.secretFiles
-            ?? (options.secretFiles.isEmpty ? env(EnvironmentName.secretFile).map(EnvironmentValue.list) ?? [] : options.secretFiles)
-            .map { FileSystem.absolute($0, relativeTo: currentDirectory) }
+            configuration?.secretFiles ?? source.values(.secretFile).map { FileSystem.absolute($0, relativeTo: currentDirectory) }
         // The run's own loader (without waiting), on a copy: the same failures as a run.
         var withSecrets = environment
         do throws(RunFailure) {
@@ -87,7 +79,7 @@ public enum Doctor {
         var sandboxMode = configuration?.sandbox ?? .default
         if configuration == nil {
             do throws(RunFailure) {
-                sandboxMode = try SandboxMode.resolve(flag: options.sandbox, environment: environment)
+                sandboxMode = try source.choice(.sandbox) ?? .default
             } catch { note(error) }
         }
         let sandbox = DoctorReport.Sandbox(mode: sandboxMode, unavailable: sandboxMode == .off ? nil : SeccompFilter.unavailableReason())
@@ -102,7 +94,7 @@ public enum Doctor {
         var python = DoctorReport.Python(kernels: [])
         do throws(RunFailure) {
             let interpreter = try PythonLocator.locate(
-                explicit: configuration?.python ?? options.python ?? environment[EnvironmentName.python].flatMap { $0.isEmpty ? nil : $0 },
+                explicit: configuration?.python ?? source.text(.python),
                 environment: childEnvironment)
             python.interpreter = interpreter
             let probe = try await PythonProbe.run(python: interpreter, environment: childEnvironment, workingDirectory: currentDirectory)
@@ -160,7 +152,7 @@ public enum Doctor {
             sandbox: sandbox,
             validation: .init(
                 policy: configuration?.validation
-                    ?? (try? PolicyResolver.resolve(level: options.validationLevel, flags: options.validationFlags, environment: environment)),
+                    ?? (try? PolicyResolver.resolve(level: options[.validationLevel], flags: options.validationFlags, environment: environment)),
                 golden: configuration?.golden?.path, goldenStrategy: configuration?.golden?.strategy,
                 junit: configuration?.junit),
             terminationLog: .init(path: terminationPath, writable: terminationPath.map(Self.canWrite) ?? false))
