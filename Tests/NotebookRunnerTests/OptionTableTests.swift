@@ -136,6 +136,25 @@ import Testing
         #expect(source.value(.output)! == ("/cli.ipynb", "--output"))
     }
 
+    /// A controller's secret names and files must survive a user's `--secret-env`/`--secret-file`:
+    /// those add to the variables, where every other list option replaces its variable.
+    @Test func secretNamesAndFilesFromTheCommandLineAreAdded() throws {
+        var options = RunOptions()
+        options[.notebook] = Self.notebook
+        options[list: .secretEnv] = ["USER_TOKEN", "DB_DSN"]
+        options[list: .secretFile] = ["/user/key.json"]
+        options[list: .envFile] = ["/user/a.env"]
+        let environment = [
+            "NBRUNNER_SECRET_ENV": "DB_DSN, CONTROLLER_SECRET", "NBRUNNER_SECRET_FILE": "/controller/key.json",
+            "NBRUNNER_ENV_FILE": "/controller/b.env",
+        ]
+        let c = try RunConfiguration(options: options, environment: environment, currentDirectory: "/home/u", isDirectory: { _ in false })
+        #expect(c.secretEnv == ["DB_DSN", "CONTROLLER_SECRET", "USER_TOKEN"])
+        #expect(c.secretFiles == ["/controller/key.json", "/user/key.json"])
+        #expect(c.envFiles == ["/user/a.env"], "other list options still replace their variable")
+        #expect(RunOption.allCases.filter(\.spec.additive) == [.secretEnv, .secretFile])
+    }
+
     /// docs/usage.md's options table names exactly the table's variables.
     @Test func theUsageReferenceListsTheSameVariables() throws {
         var root = #filePath

@@ -165,13 +165,13 @@ public enum RunOption: String, Sendable, CaseIterable, Hashable {
         case .secretEnv:
             OptionSpec(
                 .names, long: "secret-env", variables: ["NBRUNNER_SECRET_ENV"], valueName: "name",
-                help: "Treat this inherited environment variable as a secret whatever its name: its value is replaced by *** in everything nbrunner writes. Repeatable.",
-                variableNote: "one name per line, or separated by commas or spaces")
+                help: "Treat this inherited environment variable as a secret whatever its name: its value is replaced by *** in everything nbrunner writes. Repeatable; added to the variable's names, never replacing them.",
+                variableNote: "one name per line, or separated by commas or spaces", additive: true)
         case .secretFile:
             OptionSpec(
                 .list, long: "secret-file", variables: ["NBRUNNER_SECRET_FILE"], valueName: "path",
-                help: "A file whose content is a secret value to mask (a file of a mounted Kubernetes Secret volume, such as the JSON key GOOGLE_APPLICATION_CREDENTIALS points to); not loaded as variables; missing or unreadable: exit 4. Repeatable.",
-                variableNote: "one path per line")
+                help: "A file whose content is a secret value to mask (a file of a mounted Kubernetes Secret volume, such as the JSON key GOOGLE_APPLICATION_CREDENTIALS points to); not loaded as variables; missing or unreadable: exit 4. Repeatable; added to the variable's paths, never replacing them.",
+                variableNote: "one path per line", additive: true)
         case .noOverrideEnv:
             OptionSpec(
                 .flag, long: "no-override-env", variables: ["NBRUNNER_NO_OVERRIDE_ENV"],
