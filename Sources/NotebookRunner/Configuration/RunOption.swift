@@ -115,7 +115,7 @@ public enum RunOption: String, Sendable, CaseIterable, Hashable {
         case .failOnHardcodedCredentials:
             OptionSpec(
                 .policy(.failOnHardcodedCredentials), long: "fail-on-hardcoded-credentials",
-                variables: ["NBRUNNER_FAIL_ON_HARDCODED_CREDENTIALS"],
+                variables: ["NBRUNNER_FAIL_ON_HARDCODED_CREDENTIALS", "VALIDATION_FAIL_ON_HARDCODED_CREDENTIALS"],
                 help: "Fail (exit 1, hardcoded_credentials) before the kernel starts when a code cell holds a credential (AWS, OpenAI, Hugging Face, GitHub, Slack, Google keys, a private key, an AccountKey, a URL with a password, a literal assigned to a credential-like name); otherwise each is a warning. On at level production and in strict mode.")
         case .golden:
             OptionSpec(
