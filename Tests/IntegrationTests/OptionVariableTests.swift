@@ -41,4 +41,18 @@ import Testing
             Issue.record("no end-to-end check for \(variable)")
         }
     }
+
+    /// doctor reads options through the same table: the operator-style credential variable and
+    /// the additive secret names.
+    @Test func doctorReadsTheSameVariables() async throws {
+        let credentials = try await Nbrunner.raw(
+            ["doctor", Paths.notebook("hardcoded-credentials.ipynb"), "--python", Paths.python],
+            environment: ["VALIDATION_FAIL_ON_HARDCODED_CREDENTIALS": "true"])
+        #expect(credentials.exitCode == 1, "\(credentials.stdout)")
+        let names = try await Nbrunner.raw(
+            ["doctor", "--python", Paths.python, "--secret-env", "USER_NAMED_SECRET_7"],
+            environment: ["NBRUNNER_SECRET_ENV": "CONTROLLER_NAMED_SECRET_7"])
+        #expect(
+            names.stdout.contains("--secret-env names not set: CONTROLLER_NAMED_SECRET_7, USER_NAMED_SECRET_7"), "\(names.stdout)")
+    }
 }
