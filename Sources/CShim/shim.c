@@ -6,7 +6,6 @@
 #include <seccomp.h>
 
 static volatile sig_atomic_t stop_count = 0;
-static volatile sig_atomic_t last_signal = 0;
 static volatile sig_atomic_t first_signal = 0;
 
 int nbr_set_child_subreaper(void) {
@@ -21,7 +20,6 @@ int nbr_dumpable(void) { return prctl(PR_GET_DUMPABLE, 0, 0, 0, 0); }
 
 static void on_stop_signal(int sig) {
     if (first_signal == 0) first_signal = sig;
-    last_signal = sig;
     stop_count = stop_count + 1;
 }
 
@@ -39,7 +37,6 @@ int nbr_install_stop_handlers(void) {
 }
 
 unsigned long nbr_stop_signal_count(void) { return (unsigned long)stop_count; }
-int nbr_last_stop_signal(void) { return last_signal; }
 int nbr_first_stop_signal(void) { return first_signal; }
 
 unsigned int nbr_seccomp_act_errno(unsigned short err) { return SCMP_ACT_ERRNO(err); }

@@ -31,11 +31,11 @@ do throws(RunFailure) { source = try NotebookReader.readSource(arguments[2]) } c
 let clock = ContinuousClock()
 let start = clock.now
 let outcome = OutcomeClassifier.classify(
-    source: source, executed: NotebookReader.readExecuted(arguments[3], needs: OutputScan.Needs(policy: .standard)),
+    source: source, executed: NotebookReader.readExecuted(arguments[3], mode: .executed(policy: .standard, golden: false)),
     observation: PapermillObservation(ending: .exited(0)), outputPath: arguments[3])
 let result = ResultAssembler.assemble(
     category: outcome.category, message: outcome.message, cells: outcome.cells, failedCell: outcome.failedCell,
-    configuration: nil, notebookPath: arguments[2], facts: RunFacts(), timing: .init(started: .now, finished: .now))
+    configuration: nil, notebookPath: arguments[2], record: RunRecord(), timing: .init(started: .now, finished: .now))
 let bytes = (try? ResultJSON.encode(result)) ?? []
 let elapsed = clock.now - start
 let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18

@@ -354,16 +354,16 @@ struct SchemaValidationTests {
         for category in ErrorCategory.allCases {
             for signal: Int32? in category == .cancelled ? [SIGTERM, SIGINT, SIGHUP] : [nil] {
                 let now = Date.now
-                var facts = RunFacts()
+                var record = RunRecord()
                 var failedCell: RunResult.FailedCell?
                 if let kind = kinds[category] {
-                    facts.validation = try decode(
+                    record.validation = try decode(
                         ValidationReport.self,
                         #"{"policy": \#(policy), "status": "failed", "warnings": [], "offending_cells": [{"cell_index": 0, "category": "\#(category.rawValue)", "reasons": [{"kind": "\#(kind)", "message": "a finding"}]}]}"#
                     )
                     failedCell = try decode(RunResult.FailedCell.self, #"{"cell_index": 0, "reason": "a finding"}"#)
                 } else if category == .goldenMismatch {
-                    facts.comparison = try decode(
+                    record.comparison = try decode(
                         ComparisonReport.self,
                         #"{"strategy": "normalized", "result": "failed", "golden_path": "/g.ipynb", "total_cells": 1, "matched_cells": 0, "mismatched_cells": 1, "ignored_cells": 0, "float_tolerance": 0.0001, "diffs": [{"cell_index": 0, "cell_type": "markdown", "diff_type": "output_mismatch", "expected": "A", "actual": "B", "diff": "--- golden\n+++ executed\n@@ -1,1 +1,1 @@\n-A\n+B", "severity": "major"}]}"#
                     )
@@ -372,7 +372,7 @@ struct SchemaValidationTests {
                 var result = ResultAssembler.assemble(
                     category: category, message: category == .none ? "None" : "a \(category.rawValue) message",
                     cells: cells, failedCell: failedCell, signal: signal, configuration: nil, notebookPath: "/n.ipynb",
-                    facts: facts, timing: .init(started: now, finished: now))
+                    record: record, timing: .init(started: now, finished: now))
                 result.resultPath = "\(dir)/r.json"
                 let name = "\(dir)/\(category.rawValue)\(signal.map { "-\($0)" } ?? "")"
                 try Data(try ResultJSON.encode(result)).write(to: URL(filePath: name + ".json"))

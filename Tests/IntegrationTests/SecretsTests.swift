@@ -2,6 +2,10 @@ import FoundationEssentials
 import NotebookRunner
 import Testing
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Vault-rendered env files loaded without a shell, and no secret value in anything nbrunner
 /// writes: log, result, termination message, output notebook.
 @Suite(.timeLimit(.minutes(2))) struct SecretsTests {
@@ -96,12 +100,18 @@ import Testing
     @Test func aFileRenderedLateIsWaitedFor() async throws {
         let dir = temporaryDirectory()
         let late = "\(dir)/db"
-        async let run = Nbrunner.run(Paths.notebook("sysexit0.ipynb"), ["--env-file", late, "--secrets-wait", "5s"])
-        try await Task.sleep(for: .seconds(1))
-        try Data(Self.dbFile.utf8).write(to: URL(filePath: late))
-        let finished = try await run
+        // The file appears once nbrunner says it waits for it (after the Python probe, which a
+        // loaded machine can make slow), then nbrunner must notice it and go on.
+        let body = Self.dbFile
+        let finished = try await SignalledRun().run(
+            Paths.notebook("sysexit0.ipynb"), ["--env-file", late, "--secrets-wait", "30s"],
+            trigger: "secrets: waiting up to 30s for \(late)",
+            action: {
+                usleep(300_000)
+                try Data(body.utf8).write(to: URL(filePath: late))
+            })
         #expect(finished.exitCode == 0, "\(finished.stderr.suffix(3000))")
-        #expect(finished.stderr.contains("secrets: waiting up to 5s for \(late)"))
+        #expect(finished.stderr.contains("secrets: waiting up to 30s for \(late)"))
         #expect(try finished.checkContract().secrets?.keys.contains("DB_PASSWORD") == true)
     }
 

@@ -139,7 +139,7 @@ import Testing
         let count = try Self.fuzz("notebook", seeds: seeds) { input in
             for full in [false, true] {
                 do throws(RunFailure) {
-                    let document = try NotebookReader.decode(Data(input), path: "fuzz.ipynb", fullOutputs: full)
+                    let document = try NotebookReader.decode(Data(input), path: "fuzz.ipynb", mode: full ? .full : .scanned(.all))
                     #expect(document.nbformat == 4)
                     _ = NotebookShape.problem(in: input)
                 } catch {

@@ -7,12 +7,12 @@ import Testing
         category: ErrorCategory, cells: [CellResult], failedCell: RunResult.FailedCell? = nil,
         validation: ValidationReport? = nil, comparison: ComparisonReport? = nil
     ) -> RunResult {
-        var facts = RunFacts()
-        facts.validation = validation
-        facts.comparison = comparison
+        var record = RunRecord()
+        record.validation = validation
+        record.comparison = comparison
         return ResultAssembler.assemble(
             category: category, message: "the message <&>", cells: cells, failedCell: failedCell,
-            configuration: nil, notebookPath: "/w/my \"nb\".ipynb", facts: facts,
+            configuration: nil, notebookPath: "/w/my \"nb\".ipynb", record: record,
             timing: .init(started: .now, finished: .now))
     }
 

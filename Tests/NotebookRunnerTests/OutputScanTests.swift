@@ -113,7 +113,7 @@ import Testing
         #expect(outputs[0].text == nil, "whole texts only for a golden comparison")
         #expect(outputs[1].mimeTypes == ["image/png", "text/plain"])
         #expect(outputs[1].dataDigest == nil)
-        let full = try NotebookReader.decode(Data(json.utf8), path: "/n", fullOutputs: true)
+        let full = try NotebookReader.decode(Data(json.utf8), path: "/n", mode: .full)
         #expect(full.cells[0].outputs[0].text == "x.py:1: UserWarning: u\nmore\n")
         #expect(full.cells[0].outputs[1].text == "<Figure>")
         #expect(full.cells[0].outputs[1].dataDigest?.count == 16)
@@ -130,7 +130,7 @@ import Testing
         func read(_ needs: OutputScan.Needs) throws -> [OutputScan?] {
             let dir = temporaryDirectory()
             writeFile("\(dir)/n.ipynb", json)
-            return try #require(NotebookReader.readExecuted("\(dir)/n.ipynb", needs: needs)).get().cells[0].outputs.map(\.scan)
+            return try #require(NotebookReader.readExecuted("\(dir)/n.ipynb", mode: .scanned(needs))).get().cells[0].outputs.map(\.scan)
         }
         #expect(try read(.nothing) == [nil, nil])
         #expect(try read(.init(stderr: true, tracebacks: false)) == [OutputScan(firstLine: "noise", unindentedLine: "noise"), nil])
@@ -138,6 +138,22 @@ import Testing
         #expect(OutputScan.Needs(policy: .standard) == .init(stderr: false, tracebacks: true))
         #expect(OutputScan.Needs(policy: ValidationPolicy(level: .learning)) == .nothing)
         #expect(OutputScan.Needs(policy: ValidationPolicy(level: .production)) == .all)
+    }
+
+    /// Each policy declares what it reads; the notebook is read with what the enabled ones need.
+    @Test func eachPolicyDeclaresWhatItReads() {
+        let expected: [ValidationPolicy.Name: OutputScan.Needs] = [
+            .failOnStderr: .init(stderr: true, tracebacks: false), .failOnWarnings: .init(stderr: true, tracebacks: false),
+            .strictMode: .init(stderr: true, tracebacks: false), .detectSilentFailures: .init(stderr: false, tracebacks: true),
+            .failOnHardcodedCredentials: .nothing,
+        ]
+        for name in ValidationPolicy.Name.allCases {
+            var policy = ValidationPolicy(level: .learning)
+            policy[name] = .init(enabled: true, source: "test")
+            #expect(OutputScan.Needs(policy: policy) == expected[name], "\(name)")
+            #expect(NotebookReader.Mode.executed(policy: policy, golden: false) == .scanned(expected[name]!))
+            #expect(NotebookReader.Mode.executed(policy: policy, golden: true) == .full)
+        }
     }
 
     @Test func theQuickTracebackCheck() {

@@ -71,7 +71,7 @@ import Testing
             category: .notebookExecutionFailed, message: "failed: \(secret)", cells: [],
             failedCell:
                 .init(cellIndex: 1, executionCount: 1, ename: "E", evalue: secret + secret),
-            configuration: nil, notebookPath: "/n", facts: RunFacts(), timing: .init(started: .now, finished: .now))
+            configuration: nil, notebookPath: "/n", record: RunRecord(), timing: .init(started: .now, finished: .now))
         result = result.redacted(by: Redactor(values: [secret]))
         #expect(!result.error.contains(secret))
         let bytes = TerminationMessage.render(result, budget: 256)

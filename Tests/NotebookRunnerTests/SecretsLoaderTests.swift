@@ -113,3 +113,12 @@ import Testing
         #expect(env["A"] == "1")
     }
 }
+
+extension SecretsLoader {
+    /// The tests' shorthand: loads into `environment` and returns the rest.
+    fileprivate func load(into environment: inout [String: String], log: RunnerLog) async throws(RunFailure) -> LoadedSecrets {
+        let loaded = try await load(environment, log: log)
+        environment = loaded.environment
+        return loaded
+    }
+}

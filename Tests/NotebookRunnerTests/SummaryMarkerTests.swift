@@ -67,7 +67,7 @@ enum TestResults {
     static func failed(cells: [CellResult]) -> RunResult {
         ResultAssembler.assemble(
             category: .notebookExecutionFailed, message: "cell 0 raised", cells: cells, failedCell: nil,
-            configuration: nil, notebookPath: "/workspace/n.ipynb", facts: RunFacts(),
+            configuration: nil, notebookPath: "/workspace/n.ipynb", record: RunRecord(),
             timing: .init(started: .now, finished: .now))
     }
 }

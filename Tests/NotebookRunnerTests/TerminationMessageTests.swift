@@ -13,7 +13,7 @@ import Testing
         }
         return ResultAssembler.assemble(
             category: .notebookExecutionFailed, message: message, cells: cellResults, failedCell: failed,
-            configuration: nil, notebookPath: "/workspace/repo/n.ipynb", facts: RunFacts(),
+            configuration: nil, notebookPath: "/workspace/repo/n.ipynb", record: RunRecord(),
             timing: .init(started: .now, finished: .now))
     }
 
@@ -65,7 +65,7 @@ import Testing
         failed.reason = "wrote to stderr: " + String(repeating: "e", count: 5000)
         let r = ResultAssembler.assemble(
             category: .validationStderrFailure, message: String(repeating: "m", count: 5000), cells: [], failedCell: failed,
-            configuration: nil, notebookPath: "/n.ipynb", facts: RunFacts(), timing: .init(started: .now, finished: .now))
+            configuration: nil, notebookPath: "/n.ipynb", record: RunRecord(), timing: .init(started: .now, finished: .now))
         let roomy = try JSONValue.parse(TerminationMessage.render(r, budget: 4096))
         #expect(roomy["failed_cell"]?["reason"].map { if case .string(let s) = $0 { s.hasPrefix("wrote to stderr: ") } else { false } } == true)
         for budget in [128, 200, 400] {

@@ -22,9 +22,6 @@ int nbr_install_stop_handlers(void);
 /// How many stop signals have arrived so far (monotonic).
 unsigned long nbr_stop_signal_count(void);
 
-/// The most recent stop signal number, or 0.
-int nbr_last_stop_signal(void);
-
 /// The first stop signal number, or 0.
 int nbr_first_stop_signal(void);
 

@@ -12,12 +12,13 @@ public enum Doctor {
     }
 
     public static func examine(options: RunOptions, environment: [String: String], currentDirectory: String) async -> DoctorReport {
-        var failure: RunFailure?
-        func note(_ f: RunFailure) { if failure == nil { failure = f } }
+        // Every problem, in the order a run meets them: the run's own checks, each told to go on
+        // past a failure (``Findings/Mode/collectAll``); the first is the verdict.
+        var problems: [RunFailure] = []
+        func note(_ f: RunFailure) { problems.append(f) }
+        let quiet = RunnerLog(fd: -1)
 
         let identity = Identity.current()
-        let plan = EnvironmentSetup(environment: environment, identity: identity, dryRun: true).plan()
-        let childEnvironment = plan.environment
         let source = OptionSource(options: options, environment: environment)
         let allowInstall = (try? source.flag(.allowInstall)) ?? false
 
@@ -29,29 +30,20 @@ public enum Doctor {
                 configuration = try RunConfiguration(options: options, environment: environment, currentDirectory: currentDirectory)
             } catch { note(error) }
         }
-        var facts = RunFacts()
+        // 1. The run's input check (probing the output folders without creating them).
+        var inputs: InputCheck?
         var notebook: DoctorReport.Notebook?
         if let c = configuration {
-            do throws(RunFailure) {
-                try Preflight.checkInputs(c, facts: &facts, dryRun: true)
-            } catch { note(error) }
+            let check = Preflight.checkInputs(c, mode: .collectAll, dryRun: true)
+            inputs = check
+            check.findings.failures.forEach(note)
             notebook = .init(
-                path: c.notebook, kernel: facts.kernelName,
-                codeCells: facts.source?.cells.filter { $0.cellType == "code" }.count,
+                path: c.notebook, kernel: check.kernelName,
+                codeCells: check.source?.cells.filter { $0.cellType == "code" }.count,
                 output: c.output, result: c.result)
-            // The run's scan of the code cells, and its verdict under the run's policy.
-            let findings = facts.source.map(CredentialScan.scan) ?? []
-            notebook?.hardcodedCredentials = findings.map(\.description)
-            if !findings.isEmpty, c.validation.credentialsFail {
-                note(
-                    RunFailure(
-                        .hardcodedCredentials,
-                        "\(findings.count) hard-coded credential(s) in the notebook: "
-                            + findings.prefix(10).map(\.description).joined(separator: "; ")))
-            }
         }
 
-        // The secrets a run would load: the configured folder (or the default) and --env-file.
+        // 2. The secrets a run would load: the configured folder (or the default) and --env-file.
         let configuredDirectory = configuration?.secretsDir ?? source.text(.secretsDir)
         let secretsDirectory =
             configuredDirectory.map { $0.isEmpty ? "" : FileSystem.absolute($0, relativeTo: currentDirectory) }
@@ -63,19 +55,35 @@ public enum Doctor {
         let secretEnv = configuration?.secretEnv ?? source.values(.secretEnv)
         let secretFiles =
             configuration?.secretFiles ?? source.values(.secretFile).map { FileSystem.absolute($0, relativeTo: currentDirectory) }
-        // The run's own loader (without waiting), on a copy: the same failures as a run.
+        // The run's own loader (without waiting), in memory: the same failures as a run, and the
+        // environment the run would plan (a secrets file may set HOME).
         var withSecrets = environment
+        // The run's redactor: doctor's messages are redacted as the run's result is.
+        var redactor = Redactor.none
         do throws(RunFailure) {
             var loader = SecretsLoader(
                 envFiles: envFilePaths, secretsDirectory: configuredDirectory.map { $0.isEmpty ? "" : secretsDirectory },
                 wait: nil, overrideEnvironment: configuration?.overrideEnvironment ?? true)
             loader.secretEnv = secretEnv
             loader.secretFiles = secretFiles
-            _ = try await loader.load(into: &withSecrets, log: RunnerLog(fd: -1))
+            let loaded = try await loader.load(environment, log: quiet)
+            withSecrets = loaded.environment
+            redactor = loaded.redactor
         } catch { note(error) }
+
+        // 3. The run's scan of the code cells, and its verdict under the run's policy.
+        if let c = configuration, let source = inputs?.source {
+            let credentials = CredentialCheck(source, policy: c.validation)
+            notebook?.hardcodedCredentials = credentials.findings.map(\.description)
+            if !credentials.findings.isEmpty { redactor = redactor.adding(credentials.findings.map(\.value)) }
+            credentials.failure.map(note)
+        }
+
+        // 4. The environment plan, after the secrets as in a run (decide, create nothing).
+        let plan = EnvironmentSetup(environment: withSecrets, identity: identity, dryRun: true).plan()
         do throws(RunFailure) { try plan.report.requireHome() } catch { note(error) }
 
-        // The sandbox a run would load (before its first process).
+        // 5. The sandbox a run would load (before its first process).
         var sandboxMode = configuration?.sandbox ?? .default
         if configuration == nil {
             do throws(RunFailure) {
@@ -90,63 +98,43 @@ public enum Doctor {
             } catch { note(error) }
         }
 
-        // Python, papermill, kernels.
+        // 6. The run's runtime check: Python, papermill, the kernel (nothing installed).
+        let runtime = await Preflight.checkRuntime(
+            python: configuration?.python ?? source.text(.python),
+            allowInstall: allowInstall, kernel: inputs?.kernelName, environment: plan.environment, report: plan.report,
+            workingDirectory: currentDirectory, log: quiet, mode: .collectAll, install: false)
+        runtime.findings.failures.forEach(note)
         var python = DoctorReport.Python(kernels: [])
-        do throws(RunFailure) {
-            let interpreter = try PythonLocator.locate(
-                explicit: configuration?.python ?? source.text(.python),
-                environment: childEnvironment)
-            python.interpreter = interpreter
-            let probe = try await PythonProbe.run(python: interpreter, environment: childEnvironment, workingDirectory: currentDirectory)
+        python.interpreter = runtime.python
+        if let probe = runtime.facts {
             python.executable = probe.executable
             python.version = probe.version
             python.ipykernel = probe.ipykernel
-            python.kernels = KernelLocator.available(facts: probe, environment: childEnvironment).map { .init(name: $0.name, path: $0.path) }
-            let papermill = PapermillLocator.find(in: probe.path)
-            if let papermill {
-                python.papermillVersion = papermill.version
-                python.papermillLocation = papermill.location
-            } else if allowInstall {
+            python.kernels = KernelLocator.available(facts: probe, environment: plan.environment).map { .init(name: $0.name, path: $0.path) }
+            python.papermillVersion = runtime.papermill?.version
+            python.papermillLocation = runtime.papermill?.location
+            if runtime.wouldInstall {
                 python.problem = "papermill is not installed; a run would install \(RuntimeInstaller.papermillRequirement) (--allow-install)"
-            } else {
+            } else if runtime.papermill == nil {
                 python.problem = PapermillLocator.missingMessage(probe)
-                note(RunFailure(.dependencyMissing, python.problem!))
             }
-            let installsKernel =
-                papermill == nil && allowInstall
-                && facts.kernelName.map { PapermillLocator.installWouldAddIpykernel(facts: probe, kernel: $0) } == true
-            if let kernel = facts.kernelName, !installsKernel {
-                switch KernelLocator.resolve(kernel, facts: probe, environment: childEnvironment) {
-                case .missing(let available):
-                    note(
-                        RunFailure(
-                            .dependencyMissing,
-                            "kernel '\(kernel)' not found; available kernels: \(available.isEmpty ? "none" : available.joined(separator: ", "))"))
-                case .spec(let directory):
-                    if let problem = KernelLocator.launchProblem(spec: directory, environment: childEnvironment) {
-                        note(RunFailure(.dependencyMissing, "kernel '\(kernel)' cannot start: \(problem)"))
-                    }
-                case .native:
-                    break
-                }
-            }
-        } catch {
-            python.problem = error.message
-            note(error)
+        } else {
+            python.problem = runtime.findings.failures.first?.message
         }
 
+        python.problem = redactor.redact(python.problem)
+        let reported = problems.map { DoctorReport.Verdict(failure: RunFailure($0.category, redactor.redact($0.message))) }
         let terminationPath =
             configuration?.terminationLog
             ?? (FileSystem.exists(RunConfiguration.defaultTerminationLog) ? RunConfiguration.defaultTerminationLog : nil)
         let verdict: DoctorReport.Verdict =
-            failure.map {
-                .init(exitCode: $0.category.exitCode, errorCategory: $0.category, message: $0.message)
-            }
+            reported.first
             ?? .init(
                 exitCode: 0, errorCategory: .none,
                 message: hasNotebook ? "a run would get past preflight" : "ready (no notebook given: notebook and kernel not checked)")
         return DoctorReport(
-            verdict: verdict, runnerVersion: RunnerVersion.current, environment: plan.report, python: python,
+            verdict: verdict, problems: reported, runnerVersion: RunnerVersion.current,
+            environment: plan.report, python: python,
             notebook: notebook, credentials: CredentialNames.summarise(environment, secretEnv: secretEnv, secretFiles: secretFiles),
             secrets: SecretFilesPreview.scan(secretsDirectory, strict: !(configuredDirectory ?? "").isEmpty), envFiles: envFiles, process: .current(),
             sandbox: sandbox,

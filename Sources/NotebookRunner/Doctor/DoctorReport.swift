@@ -5,6 +5,16 @@ public struct DoctorReport: Sendable, Codable {
         public var exitCode: Int32
         public var errorCategory: ErrorCategory
         public var message: String
+
+        public init(exitCode: Int32, errorCategory: ErrorCategory, message: String) {
+            self.exitCode = exitCode
+            self.errorCategory = errorCategory
+            self.message = message
+        }
+
+        public init(failure: RunFailure) {
+            self.init(exitCode: failure.category.exitCode, errorCategory: failure.category, message: failure.message)
+        }
     }
 
     public struct Python: Sendable, Codable {
@@ -55,6 +65,9 @@ public struct DoctorReport: Sendable, Codable {
     }
 
     public var verdict: Verdict
+    /// Every problem a run would meet, in the order it meets them (it stops at the first, the
+    /// verdict); empty when a run would get past preflight.
+    public var problems: [Verdict]
     public var runnerVersion: String
     public var environment: EnvironmentReport
     public var python: Python

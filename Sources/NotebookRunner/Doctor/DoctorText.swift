@@ -113,6 +113,11 @@ public enum DoctorText {
                 + (r.terminationLog.path.map { "\($0) \(r.terminationLog.writable ? "writable" : "NOT writable")" }
                     ?? "none (not in a Kubernetes container, or disabled)"))
         line()
+        if r.problems.count > 1 {
+            line("Problems (in the order a run meets them; it stops at the first)")
+            for p in r.problems { line("  \(mark(false))exit \(p.exitCode) (\(p.errorCategory.rawValue)): \(p.message)") }
+            line()
+        }
         line(
             r.verdict.exitCode == 0
                 ? "Verdict: \(r.verdict.message)"

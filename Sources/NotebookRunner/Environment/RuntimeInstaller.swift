@@ -15,31 +15,45 @@ public enum RuntimeInstaller {
         public var papermill: PapermillInstall
     }
 
+    /// Where the install goes, and what that changes: the child's environment and the
+    /// environment report, with a PYTHONUSERBASE redirected into the scratch folder when the
+    /// one set is not writable.
+    public struct UserBase: Sendable {
+        public var path: String
+        public var environment: [String: String]
+        public var report: EnvironmentReport
+    }
+
+    /// A writable user base: the one set, else one in the scratch folder.
+    public static func userBase(environment: [String: String], report: EnvironmentReport, log: RunnerLog) throws(RunFailure) -> UserBase {
+        var environment = environment
+        var report = report
+        let set = environment["PYTHONUSERBASE"].flatMap { $0.isEmpty ? nil : $0 }
+        if let set, EnvironmentSetup.writable(set) {
+            report.locations.append(.init(name: "PYTHONUSERBASE", decision: .kept, path: set))
+            return UserBase(path: set, environment: environment, report: report)
+        }
+        guard let scratch = report.scratch else {
+            throw RunFailure(
+                .dependencyInstallFailed, "no writable PYTHONUSERBASE for the install (\(set ?? "unset")) and no writable scratch folder")
+        }
+        let target = "\(scratch)/.local"
+        try? WritableProbe.makeDirectories(target, mode: 0o770)
+        report.locations.append(
+            .init(
+                name: "PYTHONUSERBASE", decision: .redirected, path: target, from: set,
+                reason: set.map { "\($0) is not writable" } ?? "unset; needed for --allow-install"))
+        log.info("environment: PYTHONUSERBASE redirected from \(set ?? "unset") to \(target) for the install")
+        environment["PYTHONUSERBASE"] = target
+        return UserBase(path: target, environment: environment, report: report)
+    }
+
     public static func install(
-        python: String, withIpykernel: Bool, environment: inout [String: String],
-        report: inout EnvironmentReport?, workingDirectory: String,
+        python: String, withIpykernel: Bool, userBase: UserBase, workingDirectory: String,
         log: RunnerLog
     ) async throws(RunFailure) -> Installed {
         func fail(_ message: String) -> RunFailure { RunFailure(.dependencyInstallFailed, message) }
-
-        // A writable user base: the one set, else one in the scratch folder.
-        var userBase = environment["PYTHONUSERBASE"].flatMap { $0.isEmpty ? nil : $0 }
-        if let set = userBase, EnvironmentSetup.writable(set) {
-            report?.locations.append(.init(name: "PYTHONUSERBASE", decision: .kept, path: set))
-        } else {
-            guard let scratch = report?.scratch else {
-                throw fail("no writable PYTHONUSERBASE for the install (\(userBase ?? "unset")) and no writable scratch folder")
-            }
-            let target = "\(scratch)/.local"
-            try? WritableProbe.makeDirectories(target, mode: 0o770)
-            report?.locations.append(
-                .init(
-                    name: "PYTHONUSERBASE", decision: .redirected, path: target, from: userBase,
-                    reason: userBase.map { "\($0) is not writable" } ?? "unset; needed for --allow-install"))
-            log.info("environment: PYTHONUSERBASE redirected from \(userBase ?? "unset") to \(target) for the install")
-            userBase = target
-            environment["PYTHONUSERBASE"] = target
-        }
+        let environment = userBase.environment
 
         var packages = [papermillRequirement]
         if withIpykernel { packages.append("ipykernel") }
@@ -48,7 +62,7 @@ public enum RuntimeInstaller {
                 "-m", "pip", "install", "--user", "--no-cache-dir", "--disable-pip-version-check",
                 "--no-input",
             ] + packages
-        log.info("installing \(packages.joined(separator: " ")) with pip into \(userBase!) (--allow-install)")
+        log.info("installing \(packages.joined(separator: " ")) with pip into \(userBase.path) (--allow-install)")
         let status: TerminationStatus
         let output: [UInt8]
         let ending: BoundedProcess.Ending
@@ -84,7 +98,7 @@ public enum RuntimeInstaller {
         let facts = try await PythonProbe.run(python: python, environment: environment, workingDirectory: workingDirectory)
         guard let papermill = PapermillLocator.find(in: facts.path) else {
             throw fail(
-                "pip exited 0 but papermill is still not importable by \(facts.executable) (is the user site \(userBase!) on its path? PYTHONNOUSERSITE and virtualenvs without system site-packages hide it)"
+                "pip exited 0 but papermill is still not importable by \(facts.executable) (is the user site \(userBase.path) on its path? PYTHONNOUSERSITE and virtualenvs without system site-packages hide it)"
             )
         }
         log.info("installed papermill \(papermill.version ?? "?") at \(papermill.location)")

@@ -90,10 +90,6 @@ struct FloatTolerantMatch: Sendable, Equatable {
         var tokens: [Token] = []
         var textStart = 0
         let n = s.count
-        @inline(__always) func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
-        @inline(__always) func isWord(_ b: UInt8) -> Bool {
-            isDigit(b) || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A) || b == UInt8(ascii: "_")
-        }
         @inline(__always) func isSignPosition(_ p: UInt8) -> Bool {
             p == 0x20 || p == 0x09 || p == UInt8(ascii: "(") || p == UInt8(ascii: "[") || p == UInt8(ascii: "{")
                 || p == UInt8(ascii: ",") || p == UInt8(ascii: "=") || p == UInt8(ascii: ":")
@@ -112,27 +108,27 @@ struct FloatTolerantMatch: Sendable, Equatable {
                 }
                 negative = b == UInt8(ascii: "-")
                 body = i + 1
-            } else if let p = previous, isWord(p) || p == UInt8(ascii: ".") {
+            } else if let p = previous, ASCII.isWordByte(p) || p == UInt8(ascii: ".") {
                 // Inside a word: skip the rest of it.
                 var j = i + 1
-                if isWord(b) { while j < n, isWord(s[j]) { j += 1 } }
+                if ASCII.isWordByte(b) { while j < n, ASCII.isWordByte(s[j]) { j += 1 } }
                 i = j
                 continue
             }
-            guard body < n, isDigit(s[body]) || (s[body] == UInt8(ascii: ".") && body + 1 < n && isDigit(s[body + 1])) else {
+            guard body < n, ASCII.isDigit(s[body]) || (s[body] == UInt8(ascii: ".") && body + 1 < n && ASCII.isDigit(s[body + 1])) else {
                 // A word that starts with a letter or `_` is text, whole.
                 var j = i + 1
-                if body == i, isWord(b) { while j < n, isWord(s[j]) { j += 1 } }
+                if body == i, ASCII.isWordByte(b) { while j < n, ASCII.isWordByte(s[j]) { j += 1 } }
                 i = j
                 continue
             }
             var j = body
-            while j < n, isDigit(s[j]) { j += 1 }
+            while j < n, ASCII.isDigit(s[j]) { j += 1 }
             let integerEnd = j
             var isFloat = false
             if j < n, s[j] == UInt8(ascii: ".") {
                 var k = j + 1
-                while k < n, isDigit(s[k]) { k += 1 }
+                while k < n, ASCII.isDigit(s[k]) { k += 1 }
                 if k > j + 1 || integerEnd > body {
                     j = k
                     isFloat = true
@@ -143,7 +139,7 @@ struct FloatTolerantMatch: Sendable, Equatable {
                 var k = j + 1
                 if k < n, s[k] == UInt8(ascii: "-") || s[k] == UInt8(ascii: "+") { k += 1 }
                 let exponentStart = k
-                while k < n, isDigit(s[k]) { k += 1 }
+                while k < n, ASCII.isDigit(s[k]) { k += 1 }
                 if k > exponentStart {
                     // Python and numpy print at most three exponent digits; more is a hex word.
                     if k - exponentStart > 3 { isNumber = false }
@@ -153,20 +149,20 @@ struct FloatTolerantMatch: Sendable, Equatable {
             }
             var end = j
             if isNumber, j < n {
-                if isWord(s[j]) {
+                if ASCII.isWordByte(s[j]) {
                     // `2j` (an imaginary part) is a number; `3em`, `1e5x`, `3a5f…` are words.
-                    if (s[j] == UInt8(ascii: "j") || s[j] == UInt8(ascii: "J")) && !(j + 1 < n && isWord(s[j + 1])) {
+                    if (s[j] == UInt8(ascii: "j") || s[j] == UInt8(ascii: "J")) && !(j + 1 < n && ASCII.isWordByte(s[j + 1])) {
                         end = j
                     } else {
                         isNumber = false
                     }
-                } else if s[j] == UInt8(ascii: "."), j + 1 < n, isDigit(s[j + 1]) {
+                } else if s[j] == UInt8(ascii: "."), j + 1 < n, ASCII.isDigit(s[j + 1]) {
                     isNumber = false  // `1.2.3`, `10.0.0.1`
                 }
             }
             guard isNumber else {
                 // Text to the end of the word, dots inside it included.
-                while j < n, isWord(s[j]) || (s[j] == UInt8(ascii: ".") && j + 1 < n && isWord(s[j + 1])) { j += 1 }
+                while j < n, ASCII.isWordByte(s[j]) || (s[j] == UInt8(ascii: ".") && j + 1 < n && ASCII.isWordByte(s[j + 1])) { j += 1 }
                 i = j
                 continue
             }

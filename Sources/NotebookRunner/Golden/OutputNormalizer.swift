@@ -51,7 +51,7 @@ enum OutputNormalizer {
         var i = 0
         while i < bytes.count {
             let b = bytes[i]
-            if isDigit(b) || isLetter(b) {
+            if ASCII.isDigit(b) || ASCII.isLetter(b) {
                 if let (end, replacement) = match(bytes, at: i) {
                     if replacement == rate, out.last == 0x20 {
                         // tqdm pads its rate to five characters: `[00:01, 19.84it/s]`, `[00:01,  4.80s/it]`.
@@ -64,8 +64,9 @@ enum OutputNormalizer {
                 }
                 // Copy the whole word or number: nothing starts inside one.
                 var j = i + 1
-                let digits = isDigit(b)
-                while j < bytes.count, digits ? isDigit(bytes[j]) : (isLetter(bytes[j]) || isDigit(bytes[j]) || bytes[j] == UInt8(ascii: "_")) {
+                let digits = ASCII.isDigit(b)
+                while j < bytes.count, digits ? ASCII.isDigit(bytes[j]) : (ASCII.isLetter(bytes[j]) || ASCII.isDigit(bytes[j]) || bytes[j] == UInt8(ascii: "_"))
+                {
                     j += 1
                 }
                 // A number may still be followed by something that starts a match (`12:00:00`
@@ -100,7 +101,7 @@ enum OutputNormalizer {
             (distPackages, sitePackagesFolder, false),
         ] {
             var from = 0
-            while let at = find(out, needle, from: from) {
+            while let at = ASCII.firstIndex(of: needle, in: out, from: from) {
                 guard at > 0, out[at - 1] == UInt8(ascii: "/") else {
                     from = at + needle.count
                     continue
@@ -124,16 +125,6 @@ enum OutputNormalizer {
             || b == UInt8(ascii: "<") || b == UInt8(ascii: "=")
     }
 
-    static func find(_ s: [UInt8], _ needle: [UInt8], from: Int) -> Int? {
-        guard needle.count <= s.count else { return nil }
-        var i = from
-        while i + needle.count <= s.count {
-            if s[i] == needle[0], s[i..<(i + needle.count)].elementsEqual(needle) { return i }
-            i += 1
-        }
-        return nil
-    }
-
     /// `strftime("%Y%m%d_%H%M%S")` and its `T`/`-`/no-separator forms (`20261123_033841`, also
     /// inside a file name, `report_20261123_033841.csv`): a real date (years 1970–2099, month
     /// 01–12, day 01–31) and a real time of day, not inside a longer number.
@@ -143,7 +134,7 @@ enum OutputNormalizer {
         out.reserveCapacity(bytes.count)
         var i = 0
         while i < bytes.count {
-            if isDigit(bytes[i]), i == 0 || !isDigit(bytes[i - 1]), let end = compactTimestampEnd(bytes, i) {
+            if ASCII.isDigit(bytes[i]), i == 0 || !ASCII.isDigit(bytes[i - 1]), let end = compactTimestampEnd(bytes, i) {
                 out += timestamp
                 i = end
                 continue
@@ -159,7 +150,7 @@ enum OutputNormalizer {
             guard at + count <= s.count else { return nil }
             var v = 0
             for b in s[at..<(at + count)] {
-                guard isDigit(b) else { return nil }
+                guard ASCII.isDigit(b) else { return nil }
                 v = v * 10 + Int(b - 0x30)
             }
             return v
@@ -173,7 +164,7 @@ enum OutputNormalizer {
             let second = number(t + 4, 2), second < 60
         else { return nil }
         let end = t + 6
-        return end < s.count && isDigit(s[end]) ? nil : end
+        return end < s.count && ASCII.isDigit(s[end]) ? nil : end
     }
 
     /// The text after the last carriage return that is followed by something other than
@@ -193,7 +184,7 @@ enum OutputNormalizer {
     static func match(_ s: [UInt8], at i: Int) -> (Int, [UInt8])? {
         if i > 0 {
             let p = s[i - 1]
-            if isLetter(p) || isDigit(p) || p == UInt8(ascii: "_") || p == UInt8(ascii: ".") { return nil }
+            if ASCII.isLetter(p) || ASCII.isDigit(p) || p == UInt8(ascii: "_") || p == UInt8(ascii: ".") { return nil }
         }
         switch s[i] {
         case UInt8(ascii: "M"), UInt8(ascii: "T"), UInt8(ascii: "W"), UInt8(ascii: "F"), UInt8(ascii: "S"):
@@ -205,14 +196,14 @@ enum OutputNormalizer {
             if kernelFile.word(Self.kernelFile), kernelFile.digits(1, 10), kernelFile.atWordEnd { return (kernelFile.i, kernelPID) }
             return nil
         default:
-            if !isDigit(s[i]) { return nil }
+            if !ASCII.isDigit(s[i]) { return nil }
         }
         if s[i] == UInt8(ascii: "0"), i + 1 < s.count, s[i + 1] == UInt8(ascii: "x") || s[i + 1] == UInt8(ascii: "X") {
             return addressEnd(s, i).map { ($0, address) }
         }
         // Which rules can apply, from the digits and the byte after them.
         var j = i
-        while j < s.count, isDigit(s[j]) { j += 1 }
+        while j < s.count, ASCII.isDigit(s[j]) { j += 1 }
         let count = j - i
         let next: UInt8 = j < s.count ? s[j] : 0
         switch next {
@@ -229,11 +220,11 @@ enum OutputNormalizer {
         }
         if s[i] == UInt8(ascii: "1"), count >= 10, let end = epoch(s, i) { return (end, timestamp) }
         // Durations, rates and loop counts: digits, then a fraction, a unit, a space or a comma.
-        guard next == UInt8(ascii: ".") || next == 0x20 || next == UInt8(ascii: ",") || isLetter(next) || next >= 0x80 else { return nil }
+        guard next == UInt8(ascii: ".") || next == 0x20 || next == UInt8(ascii: ",") || ASCII.isLetter(next) || next >= 0x80 else { return nil }
         if let end = rateEnd(s, i) { return (end, rate) }
         if var end = durationEnd(s, i) {
             // One duration in several units (IPython's `1min 2s`, `1h 2min 3s`).
-            while end + 1 < s.count, s[end] == 0x20, isDigit(s[end + 1]), let next = durationEnd(s, end + 1) { end = next }
+            while end + 1 < s.count, s[end] == 0x20, ASCII.isDigit(s[end + 1]), let next = durationEnd(s, end + 1) { end = next }
             return (end, duration)
         }
         if let end = timeitLoops(s, i) { return (end, loops) }
@@ -244,12 +235,12 @@ enum OutputNormalizer {
     /// a 64-bit process's pointer (9 to 12 hex digits: `0x7f2ff2ad3300`, macOS's `0x10a2b3c40`).
     static func addressEnd(_ s: [UInt8], _ i: Int) -> Int? {
         var j = i + 2
-        while j < s.count, isHex(s[j]) { j += 1 }
-        guard !(j < s.count && isWordByte(s[j])) else { return nil }
+        while j < s.count, ASCII.isHex(s[j]) { j += 1 }
+        guard !(j < s.count && ASCII.isWordByte(s[j])) else { return nil }
         let width = j - (i + 2)
         let afterAt =
             i >= 3 && s[i - 1] == 0x20 && s[i - 2] == UInt8(ascii: "t") && s[i - 3] == UInt8(ascii: "a")
-            && (i == 3 || !isWordByte(s[i - 4]))
+            && (i == 3 || !ASCII.isWordByte(s[i - 4]))
         return (afterAt && width >= 6) || (9...12).contains(width) ? j : nil
     }
 
@@ -260,7 +251,7 @@ enum OutputNormalizer {
 
         mutating func digits(_ min: Int, _ max: Int) -> Bool {
             var n = 0
-            while i < s.count, n < max, isDigit(s[i]) {
+            while i < s.count, n < max, ASCII.isDigit(s[i]) {
                 i += 1
                 n += 1
             }
@@ -293,8 +284,8 @@ enum OutputNormalizer {
             }
             return false
         }
-        var atNumberEnd: Bool { i >= s.count || !isDigit(s[i]) }
-        var atWordEnd: Bool { i >= s.count || !isWordByte(s[i]) }
+        var atNumberEnd: Bool { i >= s.count || !ASCII.isDigit(s[i]) }
+        var atWordEnd: Bool { i >= s.count || !ASCII.isWordByte(s[i]) }
     }
 
     static func bytes(_ words: [String]) -> [[UInt8]] { words.map { Array($0.utf8) } }
@@ -381,7 +372,7 @@ enum OutputNormalizer {
             c = fraction
             hasFraction = true
         }
-        guard c.atWordEnd, !(c.i + 1 < s.count && s[c.i] == UInt8(ascii: ".") && isDigit(s[c.i + 1])) else { return nil }
+        guard c.atWordEnd, !(c.i + 1 < s.count && s[c.i] == UInt8(ascii: ".") && ASCII.isDigit(s[c.i + 1])) else { return nil }
         if count == 10 && hasFraction { return c.i }
         return afterTimeWord(s, i) ? c.i : nil
     }
@@ -395,9 +386,9 @@ enum OutputNormalizer {
         }
         guard skipped > 0 else { return false }
         var start = k
-        while start > 0, isWordByte(s[start - 1]) { start -= 1 }
+        while start > 0, ASCII.isWordByte(s[start - 1]) { start -= 1 }
         guard start < k else { return false }
-        let word = s[start..<k].map { $0 | (isLetter($0) ? 0x20 : 0) }
+        let word = s[start..<k].map { $0 | (ASCII.isLetter($0) ? 0x20 : 0) }
         if word.elementsEqual("ts".utf8) { return true }
         return epochWords.contains { w in word.count >= w.utf8.count && word.suffix(w.utf8.count).elementsEqual(w.utf8) }
     }
@@ -423,7 +414,7 @@ enum OutputNormalizer {
         if fraction.byte("."), fraction.digits(1, 30) { c = fraction }
         if c.word(secondsPerIteration), c.atWordEnd { return c.i }
         let unitStart = c.i
-        while c.i < s.count, isLetter(s[c.i]) { c.i += 1 }
+        while c.i < s.count, ASCII.isLetter(s[c.i]) { c.i += 1 }
         guard c.i > unitStart, c.word(perSecond), c.atWordEnd else { return nil }
         return c.i
     }
@@ -464,7 +455,7 @@ enum OutputNormalizer {
         if unit.elementsEqual("us".utf8) || unit.elementsEqual("h".utf8) { return nil }
         var next = c.i
         while next < s.count, s[next] == 0x20 { next += 1 }
-        if next == s.count || !isLetter(s[next]) { return c.i }
+        if next == s.count || !ASCII.isLetter(s[next]) { return c.i }
         var per = Cursor(s: s, i: next)
         return per.word(Self.per) && per.atWordEnd ? c.i : nil
     }
@@ -505,7 +496,7 @@ enum OutputNormalizer {
         {
             var zone = rfc
             if zone.byte(" "), zone.word(zones) {
-                while zone.i < s.count, isDigit(s[zone.i]) || isLetter(s[zone.i]) { zone.i += 1 }
+                while zone.i < s.count, ASCII.isDigit(s[zone.i]) || ASCII.isLetter(s[zone.i]) { zone.i += 1 }
                 rfc = zone
             }
             return rfc.i
@@ -519,17 +510,13 @@ enum OutputNormalizer {
         var c = Cursor(s: s, i: i)
         guard c.word(reprs) else { return nil }
         let prefixEnd = c.i
-        while c.i < s.count, isDigit(s[c.i]) || s[c.i] == UInt8(ascii: ",") || s[c.i] == UInt8(ascii: " ") {
-            if s[c.i] == UInt8(ascii: ","), c.i + 1 < s.count, !(isDigit(s[c.i + 1]) || s[c.i + 1] == UInt8(ascii: " ")) { break }
-            if s[c.i] == UInt8(ascii: ","), c.i + 2 < s.count, s[c.i + 1] == UInt8(ascii: " "), !isDigit(s[c.i + 2]) { break }
+        while c.i < s.count, ASCII.isDigit(s[c.i]) || s[c.i] == UInt8(ascii: ",") || s[c.i] == UInt8(ascii: " ") {
+            if s[c.i] == UInt8(ascii: ","), c.i + 1 < s.count, !(ASCII.isDigit(s[c.i + 1]) || s[c.i + 1] == UInt8(ascii: " ")) { break }
+            if s[c.i] == UInt8(ascii: ","), c.i + 2 < s.count, s[c.i + 1] == UInt8(ascii: " "), !ASCII.isDigit(s[c.i + 2]) { break }
             c.i += 1
         }
         return c.i > prefixEnd ? (prefixEnd, c.i) : nil
     }
 
-    static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
-    static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
-    static func isWordByte(_ b: UInt8) -> Bool { isLetter(b) || isDigit(b) || b == UInt8(ascii: "_") }
-    static func isHex(_ b: UInt8) -> Bool { isDigit(b) || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x66) }
     static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A }
 }

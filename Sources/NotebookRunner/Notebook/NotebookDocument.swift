@@ -129,8 +129,8 @@ public struct NotebookDocument: Decodable, Sendable {
     }
 
     /// A cell output. Error outputs are read in detail; stream and `text/plain` texts are
-    /// scanned (``OutputScan``) as far as ``NotebookDocument/scanNeeds`` asks, and kept whole
-    /// only when the document is read for a golden comparison (``NotebookDocument/fullOutputs``);
+    /// scanned (``OutputScan``) as far as the ``NotebookReader/Mode`` asks, and kept whole
+    /// only when the document is read for a golden comparison (``NotebookReader/Mode/full``);
     /// other data (images) is never kept.
     public struct Output: Decodable, Sendable {
         public var outputType: String
@@ -141,13 +141,13 @@ public struct NotebookDocument: Decodable, Sendable {
         public var name: String?
         /// What the stream text, or the `text/plain` of a result or display, shows.
         public var scan: OutputScan?
-        /// The whole stream text or `text/plain`; only with ``NotebookDocument/fullOutputs``.
+        /// The whole stream text or `text/plain`; only with ``NotebookReader/Mode/full``.
         public var text: String?
         /// The MIME types of `data` (execute_result, display_data), sorted.
         public var mimeTypes: [String]
-        /// A digest of the other `data` entries (images…); only with ``NotebookDocument/fullOutputs``.
+        /// A digest of the other `data` entries (images…); only with ``NotebookReader/Mode/full``.
         public var dataDigest: String?
-        /// An execute_result's own count; only with ``NotebookDocument/fullOutputs``.
+        /// An execute_result's own count; only with ``NotebookReader/Mode/full``.
         public var executionCount: Int?
 
         public init(
@@ -171,8 +171,9 @@ public struct NotebookDocument: Decodable, Sendable {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             outputType = (try? c.decode(String.self, forKey: .outputType)) ?? ""
             mimeTypes = []
-            let full = decoder.userInfo[NotebookDocument.fullOutputs] as? Bool == true
-            let needs = full ? .all : (decoder.userInfo[NotebookDocument.scanNeeds] as? OutputScan.Needs ?? .all)
+            let mode = decoder.userInfo[NotebookReader.Mode.key] as? NotebookReader.Mode ?? .scanned(.all)
+            let full = mode.isFull
+            let needs = mode.needs
             switch outputType {
             case "error":
                 ename = try? c.decodeIfPresent(String.self, forKey: .ename)
@@ -223,13 +224,6 @@ public struct NotebookDocument: Decodable, Sendable {
 
         public var isFailure: Bool { outputType == "error" && !isCleanSystemExit }
     }
-
-    /// Decoder `userInfo` key: `true` keeps whole output texts, data digests and result counts
-    /// (the golden comparison needs them; a run without `--golden` does not pay for them).
-    public static let fullOutputs = CodingUserInfoKey(rawValue: "nbrunner.fullOutputs")!
-    /// Decoder `userInfo` key: an ``OutputScan/Needs``, what to scan without ``fullOutputs``
-    /// (default: everything).
-    public static let scanNeeds = CodingUserInfoKey(rawValue: "nbrunner.scanNeeds")!
 
     /// papermill's own cells.
     public static let errorMarkerTag = "papermill-error-cell-tag"

@@ -13,7 +13,7 @@ public enum NotebookReader {
             // nbformat (so papermill) refuses it: fail here, before any kernel starts.
             throw RunFailure(.invalidNotebook, "\(path):1:1: the file starts with a UTF-8 byte-order mark, which nbformat does not accept; save it without one")
         }
-        let document = try decode(bytes, path: path, needs: .nothing)
+        let document = try decode(bytes, path: path, mode: .source)
         if let bad = document.cells.firstIndex(where: { !$0.sourceIsText }) {
             throw RunFailure(.invalidNotebook, "\(path): cell \(bad): 'source' must be a string or a list of strings (nbformat 4)")
         }
@@ -27,30 +27,26 @@ public enum NotebookReader {
     /// `invalid_notebook` (exit 2), the message starting with `--golden`.
     public static func readGolden(_ path: String) throws(RunFailure) -> NotebookDocument {
         do throws(RunFailure) {
-            return try decode(try read(path), path: path, fullOutputs: true)
+            return try decode(try read(path), path: path, mode: .full)
         } catch {
             throw RunFailure(error.category, "--golden: " + error.message.replacing("notebook not found", with: "golden notebook not found"))
         }
     }
 
     /// Reads papermill's OUTPUT notebook; nil when papermill did not write one.
-    /// - Parameters:
-    ///   - fullOutputs: keep whole output texts (for a golden comparison).
-    ///   - needs: what the validation policies need scanned. Tracebacks are looked for only when
-    ///     the file holds a traceback header at all (a quick check), so a run pays for decoding
-    ///     stream texts only when there may be something to find.
-    public static func readExecuted(
-        _ path: String, fullOutputs: Bool = false,
-        needs: OutputScan.Needs = .all
-    ) -> Result<NotebookDocument, RunFailure>? {
+    /// - Parameter mode: usually ``Mode/executed(policy:golden:)``. With ``Mode/scanned(_:)``,
+    ///   tracebacks are looked for only when the file holds a traceback header at all (a quick
+    ///   check), so a run pays for decoding stream texts only when there may be something to find.
+    public static func readExecuted(_ path: String, mode: Mode = .scanned(.all)) -> Result<NotebookDocument, RunFailure>? {
         guard FileSystem.exists(path) else { return nil }
         do throws(RunFailure) {
             let bytes = try read(path)
-            var needs = needs
-            if needs.tracebacks, !fullOutputs {
+            var mode = mode
+            if case .scanned(var needs) = mode, needs.tracebacks {
                 needs.tracebacks = bytes.withUnsafeBytes { OutputScan.mayHoldTraceback($0) }
+                mode = .scanned(needs)
             }
-            return .success(try decode(bytes, path: path, fullOutputs: fullOutputs, needs: needs))
+            return .success(try decode(bytes, path: path, mode: mode))
         } catch {
             return .failure(error)
         }
@@ -68,15 +64,11 @@ public enum NotebookReader {
         }
     }
 
-    public static func decode(
-        _ bytes: Data, path: String, fullOutputs: Bool = false,
-        needs: OutputScan.Needs = .all
-    ) throws(RunFailure) -> NotebookDocument {
+    public static func decode(_ bytes: Data, path: String, mode: Mode = .scanned(.all)) throws(RunFailure) -> NotebookDocument {
         let document: NotebookDocument
         do {
             let decoder = ResultJSON.decoder()
-            if fullOutputs { decoder.userInfo[NotebookDocument.fullOutputs] = true }
-            decoder.userInfo[NotebookDocument.scanNeeds] = needs
+            decoder.userInfo[Mode.key] = mode
             document = try decoder.decode(NotebookDocument.self, from: bytes)
         } catch let error as DecodingError {
             if case .dataCorrupted(let context) = error, context.codingPath.isEmpty,

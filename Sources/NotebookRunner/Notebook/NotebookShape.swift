@@ -18,7 +18,7 @@ import FoundationEssentials
 /// `execution_count`, a cell `metadata.papermill` that is not an object (papermill replaces it).
 public enum NotebookShape {
     /// The first problem (`what: rule`), or nil. `bytes` must be a notebook that
-    /// ``NotebookReader/decode(_:path:fullOutputs:needs:)`` accepted.
+    /// ``NotebookReader/decode(_:path:mode:)`` accepted.
     public static func problem(in bytes: [UInt8]) -> String? {
         let top = JSONObjectMembers.of(bytes)
         for key in ["nbformat", "nbformat_minor"] {

@@ -16,14 +16,15 @@ public enum ResultAssembler {
         category: ErrorCategory, message: String, cells: [CellResult],
         failedCell: RunResult.FailedCell?, signal: Int32? = nil,
         configuration: RunConfiguration?, notebookPath: String,
-        facts: RunFacts, timing: Timing
+        record: RunRecord, timing: Timing
     ) -> RunResult {
         let duration = max(0, timing.finished.timeIntervalSince(timing.started))
         let succeeded = category == .none
         var papermill: RunResult.PapermillInfo?
-        if facts.papermill != nil || facts.observation != nil {
-            var info = RunResult.PapermillInfo(version: facts.papermill?.version)
-            switch facts.observation?.ending {
+        let papermillInstall = record.runtime?.papermill
+        if papermillInstall != nil || record.observation != nil {
+            var info = RunResult.PapermillInfo(version: papermillInstall?.version)
+            switch record.observation?.ending {
             case .exited(let code)?: info.returnCode = code
             case .signaled(let s)?: info.signal = s
             case nil: break
@@ -31,7 +32,7 @@ public enum ResultAssembler {
             papermill = info
         }
         var cells = cells
-        if let source = facts.source, source.cells.count == cells.count {
+        if let source = record.inputs?.source, source.cells.count == cells.count {
             for i in cells.indices {
                 cells[i].sourceLine = TextClip.clip(
                     source.cells[i].source.split(whereSeparator: \.isNewline)
@@ -50,23 +51,23 @@ public enum ResultAssembler {
             errorCategory: category,
             retryable: category.retryable,
             failedCell: failedCell,
-            validation: facts.validation ?? configuration.map { ValidationReport(policy: $0.validation) },
-            comparison: facts.comparison
+            validation: record.validation ?? configuration.map { ValidationReport(policy: $0.validation) },
+            comparison: record.comparison
                 ?? configuration?.golden.map {
                     ComparisonReport.skipped($0, reason: "the run ended before an executed notebook could be compared")
                 },
-            kernelName: facts.kernelName,
+            kernelName: record.inputs?.kernelName,
             outputPath: configuration?.output,
             resultPath: configuration?.result,
-            python: facts.pythonFacts.map { RunResult.PythonInfo(executable: $0.executable, version: $0.version) },
+            python: record.runtime?.facts.map { RunResult.PythonInfo(executable: $0.executable, version: $0.version) },
             papermill: papermill,
             startedAt: iso(timing.started),
             finishedAt: iso(timing.finished),
             durationSeconds: (duration * 1000).rounded() / 1000,
             runner: RunResult.RunnerInfo(version: RunnerVersion.current),
-            environment: facts.environment,
-            secrets: facts.secrets,
-            sandbox: facts.sandbox)
+            environment: record.environment,
+            secrets: record.secrets,
+            sandbox: record.sandbox)
     }
 
     /// Cells of a notebook that never ran (a failure before execution): code cells `skipped`.

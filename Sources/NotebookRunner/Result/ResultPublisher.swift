@@ -5,7 +5,8 @@
 /// Writes a result everywhere it goes, in this order: the result file (atomically), the JUnit
 /// report (`--junit`, atomically), the termination message (all three through
 /// ``SafeFileWriter``), then the `Results Summary:` block on stdout, last of all (``SummaryBlock``,
-/// after ``SummaryOrder``). All of them are made from the redacted result.
+/// after ``SummaryOrder``). All of them are made from the result as given, which its maker has redacted (before
+/// anything is encoded, so redaction cannot break the JSON or the termination budget).
 public struct ResultPublisher: Sendable {
     public var resultPath: String?
     public var terminationLog: String?
@@ -24,10 +25,10 @@ public struct ResultPublisher: Sendable {
         self.junitPath = junitPath
     }
 
-    /// Publishes `result` and returns the exit code to use.
+    /// Publishes `result`, already redacted where it was made (``NotebookRun/execute()``), and
+    /// returns the exit code to use.
     public func publish(_ result: RunResult) -> Int32 {
-        // Before anything is encoded: redaction cannot break the JSON or the budget.
-        var result = result.redacted(by: log.redactor)
+        var result = result
         let json: [UInt8]
         do {
             json = try ResultJSON.encode(result)
@@ -64,7 +65,7 @@ public struct ResultPublisher: Sendable {
             (try? SummaryBlock.render(result: result))
             ?? SummaryBlock.render(indentedJSON: json)  // cannot happen; the one-line JSON still parses
         SummaryOrder.waitForLogReader()
-        FileOutput.writeAll(1, block)
+        try? FileOutput.writeAll(1, block)
         return result.exitCode
     }
 }

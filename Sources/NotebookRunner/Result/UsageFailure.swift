@@ -46,7 +46,7 @@ public enum UsageFailure {
         let now = Date.now
         let result = ResultAssembler.assemble(
             category: failure.category, message: failure.message, cells: [], failedCell: nil,
-            configuration: nil, notebookPath: notebook ?? "", facts: RunFacts(),
+            configuration: nil, notebookPath: notebook ?? "", record: RunRecord(),
             timing: .init(started: now, finished: now))
         var published = result
         published.resultPath = resultPath

@@ -192,14 +192,12 @@ public enum EnvFileParser {
     }
 
     static func isValidKey(_ key: [UInt8]) -> Bool {
-        guard let first = key.first, first == UInt8(ascii: "_") || isLetter(first) else { return false }
-        return key.allSatisfy { $0 == UInt8(ascii: "_") || isLetter($0) || isDigit($0) }
+        guard let first = key.first, first == UInt8(ascii: "_") || ASCII.isLetter(first) else { return false }
+        return key.allSatisfy { $0 == UInt8(ascii: "_") || ASCII.isLetter($0) || ASCII.isDigit($0) }
     }
-    static func isLetter(_ b: UInt8) -> Bool { (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) }
-    static func isDigit(_ b: UInt8) -> Bool { (0x30...0x39).contains(b) }
     /// Characters a shell leaves alone in an unquoted word.
     static func isSafeUnquoted(_ b: UInt8) -> Bool {
-        isLetter(b) || isDigit(b) || Array("_./:@%+,=-".utf8).contains(b)
+        ASCII.isLetter(b) || ASCII.isDigit(b) || Array("_./:@%+,=-".utf8).contains(b)
     }
 
     // MARK: shell subset
@@ -256,7 +254,7 @@ public enum EnvFileParser {
                     skipBlanks()
                 }
                 let keyStart = i
-                while let b = peek(), b == UInt8(ascii: "_") || isLetter(b) || isDigit(b) { advance() }
+                while let b = peek(), b == UInt8(ascii: "_") || ASCII.isLetter(b) || ASCII.isDigit(b) { advance() }
                 let key = Array(bytes[keyStart..<i])
                 guard !key.isEmpty, peek() == UInt8(ascii: "=") else {
                     if !key.isEmpty, let b = peek(), b == 0x20 || b == 0x09 {

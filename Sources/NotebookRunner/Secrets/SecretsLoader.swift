@@ -36,12 +36,9 @@ public struct SecretsLoader: Sendable {
         self.overrideEnvironment = overrideEnvironment
     }
 
-    public struct Loaded: Sendable {
-        public var report: SecretsReport
-        public var redactor: Redactor
-    }
-
-    public func load(into environment: inout [String: String], log: RunnerLog) async throws(RunFailure) -> Loaded {
+    /// Loads the files into a copy of `inherited`.
+    public func load(_ inherited: [String: String], log: RunnerLog) async throws(RunFailure) -> LoadedSecrets {
+        var environment = inherited
         let explicitDirectory = secretsDirectory.flatMap { $0.isEmpty ? nil : $0 }
         let defaultDirectory = secretsDirectory == nil && FileSystem.isDirectory(defaultDirectoryPath) ? defaultDirectoryPath : nil
         try await waitForNamedFiles(directory: explicitDirectory, log: log)
@@ -80,7 +77,6 @@ public struct SecretsLoader: Sendable {
         }
         files += envFiles.map { ($0, true) }
 
-        let inherited = environment
         var values: [String] = []
         var origin: [String: String] = [:]  // key → file that set it
         for (path, strict) in files {
@@ -124,7 +120,7 @@ public struct SecretsLoader: Sendable {
         report.redactedVariables = Array(Set(secretNames + report.keys)).sorted()
         values += try SecretFileValues.read(secretFiles, log: log)
         try Self.checkSize(environment, loaded: Set(report.keys))
-        return Loaded(report: report, redactor: Redactor(values: values))
+        return LoadedSecrets(environment: environment, report: report, redactor: Redactor(values: values))
     }
 
     /// Linux refuses to exec with one environment string over 128 KiB (MAX_ARG_STRLEN) or with

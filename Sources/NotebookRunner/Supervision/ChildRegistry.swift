@@ -40,8 +40,6 @@ public final class ChildRegistry: Sendable {
         return try await body()
     }
 
-    public func isManaged(_ pid: pid_t) -> Bool { state.withLock { $0.managed.contains(pid) } }
-
     /// Reaps zombie children that nobody else waits for; returns their pids.
     /// - Parameter limitTo: only these pids (tests share one process with other children).
     @discardableResult

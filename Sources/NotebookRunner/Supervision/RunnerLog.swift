@@ -70,7 +70,7 @@ public final class RunnerLog: Sendable {
             bytes.append(contentsOf: Self.clip(redacted, omitted: omitted))
             bytes.append(0x0A)
         }
-        lock.withLock { _ in FileOutput.writeAll(fd, bytes) }
+        lock.withLock { _ in try? FileOutput.writeAll(fd, bytes) }  // a closed log: nothing sensible left to do
     }
 
     /// `line` cut to ``maxLineBytes`` at a UTF-8 character boundary, ending with how many bytes
@@ -86,25 +86,5 @@ public final class RunnerLog: Sendable {
 
     static func timestamp() -> String {
         Date.now.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
-    }
-}
-
-/// Blocking whole-buffer writes to a file descriptor.
-public enum FileOutput {
-    public static func stderr(_ text: String) { writeAll(2, Array(text.utf8)) }
-    public static func stdout(_ text: String) { writeAll(1, Array(text.utf8)) }
-
-    static func writeAll(_ fd: Int32, _ bytes: [UInt8]) {
-        bytes.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 {
-                    if errno == EINTR || errno == EAGAIN { continue }
-                    return  // stderr closed: nothing sensible left to do
-                }
-                offset += n
-            }
-        }
     }
 }

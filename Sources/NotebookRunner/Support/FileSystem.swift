@@ -1,45 +1,40 @@
+import SystemPackage
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)
     import Musl
 #endif
 
-/// Path arithmetic and the few file-system questions nbrunner asks, on plain POSIX calls.
+/// Path arithmetic (swift-system's `FilePath`) and the few file-system questions nbrunner asks,
+/// on plain POSIX calls.
 public enum FileSystem {
+    /// `path` made absolute against `base`, then normalised.
     public static func absolute(_ path: String, relativeTo base: String) -> String {
-        let joined = path.hasPrefix("/") ? path : (base.hasSuffix("/") ? base + path : base + "/" + path)
-        return normalise(joined)
+        normalise(FilePath(base).pushing(FilePath(path)).string)
     }
 
-    /// Removes `.`, `..` and repeated slashes (lexically, as papermill's callers expect).
+    /// An absolute path without `.`, `..` and repeated slashes (lexically, as papermill's callers
+    /// expect); a relative path is read from `/`.
     public static func normalise(_ path: String) -> String {
-        var parts: [Substring] = []
-        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
-            if part == "." { continue }
-            if part == ".." {
-                _ = parts.popLast()
-                continue
-            }
-            parts.append(part)
-        }
-        return "/" + parts.joined(separator: "/")
+        var rooted = FilePath(path)
+        rooted.root = "/"
+        return rooted.lexicallyNormalized().string
     }
 
+    /// The folder a path names its last component in: `.` for a bare name, `/` for `/name`.
     public static func parent(_ path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "." }
-        return slash == path.startIndex ? "/" : String(path[..<slash])
+        let folder = FilePath(path).removingLastComponent()
+        return folder.isEmpty ? "." : folder.string
     }
 
     public static func basename(_ path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return path }
-        return String(path[path.index(after: slash)...])
+        FilePath(path).lastComponent?.string ?? ""
     }
 
     /// The file name without its `.ipynb` (or other) extension.
     public static func stem(_ path: String) -> String {
-        let name = basename(path)
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
-        return String(name[..<dot])
+        FilePath(path).stem ?? ""
     }
 
     public static func currentDirectory() -> String {

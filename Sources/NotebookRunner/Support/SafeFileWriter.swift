@@ -1,3 +1,5 @@
+import SystemPackage
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)
@@ -175,16 +177,12 @@ public enum SafeFileWriter {
     }
 
     static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> String? {
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, bytes.count - offset) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                return FileSystem.errnoText()
-            }
-            offset += n
+        do throws(Errno) {
+            try FileOutput.writeAll(fd, bytes)
+            return nil
+        } catch {
+            return FileSystem.errnoText(error.rawValue)
         }
-        return nil
     }
 
     static func randomName(_ count: Int) -> String {

@@ -10,6 +10,23 @@ public enum ValidationLog {
         public var text: String
     }
 
+    /// The policy line: the level, each policy and where it came from, and the status.
+    public static func summary(_ report: ValidationReport) -> Line {
+        let p = report.policy
+        return Line(
+            isWarning: false,
+            text: "validation: level \(p.level.rawValue) (\(p.levelSource)); fail-on-stderr \(p.failOnStderr.enabled ? "on" : "off"), "
+                + "fail-on-warnings \(p.failOnWarnings.enabled ? "on" : "off"), strict \(p.strictMode.enabled ? "on" : "off"), "
+                + "detect-silent-failures \(p.detectSilentFailures.enabled ? "on" : "off"): \(report.status.rawValue)")
+    }
+
+    /// The policy line, then ``lines(_:)``.
+    public static func write(_ report: ValidationReport, to log: RunnerLog) {
+        for line in [summary(report)] + lines(report) {
+            if line.isWarning { log.warning(line.text) } else { log.info(line.text) }
+        }
+    }
+
     public static func lines(_ report: ValidationReport) -> [Line] {
         var lines: [Line] = []
         for cell in report.offendingCells.prefix(maxLogged) {

@@ -8,7 +8,8 @@ import Testing
     import Glibc
 #endif
 
-/// Runs nbrunner and, once its log shows `trigger`, sends it signals (each after a delay).
+/// Runs nbrunner and, once its log shows `trigger`, sends it signals (each after a delay) and
+/// runs `action` (e.g. writes a file nbrunner is waiting for).
 /// Every run carries a unique token in its environment, inherited by papermill, the kernel and
 /// anything a cell starts, so /proc can tell afterwards whether any process of it survived.
 struct SignalledRun {
@@ -17,7 +18,8 @@ struct SignalledRun {
     func run(
         _ notebook: String, _ extra: [String] = [], python: String = Paths.python,
         prefix: [String] = [], trigger: String? = nil,
-        signals: [(Subprocess.Signal, Duration)] = []
+        signals: [(Subprocess.Signal, Duration)] = [],
+        action: (@Sendable () throws -> Void)? = nil
     ) async throws -> Finished {
         let dir = temporaryDirectory()
         var env = Nbrunner.inheritedEnvironment
@@ -50,6 +52,7 @@ struct SignalledRun {
                 chunk.withUnsafeBytes { stderr.append(contentsOf: $0) }
                 if !fired, let trigger, String(decoding: stderr, as: UTF8.self).contains(trigger) {
                     fired = true
+                    try action?()
                     sender = Self.send(signals, to: execution)
                 }
             }

@@ -1,0 +1,9 @@
+/// What the secrets stage (``SecretsLoader/load(_:log:)``) produces: the environment with the
+/// env files loaded into it (a copy of the inherited one; nbrunner's own is never changed), the
+/// report for the result, and the ``Redactor`` every writer of the run uses from then on (the
+/// log, the output notebook, validation findings, golden diffs, the result).
+public struct LoadedSecrets: Sendable {
+    public var environment: [String: String]
+    public var report: SecretsReport
+    public var redactor: Redactor
+}
