@@ -13,7 +13,8 @@ struct RunCommand: ParsableCommand {
             "Results Summary:" followed by the result as one line of JSON.
 
             Every option has an environment equivalent (NBRUNNER_<NAME>, shown with each \
-            option); the command line wins. Repeatable options take one value per line; \
+            option); the command line wins, except that --secret-env and --secret-file add \
+            to their variables. Repeatable options take one value per line; \
             -p/-r take NAME=VALUE lines; NBRUNNER_PARAMETERS_YAML is one YAML document.
 
             Durations: 90s, 1h30m, 500ms (units ms, s, m, h). The ones passed to papermill \

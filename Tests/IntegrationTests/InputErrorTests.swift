@@ -10,6 +10,7 @@ import Testing
         let result = try run.checkContract()
         #expect(result.errorCategory == .invalidNotebook)
         #expect(result.error.contains("malformed.ipynb:3:1:"), "\(result.error)")
+        #expect(result.statistics.codeCells == 0 && result.statistics.successRate == 0, "a failure claims no success")
     }
 
     /// Valid JSON whose cell `source` is a number: nbformat's schema rejects it and papermill
@@ -59,6 +60,9 @@ import Testing
         let summary = try run.summary()
         #expect(summary.errorCategory == .configurationError)
         #expect(summary.error.contains("--no-such-flag"))
+        #expect(summary.statistics.successRate == 0, "a usage failure claims no success")
+        let termination = try String(contentsOfFile: "\(dir)/t", encoding: .utf8)
+        #expect(termination.contains(#""success_rate":0"#), "\(termination)")
         #expect(run.stdout.hasPrefix("Results Summary:\n"))
         // The --result and --termination-log it was given still count.
         let file = try ResultJSON.decoder().decode(RunResult.self, from: Data(contentsOf: URL(filePath: "\(dir)/r.json")))

@@ -98,11 +98,13 @@ extension String {
         #expect(!before.leaks("plain-but-secret-771").isEmpty && !before.leaks(secrets[2]).isEmpty)
         let run = try await Nbrunner.run(
             Paths.notebook("secret-forms.ipynb"),
-            ["-y", yaml, "--secrets-dir", "", "--secret-file", "\(dir)/key.json"],
-            environment: env.merging(["NBRUNNER_SECRET_ENV": "PLAIN_SETTING, OTHER\nNOT_SET"]) { $1 })
+            ["-y", yaml, "--secrets-dir", "", "--secret-file", "\(dir)/key.json", "--secret-env", "OTHER"],
+            // The controller's names stay: --secret-env adds to NBRUNNER_SECRET_ENV.
+            environment: env.merging(["NBRUNNER_SECRET_ENV": "PLAIN_SETTING,\nNOT_SET"]) { $1 })
         #expect(run.exitCode == 1, "\(run.stderr.suffix(2000))")
         let result = try run.checkContract()
         #expect(result.secrets?.redactedVariables.contains("PLAIN_SETTING") == true)
+        #expect(result.secrets?.redactedVariables.contains("OTHER") == true)
         #expect(run.stderr.contains("secrets: masking the content of \(dir)/key.json (--secret-file)"))
         for secret in secrets { #expect(run.leaks(secret) == [], "\(secret.prefix(8))…: \(run.leaks(secret))") }
         let doctor = try await Nbrunner.raw(

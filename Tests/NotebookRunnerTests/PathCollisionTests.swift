@@ -27,15 +27,15 @@ import Testing
         writeFile("\(dir)/nb.ipynb", "{}")
         #expect(symlink(dir, "\(dir)/link") == 0)
         var options = RunOptions()
-        options.notebook = "\(dir)/nb.ipynb"
-        options.output = "\(dir)/out.ipynb"
-        options.result = "\(dir)/link/out.ipynb"
-        options.terminationLog = ""
+        options[.notebook] = "\(dir)/nb.ipynb"
+        options[.output] = "\(dir)/out.ipynb"
+        options[.result] = "\(dir)/link/out.ipynb"
+        options[.terminationLog] = ""
         #expect(throws: RunFailure.self) {
             try RunConfiguration(options: options, environment: [:], currentDirectory: dir)
         }
-        options.result = "\(dir)/r.json"
-        options.output = "\(dir)/link/nb.ipynb"
+        options[.result] = "\(dir)/r.json"
+        options[.output] = "\(dir)/link/nb.ipynb"
         do {
             _ = try RunConfiguration(options: options, environment: [:], currentDirectory: dir)
             Issue.record("the output through the link is the notebook")

@@ -8,12 +8,12 @@ import Testing
     func configuration(_ dir: String) throws -> RunConfiguration {
         writeFile("\(dir)/bad.yaml", "a: [1, 2\n")
         var o = RunOptions()
-        o.notebook = "\(dir)/missing.ipynb"
-        o.golden = "\(dir)/missing-golden.ipynb"
-        o.parameterFiles = ["\(dir)/bad.yaml"]
-        o.cwd = "\(dir)/no-such-folder"
-        o.output = "\(dir)/out.ipynb"
-        o.result = "\(dir)/result.json"
+        o[.notebook] = "\(dir)/missing.ipynb"
+        o[.golden] = "\(dir)/missing-golden.ipynb"
+        o[list: .parametersFile] = ["\(dir)/bad.yaml"]
+        o[.cwd] = "\(dir)/no-such-folder"
+        o[.output] = "\(dir)/out.ipynb"
+        o[.result] = "\(dir)/result.json"
         return try RunConfiguration(options: o, environment: [:], currentDirectory: dir)
     }
 
@@ -40,7 +40,7 @@ import Testing
             #"{"nbformat": 4, "nbformat_minor": 5, "metadata": {"kernelspec": {"name": "python3"}}, "cells": [{"cell_type": "code", "metadata": {}, "outputs": [], "source": "x = 1"}]}"#
         )
         var o = RunOptions()
-        o.notebook = "\(dir)/n.ipynb"
+        o[.notebook] = "\(dir)/n.ipynb"
         let inputs = try Preflight.checkInputs(try RunConfiguration(options: o, environment: [:], currentDirectory: dir)).inputs()
         #expect(inputs.kernelName == "python3")
         #expect(inputs.source.cells.count == 1)

@@ -14,7 +14,7 @@ import Testing
 
     func options(_ notebook: String? = "nb/demo.ipynb") -> RunOptions {
         var o = RunOptions()
-        o.notebook = notebook
+        o[.notebook] = notebook
         return o
     }
 
@@ -37,7 +37,7 @@ import Testing
 
     @Test func environmentFillsWhatTheCommandLineLeftOut() throws {
         var o = options(nil)
-        o.output = "cli.ipynb"
+        o[.output] = "cli.ipynb"
         let env = [
             "NBRUNNER_NOTEBOOK": "/w/n.ipynb", "NBRUNNER_OUTPUT": "/env/out.ipynb", "NBRUNNER_KERNEL": "ir",
             "NBRUNNER_PARAMETERS": "a=1\nb=x=y\n", "NBRUNNER_PARAMETERS_FILE": "/p1.yaml\n/p2.yaml",
@@ -58,8 +58,8 @@ import Testing
 
     @Test func deadlinesZeroMeansOffAndGraceDefaultsTo20s() throws {
         var o = options()
-        o.timeout = "0"
-        o.cellTimeout = "500ms"
+        o[.timeout] = "0"
+        o[.cellTimeout] = "500ms"
         let c = try configuration(o)
         #expect(c.timeout == nil)
         #expect(c.cellTimeout?.papermillSeconds == 1)
@@ -73,24 +73,24 @@ import Testing
 
     @Test func emptyTerminationLogDisablesIt() throws {
         var o = options()
-        o.terminationLog = ""
+        o[.terminationLog] = ""
         #expect(try configuration(o, terminationLog: true).terminationLog == nil)
     }
 
     @Test func refusesToOverwriteTheNotebook() {
         var o = options()
-        o.output = "nb/demo.ipynb"
+        o[.output] = "nb/demo.ipynb"
         #expect(throws: RunFailure.self) { try configuration(o) }
     }
 
     @Test func badValuesNameTheFlagOrVariable() {
         var o = options()
-        o.startTimeout = "soon"
+        o[.startTimeout] = "soon"
         #expect(throws: RunFailure.self) { try configuration(o) }
         #expect(throws: RunFailure.self) { try configuration(options(), env: ["NBRUNNER_TERMINATION_BUDGET": "lots"]) }
         #expect(throws: RunFailure.self) { try configuration(options(), env: ["NBRUNNER_PARAMETERS": "novalue"]) }
         var small = options()
-        small.terminationBudget = 10
+        small[.terminationBudget] = "10"
         #expect(throws: RunFailure.self) { try configuration(small) }
         #expect(throws: RunFailure.self) { try configuration(options(nil)) }
     }
@@ -105,9 +105,9 @@ import Testing
         #expect(try configuration(options()).sandbox == .on)
         #expect(try configuration(options(), env: ["NBRUNNER_SANDBOX": "require"]).sandbox == .require)
         var o = options()
-        o.sandbox = "off"
+        o[.sandbox] = "off"
         #expect(try configuration(o, env: ["NBRUNNER_SANDBOX": "require"]).sandbox == .off, "the flag wins")
-        o.sandbox = "strict"
+        o[.sandbox] = "strict"
         #expect(throws: RunFailure(.configurationError, "--sandbox: expected one of off, on, require, got 'strict'")) { try configuration(o) }
         #expect(throws: RunFailure(.configurationError, "NBRUNNER_SANDBOX: expected one of off, on, require, got 'yes'")) {
             try configuration(options(), env: ["NBRUNNER_SANDBOX": "yes"])
@@ -116,10 +116,10 @@ import Testing
 
     @Test func validationGoldenAndJUnitFromFlagsAndEnvironment() throws {
         var o = options()
-        o.golden = "golden/g.ipynb"
-        o.goldenIgnore = [#"id=\d+"#]
-        o.junit = "out/junit.xml"
-        o.validationFlags = [.failOnStderr: true]
+        o[.golden] = "golden/g.ipynb"
+        o[list: .goldenIgnore] = [#"id=\d+"#]
+        o[.junit] = "out/junit.xml"
+        o[flag: .failOnStderr] = true
         let env = [
             "VALIDATION_LEVEL": "staging", "VALIDATION_STRICT_MODE": "false", "NBRUNNER_GOLDEN_STRATEGY": "exact",
             "NBRUNNER_FLOAT_TOLERANCE": "1e-3", "NBRUNNER_GOLDEN_IGNORE": "ignored: the flag wins",
@@ -164,14 +164,14 @@ import Testing
 
     @Test func goldenAndJUnitMustNotCollideWithWhatTheRunWrites() {
         var o = options()
-        o.output = "/w/out.ipynb"
-        o.golden = "/w/out.ipynb"
+        o[.output] = "/w/out.ipynb"
+        o[.golden] = "/w/out.ipynb"
         #expect(throws: RunFailure.self) { try configuration(o) }
         var j = options()
-        j.junit = "nb/demo.result.json"
+        j[.junit] = "nb/demo.result.json"
         #expect(throws: RunFailure.self) { try configuration(j) }
         var itself = options()
-        itself.golden = "nb/demo.ipynb"  // a notebook committed with its outputs is its own golden
+        itself[.golden] = "nb/demo.ipynb"  // a notebook committed with its outputs is its own golden
         #expect(throws: Never.self) { try configuration(itself) }
     }
 }

@@ -42,7 +42,7 @@ import Testing
         #expect(report.offendingCells.map(\.category) == [.validationWarningFailure, .validationStderrFailure])
         #expect(o.cells.compactMap(\.status) == [.succeeded, .failed, .failed])
         #expect(o.cells[3].error == "wrote to stderr: plain")
-        #expect(ExecutionStatistics(cells: o.cells).failedCells == 2)
+        #expect(ExecutionStatistics(cells: o.cells, runSucceeded: false).failedCells == 2)
     }
 
     @Test func anExecutionFailureKeepsItsCategory() {

@@ -16,25 +16,25 @@ public enum ArgumentSalvage {
             return rest[i]
         }
         var positional: [String] = []
+        let salvaged: [RunOption] = [.result, .terminationLog, .output]
         while i < rest.endIndex {
             let argument = rest[i]
             if argument == "--" {
                 positional += rest[(i + 1)...]
                 break
             }
-            if let v = value("--result") {
-                o.result = v
-            } else if let v = value("--termination-log") {
-                o.terminationLog = v
-            } else if let v = value("--output") {
-                o.output = v
-            } else if !argument.hasPrefix("-") {
-                positional.append(argument)
+            var matched = false
+            for option in salvaged where !matched {
+                if let v = value(option.spec.flag) {
+                    o[option] = v
+                    matched = true
+                }
             }
+            if !matched, !argument.hasPrefix("-") { positional.append(argument) }
             i += 1
         }
         // Only a notebook-looking first positional: any other word may be a flag's value.
-        o.notebook = positional.first.flatMap { $0.hasSuffix(".ipynb") ? $0 : nil }
+        o[.notebook] = positional.first.flatMap { $0.hasSuffix(".ipynb") ? $0 : nil }
         return o
     }
 }

@@ -3,7 +3,11 @@
 /// argument `NAME<NUL>VALUE`; a NUL cannot occur in a real argument, so the split is exact.
 /// Like click, the two tokens after the flag are taken whatever they look like (`-p n -5`).
 public enum ParameterPairs {
-    public static let pairFlags: Set<String> = ["-p", "--parameters", "-r", "--parameters-raw"]
+    /// `-p`, `--parameters`, `-r`, `--parameters-raw`: the pair options of the option table.
+    public static let pairFlags: Set<String> = Set(
+        RunOption.allCases.filter { $0.spec.kind == .pairs }.flatMap { option in
+            [option.spec.flag] + (option.spec.short.map { ["-\($0)"] } ?? [])
+        })
     static let separator: Character = "\u{0}"
 
     public static func join(_ arguments: [String]) throws(RunFailure) -> [String] {

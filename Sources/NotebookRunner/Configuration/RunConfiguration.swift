@@ -67,14 +67,11 @@ public struct RunConfiguration: Sendable, Equatable {
         isDirectory: (String) -> Bool = FileSystem.isDirectory,
         writableFile: (String) -> Bool = FileSystem.isWritableFile
     ) throws(RunFailure) {
-        func env(_ name: String) -> String? {
-            guard let v = environment[name], !v.isEmpty else { return nil }
-            return v
-        }
+        let source = OptionSource(options: options, environment: environment)
         func absolute(_ path: String) -> String { FileSystem.absolute(path, relativeTo: currentDirectory) }
 
-        guard let notebookArg = options.notebook ?? env(EnvironmentName.notebook) else {
-            throw RunFailure(.configurationError, "missing NOTEBOOK: give a notebook path (or set \(EnvironmentName.notebook))")
+        guard let notebookArg = source.text(.notebook) else {
+            throw RunFailure(.configurationError, "missing NOTEBOOK: give a notebook path (or set \(RunOption.notebook.variable))")
         }
         notebook = absolute(notebookArg)
         let notebookFolder = FileSystem.parent(notebook)
@@ -82,23 +79,19 @@ public struct RunConfiguration: Sendable, Equatable {
 
         let workspaceExists = isDirectory(Self.workspace)
         output = absolute(
-            options.output ?? env(EnvironmentName.output)
-                ?? (workspaceExists ? "\(Self.workspace)/output.ipynb" : "\(notebookFolder)/\(stem).output.ipynb"))
+            source.text(.output) ?? (workspaceExists ? "\(Self.workspace)/output.ipynb" : "\(notebookFolder)/\(stem).output.ipynb"))
         result = absolute(
-            options.result ?? env(EnvironmentName.result)
-                ?? (workspaceExists ? "\(Self.workspace)/results.json" : "\(notebookFolder)/\(stem).result.json"))
+            source.text(.result) ?? (workspaceExists ? "\(Self.workspace)/results.json" : "\(notebookFolder)/\(stem).result.json"))
 
-        if let explicit = options.terminationLog ?? environment[EnvironmentName.terminationLog] {
+        if let explicit = source.text(.terminationLog) {
             terminationLog = explicit.isEmpty ? nil : absolute(explicit)
         } else {
             terminationLog = writableFile(Self.defaultTerminationLog) ? Self.defaultTerminationLog : nil
         }
 
-        if let budget = options.terminationBudget {
-            terminationBudget = budget
-        } else if let raw = env(EnvironmentName.terminationBudget) {
+        if let (raw, origin) = source.value(.terminationBudget) {
             guard let budget = Int(raw) else {
-                throw RunFailure(.configurationError, "\(EnvironmentName.terminationBudget): expected a number of bytes, got '\(raw)'")
+                throw RunFailure(.configurationError, "\(origin): expected a number of bytes, got '\(raw)'")
             }
             terminationBudget = budget
         } else {
@@ -108,79 +101,39 @@ public struct RunConfiguration: Sendable, Equatable {
             throw RunFailure(.configurationError, "--termination-budget: at least \(TerminationMessage.minimumBudget) bytes, got \(terminationBudget)")
         }
 
-        parameters =
-            try options.parameters.isEmpty
-            ? env(EnvironmentName.parameters).map { raw throws(RunFailure) in try EnvironmentValue.pairs(raw, name: EnvironmentName.parameters) } ?? []
-            : options.parameters
-        rawParameters =
-            try options.rawParameters.isEmpty
-            ? env(EnvironmentName.parametersRaw).map { raw throws(RunFailure) in try EnvironmentValue.pairs(raw, name: EnvironmentName.parametersRaw) } ?? []
-            : options.rawParameters
-        parameterFiles =
-            (options.parameterFiles.isEmpty
-            ? env(EnvironmentName.parametersFile).map(EnvironmentValue.list) ?? []
-            : options.parameterFiles).map(absolute)
-        // The whole variable is ONE YAML document (YAML spans lines, so it cannot be a list).
-        parameterYAML =
-            options.parameterYAML.isEmpty
-            ? env(EnvironmentName.parametersYAML).map { [$0] } ?? []
-            : options.parameterYAML
+        parameters = try source.pairs(.parameters)
+        rawParameters = try source.pairs(.parametersRaw)
+        parameterFiles = source.values(.parametersFile).map(absolute)
+        parameterYAML = source.documents(.parametersYAML)
 
-        kernel = options.kernel ?? env(EnvironmentName.kernel)
-        cwd = absolute(options.cwd ?? env(EnvironmentName.cwd) ?? notebookFolder)
-        python = (options.python ?? env(EnvironmentName.python)).map { $0.contains("/") ? absolute($0) : $0 }
+        kernel = source.text(.kernel)
+        cwd = absolute(source.text(.cwd) ?? notebookFolder)
+        python = source.text(.python).map { $0.contains("/") ? absolute($0) : $0 }
 
-        func duration(_ flag: String, _ cli: String?, _ name: String, zeroMeansOff: Bool) throws(RunFailure) -> RunDuration? {
-            guard let raw = cli ?? env(name) else { return nil }
-            do throws(RunDuration.ParseError) {
-                return try RunDuration.parse(raw, allowZero: zeroMeansOff)
-            } catch {
-                throw RunFailure(.configurationError, "\(cli != nil ? flag : name): \(error.reason)")
-            }
-        }
-        startTimeout = try duration("--start-timeout", options.startTimeout, EnvironmentName.startTimeout, zeroMeansOff: false)
-        timeout = try duration("--timeout", options.timeout, EnvironmentName.timeout, zeroMeansOff: true)
-            .flatMap { $0.isZero ? nil : $0 }
-        cellTimeout = try duration("--cell-timeout", options.cellTimeout, EnvironmentName.cellTimeout, zeroMeansOff: true)
-            .flatMap { $0.isZero ? nil : $0 }
-        func flag(_ cli: Bool?, _ name: String) throws(RunFailure) -> Bool {
-            if let cli { return cli }
-            if let raw = env(name) { return try EnvironmentValue.bool(raw, name: name) }
-            return false
-        }
-        allowInstall = try flag(options.allowInstall, EnvironmentName.allowInstall)
-        overrideEnvironment = try !flag(options.noOverrideEnv, EnvironmentName.noOverrideEnv)
-        redactNotebook = try !flag(options.noRedactNotebook, EnvironmentName.noRedactNotebook)
-        envFiles = (options.envFiles.isEmpty ? env(EnvironmentName.envFile).map(EnvironmentValue.list) ?? [] : options.envFiles).map(absolute)
-        if let dir = options.secretsDir ?? environment[EnvironmentName.secretsDir] {
-            secretsDir = dir.isEmpty ? "" : absolute(dir)
-        } else {
-            secretsDir = nil
-        }
-        secretEnv = options.secretEnv.isEmpty ? env(EnvironmentName.secretEnv).map(EnvironmentValue.names) ?? [] : options.secretEnv
-        secretFiles = (options.secretFiles.isEmpty ? env(EnvironmentName.secretFile).map(EnvironmentValue.list) ?? [] : options.secretFiles).map(absolute)
-        secretsWait = try duration("--secrets-wait", options.secretsWait, EnvironmentName.secretsWait, zeroMeansOff: true)
-            .flatMap { $0.isZero ? nil : $0 }
-        saveEvery = try duration("--save-every", options.saveEvery, EnvironmentName.saveEvery, zeroMeansOff: true) ?? Self.defaultSaveEvery
-        grace = try duration("--grace", options.grace, EnvironmentName.grace, zeroMeansOff: true) ?? Self.defaultGrace
-        sandbox = try SandboxMode.resolve(flag: options.sandbox, environment: environment)
-        logStream = try LogStream.resolve(flag: options.logStream, environment: environment)
+        startTimeout = try source.duration(.startTimeout)
+        timeout = try source.duration(.timeout)
+        cellTimeout = try source.duration(.cellTimeout)
+        allowInstall = try source.flag(.allowInstall)
+        overrideEnvironment = try !source.flag(.noOverrideEnv)
+        redactNotebook = try !source.flag(.noRedactNotebook)
+        envFiles = source.values(.envFile).map(absolute)
+        secretsDir = source.text(.secretsDir).map { $0.isEmpty ? "" : absolute($0) }
+        secretEnv = source.values(.secretEnv)
+        secretFiles = source.values(.secretFile).map(absolute)
+        secretsWait = try source.duration(.secretsWait)
+        saveEvery = try source.duration(.saveEvery) ?? Self.defaultSaveEvery
+        grace = try source.duration(.grace) ?? Self.defaultGrace
+        sandbox = try source.choice(.sandbox) ?? .default
+        logStream = try source.choice(.logStream) ?? .default
 
-        validation = try PolicyResolver.resolve(level: options.validationLevel, flags: options.validationFlags, environment: environment)
-        func named(_ cli: String?, _ flag: String, _ name: String) -> (value: String, flag: String)? {
-            if let cli { return (cli, flag) }
-            return env(name).map { ($0, name) }
-        }
-        func namedList(_ cli: [String], _ flag: String, _ name: String) -> [(value: String, flag: String)] {
-            cli.isEmpty ? (env(name).map(EnvironmentValue.list) ?? []).map { ($0, name) } : cli.map { ($0, flag) }
-        }
+        validation = try PolicyResolver.resolve(level: options[.validationLevel], flags: options.validationFlags, environment: environment)
         golden = try GoldenSettings.resolve(
-            path: named(options.golden, "--golden", EnvironmentName.golden).map { (absolute($0.value), $0.flag) },
-            strategy: named(options.goldenStrategy, "--golden-strategy", EnvironmentName.goldenStrategy),
-            ignorePatterns: namedList(options.goldenIgnore, "--golden-ignore", EnvironmentName.goldenIgnore),
-            floatTolerance: named(options.floatTolerance, "--float-tolerance", EnvironmentName.floatTolerance),
-            ignoreOutputTypes: namedList(options.goldenIgnoreOutputType, "--golden-ignore-output-type", EnvironmentName.goldenIgnoreOutputType))
-        junit = (options.junit ?? env(EnvironmentName.junit)).map(absolute)
+            path: source.value(.golden).map { (absolute($0.value), $0.flag) },
+            strategy: source.value(.goldenStrategy),
+            ignorePatterns: source.list(.goldenIgnore),
+            floatTolerance: source.value(.floatTolerance),
+            ignoreOutputTypes: source.list(.goldenIgnoreOutputType))
+        junit = source.text(.junit).map(absolute)
 
         if output == notebook {
             throw RunFailure(.configurationError, "--output is the input notebook (\(notebook)); papermill would overwrite it")

@@ -1,48 +1,61 @@
-/// What the command line gave, before defaults and environment are applied. Every field is the
-/// raw text; `RunConfiguration` validates it.
+/// What the command line gave, before the environment and the defaults are applied: the raw
+/// value of each ``RunOption`` that was given. ``OptionSource`` merges it with the environment;
+/// `RunConfiguration` validates the result.
 public struct RunOptions: Sendable, Equatable {
-    public var notebook: String?
-    public var output: String?
-    public var result: String?
-    /// `""` disables the termination message.
-    public var terminationLog: String?
-    public var terminationBudget: Int?
-    public var parameters: [Parameter] = []
-    public var rawParameters: [Parameter] = []
-    public var parameterFiles: [String] = []
-    public var parameterYAML: [String] = []
-    public var kernel: String?
-    public var cwd: String?
-    public var startTimeout: String?
-    public var python: String?
-    public var timeout: String?
-    public var cellTimeout: String?
-    public var grace: String?
-    public var sandbox: String?
-    /// Validation: `--validation-level`, and each policy flag (`--strict`/`--no-strict`, …).
-    public var validationLevel: String?
-    public var validationFlags: [ValidationPolicy.Name: Bool] = [:]
-    public var golden: String?
-    public var goldenStrategy: String?
-    public var goldenIgnore: [String] = []
-    public var floatTolerance: String?
-    public var goldenIgnoreOutputType: [String] = []
-    public var junit: String?
-    public var allowInstall: Bool?
-    public var envFiles: [String] = []
-    /// `""` turns the default /vault/secrets off.
-    public var secretsDir: String?
-    public var secretsWait: String?
-    /// `--secret-env`: inherited variables whose values are secrets, whatever their names.
-    public var secretEnv: [String] = []
-    /// `--secret-file`: files whose contents are secret values to mask.
-    public var secretFiles: [String] = []
-    public var noOverrideEnv: Bool?
-    public var noRedactNotebook: Bool?
-    public var saveEvery: String?
-    /// `--log-stream`: applied before parsing (``LogStream/route(arguments:environment:)``);
-    /// validated with the rest.
-    public var logStream: String?
+    /// One option's command-line value.
+    public enum Value: Sendable, Equatable {
+        case text(String)
+        case list([String])
+        case pairs([Parameter])
+        case flag(Bool)
+    }
+
+    var values: [RunOption: Value] = [:]
 
     public init() {}
+
+    /// A one-value option (`--output PATH`); nil when not given.
+    public subscript(option: RunOption) -> String? {
+        get {
+            guard case .text(let text)? = values[option] else { return nil }
+            return text
+        }
+        set { values[option] = newValue.map(Value.text) }
+    }
+
+    /// A repeatable option (`--env-file PATH`…); empty when not given.
+    public subscript(list option: RunOption) -> [String] {
+        get {
+            guard case .list(let list)? = values[option] else { return [] }
+            return list
+        }
+        set { values[option] = newValue.isEmpty ? nil : .list(newValue) }
+    }
+
+    /// `-p`/`-r` pairs; empty when not given.
+    public subscript(pairs option: RunOption) -> [Parameter] {
+        get {
+            guard case .pairs(let pairs)? = values[option] else { return [] }
+            return pairs
+        }
+        set { values[option] = newValue.isEmpty ? nil : .pairs(newValue) }
+    }
+
+    /// A flag (`--allow-install`, `--strict`/`--no-strict`); nil when not given.
+    public subscript(flag option: RunOption) -> Bool? {
+        get {
+            guard case .flag(let on)? = values[option] else { return nil }
+            return on
+        }
+        set { values[option] = newValue.map(Value.flag) }
+    }
+
+    /// The validation policies the command line decides (`--strict`, `--no-strict`, …).
+    public var validationFlags: [ValidationPolicy.Name: Bool] {
+        var flags: [ValidationPolicy.Name: Bool] = [:]
+        for name in ValidationPolicy.Name.allCases {
+            flags[name] = self[flag: RunOption(policy: name)]
+        }
+        return flags
+    }
 }

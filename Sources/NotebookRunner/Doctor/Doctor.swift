@@ -19,14 +19,12 @@ public enum Doctor {
         let quiet = RunnerLog(fd: -1)
 
         let identity = Identity.current()
-        func env(_ name: String) -> String? { environment[name].flatMap { $0.isEmpty ? nil : $0 } }
-        let allowInstall =
-            options.allowInstall
-            ?? env(EnvironmentName.allowInstall).flatMap { try? EnvironmentValue.bool($0, name: EnvironmentName.allowInstall) } ?? false
+        let source = OptionSource(options: options, environment: environment)
+        let allowInstall = (try? source.flag(.allowInstall)) ?? false
 
         // The run's configuration, when there is a notebook to check.
         var configuration: RunConfiguration?
-        let hasNotebook = options.notebook != nil || (environment[EnvironmentName.notebook].map { !$0.isEmpty } ?? false)
+        let hasNotebook = source.text(.notebook) != nil
         if hasNotebook {
             do throws(RunFailure) {
                 configuration = try RunConfiguration(options: options, environment: environment, currentDirectory: currentDirectory)
@@ -46,23 +44,17 @@ public enum Doctor {
         }
 
         // 2. The secrets a run would load: the configured folder (or the default) and --env-file.
-        let configuredDirectory = configuration?.secretsDir ?? options.secretsDir ?? environment[EnvironmentName.secretsDir]
+        let configuredDirectory = configuration?.secretsDir ?? source.text(.secretsDir)
         let secretsDirectory =
             configuredDirectory.map { $0.isEmpty ? "" : FileSystem.absolute($0, relativeTo: currentDirectory) }
             ?? SecretsLoader.defaultDirectory
         let envFilePaths =
-            configuration?.envFiles
-            ?? (options.envFiles.isEmpty ? env(EnvironmentName.envFile).map(EnvironmentValue.list) ?? [] : options.envFiles)
-            .map { FileSystem.absolute($0, relativeTo: currentDirectory) }
+            configuration?.envFiles ?? source.values(.envFile).map { FileSystem.absolute($0, relativeTo: currentDirectory) }
         let envFiles = envFilePaths.map(SecretFilesPreview.preview(file:))
         // --secret-env and --secret-file: shown by name and path only.
-        let secretEnv =
-            configuration?.secretEnv
-            ?? (options.secretEnv.isEmpty ? env(EnvironmentName.secretEnv).map(EnvironmentValue.names) ?? [] : options.secretEnv)
+        let secretEnv = configuration?.secretEnv ?? source.values(.secretEnv)
         let secretFiles =
-            configuration?.secretFiles
-            ?? (options.secretFiles.isEmpty ? env(EnvironmentName.secretFile).map(EnvironmentValue.list) ?? [] : options.secretFiles)
-            .map { FileSystem.absolute($0, relativeTo: currentDirectory) }
+            configuration?.secretFiles ?? source.values(.secretFile).map { FileSystem.absolute($0, relativeTo: currentDirectory) }
         // The run's own loader (without waiting), in memory: the same failures as a run, and the
         // environment the run would plan (a secrets file may set HOME).
         var withSecrets = environment
@@ -95,7 +87,7 @@ public enum Doctor {
         var sandboxMode = configuration?.sandbox ?? .default
         if configuration == nil {
             do throws(RunFailure) {
-                sandboxMode = try SandboxMode.resolve(flag: options.sandbox, environment: environment)
+                sandboxMode = try source.choice(.sandbox) ?? .default
             } catch { note(error) }
         }
         let sandbox = DoctorReport.Sandbox(mode: sandboxMode, unavailable: sandboxMode == .off ? nil : SeccompFilter.unavailableReason())
@@ -108,7 +100,7 @@ public enum Doctor {
 
         // 6. The run's runtime check: Python, papermill, the kernel (nothing installed).
         let runtime = await Preflight.checkRuntime(
-            python: configuration?.python ?? options.python ?? environment[EnvironmentName.python].flatMap { $0.isEmpty ? nil : $0 },
+            python: configuration?.python ?? source.text(.python),
             allowInstall: allowInstall, kernel: inputs?.kernelName, environment: plan.environment, report: plan.report,
             workingDirectory: currentDirectory, log: quiet, mode: .collectAll, install: false)
         runtime.findings.failures.forEach(note)
@@ -148,7 +140,7 @@ public enum Doctor {
             sandbox: sandbox,
             validation: .init(
                 policy: configuration?.validation
-                    ?? (try? PolicyResolver.resolve(level: options.validationLevel, flags: options.validationFlags, environment: environment)),
+                    ?? (try? PolicyResolver.resolve(level: options[.validationLevel], flags: options.validationFlags, environment: environment)),
                 golden: configuration?.golden?.path, goldenStrategy: configuration?.golden?.strategy,
                 junit: configuration?.junit),
             terminationLog: .init(path: terminationPath, writable: terminationPath.map(Self.canWrite) ?? false))

@@ -50,8 +50,8 @@ public struct EnvironmentSetup: Sendable {
         func value(_ name: String) -> String? { env[name].flatMap { $0.isEmpty ? nil : $0 } }
 
         let scratch = Self.scratch(environment: environment, dryRun: dryRun)
-        if let asked = value(EnvironmentName.scratch), asked != scratch {
-            notes.append("\(EnvironmentName.scratch)=\(asked) is not a writable folder; scratch is \(scratch ?? "none")")
+        if let asked = value(RunOption.scratch.variable), asked != scratch {
+            notes.append("\(RunOption.scratch.variable)=\(asked) is not a writable folder; scratch is \(scratch ?? "none")")
         }
         let scratchHome = scratch.map { Self.scratchHome(in: $0, uid: identity.uid) }
         func prepare(_ dir: String) -> Bool {
@@ -169,7 +169,7 @@ public struct EnvironmentSetup: Sendable {
 
     /// The first writable of `NBRUNNER_SCRATCH` (created if missing), `/workspace`, `$TMPDIR`, `/tmp`.
     static func scratch(environment: [String: String], dryRun: Bool) -> String? {
-        if let explicit = environment[EnvironmentName.scratch], !explicit.isEmpty {
+        if let explicit = environment[RunOption.scratch.variable], !explicit.isEmpty {
             if !dryRun, !FileSystem.exists(explicit) { try? WritableProbe.makeDirectories(explicit, mode: 0o770) }
             if Self.writable(explicit) { return explicit }
         }

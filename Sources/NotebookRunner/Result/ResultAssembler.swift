@@ -47,7 +47,7 @@ public enum ResultAssembler {
             executionDurationSeconds: Int(duration.rounded()),
             timestamp: iso(timing.finished),
             cells: cells,
-            statistics: ExecutionStatistics(cells: cells),
+            statistics: ExecutionStatistics(cells: cells, runSucceeded: succeeded),
             errorCategory: category,
             retryable: category.retryable,
             failedCell: failedCell,

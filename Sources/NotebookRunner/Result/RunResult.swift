@@ -130,12 +130,14 @@ public struct ExecutionStatistics: Codable, Sendable, Equatable {
     public var totalCells: Int
     public var codeCells: Int
     public var failedCells: Int
-    /// Percentage of code cells that succeeded, 2 decimals; 100 when there are no code cells.
+    /// Percentage of code cells that succeeded, 2 decimals. Without code cells: 100 for a run
+    /// that succeeded, 0 for one that failed (bad options, a notebook that could not be read):
+    /// a failure never claims 100 %.
     public var successRate: Double
     public var succeededCells: Int
     public var skippedCells: Int
 
-    public init(cells: [CellResult]) {
+    public init(cells: [CellResult], runSucceeded: Bool) {
         let code = cells.filter { $0.status != nil }
         totalCells = cells.count
         codeCells = code.count
@@ -144,7 +146,7 @@ public struct ExecutionStatistics: Codable, Sendable, Equatable {
         skippedCells = code.filter { $0.status == .skipped }.count
         successRate =
             codeCells == 0
-            ? 100
+            ? (runSucceeded ? 100 : 0)
             : (Double(succeededCells) * 10_000 / Double(codeCells)).rounded() / 100
     }
 }

@@ -9,9 +9,9 @@ public enum UsageFailure {
         cwd: String, log: RunnerLog
     ) -> Int32 {
         log.error(failure.message)
-        let env = { (name: String) in environment[name].flatMap { $0.isEmpty ? nil : $0 } }
-        let notebook = (options?.notebook ?? env(EnvironmentName.notebook)).map { FileSystem.absolute($0, relativeTo: cwd) }
-        var resultPath = (options?.result ?? env(EnvironmentName.result)).map { FileSystem.absolute($0, relativeTo: cwd) }
+        let source = OptionSource(options: options ?? RunOptions(), environment: environment)
+        let notebook = source.text(.notebook).map { FileSystem.absolute($0, relativeTo: cwd) }
+        var resultPath = source.text(.result).map { FileSystem.absolute($0, relativeTo: cwd) }
         if resultPath == nil {
             if FileSystem.isDirectory(RunConfiguration.workspace) {
                 resultPath = "\(RunConfiguration.workspace)/results.json"
@@ -20,7 +20,7 @@ public enum UsageFailure {
             }
         }
         var terminationLog: String?
-        if let explicit = options?.terminationLog ?? environment[EnvironmentName.terminationLog] {
+        if let explicit = source.text(.terminationLog) {
             terminationLog = explicit.isEmpty ? nil : FileSystem.absolute(explicit, relativeTo: cwd)
         } else if FileSystem.isWritableFile(RunConfiguration.defaultTerminationLog) {
             terminationLog = RunConfiguration.defaultTerminationLog
@@ -28,12 +28,8 @@ public enum UsageFailure {
         // Never write over an input or the output notebook (a bad option may be exactly that),
         // compared as files (``PathCollision``), and never replace a device or a FIFO.
         func absolute(_ path: String) -> String { FileSystem.absolute(path, relativeTo: cwd) }
-        let output = (options?.output ?? env(EnvironmentName.output)).map(absolute)
-        var untouchable = [
-            notebook, output, (options?.golden ?? env(EnvironmentName.golden)).map(absolute),
-            (options?.junit ?? env(EnvironmentName.junit)).map(absolute),
-        ].compactMap { $0 }
-        untouchable += (options?.parameterFiles ?? []).map(absolute) + (options?.envFiles ?? []).map(absolute)
+        var untouchable = ([notebook] + [RunOption.output, .golden, .junit].map { source.text($0).map(absolute) }).compactMap { $0 }
+        untouchable += (source.values(.parametersFile) + source.values(.envFile)).map(absolute)
         if let path = resultPath,
             SafeFileWriter.refusal(path) != nil || untouchable.contains(where: { PathCollision.sameFile(path, $0) })
         {
@@ -45,7 +41,8 @@ public enum UsageFailure {
         {
             terminationLog = nil
         }
-        let budget = max(options?.terminationBudget ?? RunConfiguration.defaultTerminationBudget, TerminationMessage.minimumBudget)
+        let budget = max(
+            options?[.terminationBudget].flatMap { Int($0) } ?? RunConfiguration.defaultTerminationBudget, TerminationMessage.minimumBudget)
         let now = Date.now
         let result = ResultAssembler.assemble(
             category: failure.category, message: failure.message, cells: [], failedCell: nil,

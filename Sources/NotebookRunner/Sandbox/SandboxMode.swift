@@ -12,12 +12,8 @@ public enum SandboxMode: String, Sendable, Codable, CaseIterable {
     /// `--sandbox`, else `NBRUNNER_SANDBOX` (empty counts as unset), else the default; a bad
     /// value names where it came from.
     public static func resolve(flag: String?, environment: [String: String]) throws(RunFailure) -> SandboxMode {
-        let fromEnvironment = environment[EnvironmentName.sandbox].flatMap { $0.isEmpty ? nil : $0 }
-        guard let raw = flag ?? fromEnvironment else { return .default }
-        guard let mode = SandboxMode(rawValue: raw) else {
-            let choices = allCases.map(\.rawValue).joined(separator: ", ")
-            throw RunFailure(.configurationError, "\(flag != nil ? "--sandbox" : EnvironmentName.sandbox): expected one of \(choices), got '\(raw)'")
-        }
-        return mode
+        var options = RunOptions()
+        options[.sandbox] = flag
+        return try OptionSource(options: options, environment: environment).choice(.sandbox) ?? .default
     }
 }

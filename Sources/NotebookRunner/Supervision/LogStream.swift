@@ -26,30 +26,27 @@ public enum LogStream: String, Sendable, CaseIterable {
     /// `--log-stream`, else `NBRUNNER_LOG_STREAM` (empty counts as unset), else `auto`; a bad value
     /// names where it came from.
     public static func resolve(flag: String?, environment: [String: String]) throws(RunFailure) -> LogStream {
-        let fromEnvironment = environment[EnvironmentName.logStream].flatMap { $0.isEmpty ? nil : $0 }
-        guard let raw = flag ?? fromEnvironment else { return .default }
-        guard let stream = LogStream(rawValue: raw) else {
-            let choices = allCases.map(\.rawValue).joined(separator: ", ")
-            throw RunFailure(.configurationError, "\(flag != nil ? "--log-stream" : EnvironmentName.logStream): expected one of \(choices), got '\(raw)'")
-        }
-        return stream
+        var options = RunOptions()
+        options[.logStream] = flag
+        return try OptionSource(options: options, environment: environment).choice(.logStream) ?? .default
     }
 
     /// The value of `--log-stream` in a command line that has not been parsed yet (the stream
     /// must be chosen before anything is written, parse errors included). The last one wins, as
     /// with the parser; nothing after `--` counts.
     public static func flag(in arguments: [String]) -> String? {
+        let flag = RunOption.logStream.spec.flag
         var found: String?
         var i = 0
         while i < arguments.count {
             let a = arguments[i]
             if a == "--" { break }
-            if a == "--log-stream", i + 1 < arguments.count {
+            if a == flag, i + 1 < arguments.count {
                 found = arguments[i + 1]
                 i += 2
                 continue
             }
-            if a.hasPrefix("--log-stream=") { found = String(a.dropFirst("--log-stream=".count)) }
+            if a.hasPrefix(flag + "=") { found = String(a.dropFirst(flag.count + 1)) }
             i += 1
         }
         return found

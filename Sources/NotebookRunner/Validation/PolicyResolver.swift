@@ -10,20 +10,10 @@
 /// - Every value is checked (the three levels; booleans `1/true/yes`, `0/false/no`), even one
 ///   that changes nothing: a typo must not pass silently.
 public enum PolicyResolver {
-    /// The command-line flag and the two variables of each policy.
-    public static func names(_ policy: ValidationPolicy.Name) -> (flag: String, nbrunner: String, operator: String) {
-        switch policy {
-        case .failOnStderr: ("--fail-on-stderr", EnvironmentName.failOnStderr, EnvironmentName.operatorFailOnStderr)
-        case .failOnWarnings: ("--fail-on-warnings", EnvironmentName.failOnWarnings, EnvironmentName.operatorFailOnWarnings)
-        case .strictMode: ("--strict", EnvironmentName.strict, EnvironmentName.operatorStrictMode)
-        case .detectSilentFailures:
-            (
-                "--detect-silent-failures", EnvironmentName.detectSilentFailures,
-                EnvironmentName.operatorDetectSilentFailures
-            )
-        // The operator has no variable for it (yet).
-        case .failOnHardcodedCredentials: ("--fail-on-hardcoded-credentials", EnvironmentName.failOnHardcodedCredentials, "")
-        }
+    /// The command-line flag and the variables of each policy (``RunOption/spec``).
+    public static func names(_ policy: ValidationPolicy.Name) -> (flag: String, variables: [String]) {
+        let spec = RunOption(policy: policy).spec
+        return (spec.flag, spec.variables)
     }
 
     public static func resolve(
@@ -44,7 +34,7 @@ public enum PolicyResolver {
             }
             levels.append((parsed, "--validation-level"))
         }
-        for name in [EnvironmentName.validationLevel, EnvironmentName.operatorLevel] {
+        for name in RunOption.validationLevel.spec.variables {
             guard let raw = env(name) else { continue }
             guard let parsed = ValidationLevel(text: raw) else {
                 throw RunFailure(.configurationError, "\(name): \(expected), got '\(raw)'")
@@ -54,10 +44,10 @@ public enum PolicyResolver {
         let (level, levelSource) = levels.first ?? (ValidationLevel.default, "default")
         var policy = ValidationPolicy(level: level, levelSource: levelSource)
         for name in ValidationPolicy.Name.allCases {
-            let (flag, nbrunnerName, operatorName) = names(name)
+            let (flag, variables) = names(name)
             // Checked whatever the command line says.
             var fromEnvironment: String?
-            for variable in [nbrunnerName, operatorName] where !variable.isEmpty {
+            for variable in variables {
                 guard let raw = env(variable) else { continue }
                 if try EnvironmentValue.bool(raw, name: variable), fromEnvironment == nil { fromEnvironment = variable }
             }

@@ -99,7 +99,8 @@ const (
 )
 
 // Statistics counts the cells. SuccessRate is SucceededCells / CodeCells × 100 (skipped
-// cells count against it), 100 without code cells.
+// cells count against it); without code cells, 100 when the run succeeded and 0 when it
+// failed (bad options, an unreadable notebook).
 type Statistics struct {
 	TotalCells  int     `json:"total_cells"`
 	CodeCells   int     `json:"code_cells"`
