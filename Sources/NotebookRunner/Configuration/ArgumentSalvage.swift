@@ -2,8 +2,8 @@
 /// scan of the raw arguments for `--result`, `--termination-log`, `--output` (never written
 /// over) and the notebook, so that `nbrunner run nb.ipynb --bogus --result out/r.json` leaves
 /// its failure in `out/r.json` as asked, not only on stdout.
-public enum ArgumentSalvage {
-    public static func options(from arguments: [String]) -> RunOptions {
+package enum ArgumentSalvage {
+    package static func options(from arguments: [String]) -> RunOptions {
         var o = RunOptions()
         var rest = arguments[...]
         if rest.first == "run" { rest = rest.dropFirst() }

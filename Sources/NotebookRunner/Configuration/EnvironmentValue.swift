@@ -1,7 +1,7 @@
 /// How `NBRUNNER_<NAME>` environment values are read: the operator configures pods through env.
-public enum EnvironmentValue {
+package enum EnvironmentValue {
     /// `1/true/yes` and `0/false/no`, case-insensitive; anything else is an error naming the variable.
-    public static func bool(_ raw: String, name: String) throws(RunFailure) -> Bool {
+    package static func bool(_ raw: String, name: String) throws(RunFailure) -> Bool {
         switch raw.lowercased() {
         case "1", "true", "yes": return true
         case "0", "false", "no": return false
@@ -11,19 +11,19 @@ public enum EnvironmentValue {
     }
 
     /// A repeatable option: one value per line; blank lines are ignored.
-    public static func list(_ raw: String) -> [String] {
+    package static func list(_ raw: String) -> [String] {
         raw.split(separator: "\n", omittingEmptySubsequences: true)
             .map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
             .filter { !$0.allSatisfy(\.isWhitespace) }
     }
 
     /// Variable names separated by line ends, commas or spaces (`NBRUNNER_SECRET_ENV`).
-    public static func names(_ raw: String) -> [String] {
+    package static func names(_ raw: String) -> [String] {
         raw.split { $0 == "\n" || $0 == "\r" || $0 == "," || $0 == " " || $0 == "\t" }.map(String.init)
     }
 
     /// `NAME=VALUE` lines, for the two-valued `-p`/`-r` options.
-    public static func pairs(_ raw: String, name: String) throws(RunFailure) -> [Parameter] {
+    package static func pairs(_ raw: String, name: String) throws(RunFailure) -> [Parameter] {
         var out: [Parameter] = []
         for (n, line) in list(raw).enumerated() {
             guard let eq = line.firstIndex(of: "="), eq != line.startIndex else {
@@ -36,10 +36,10 @@ public enum EnvironmentValue {
 }
 
 /// One `-p`/`-r` parameter.
-public struct Parameter: Sendable, Equatable {
-    public var name: String
-    public var value: String
-    public init(name: String, value: String) {
+package struct Parameter: Sendable, Equatable {
+    package var name: String
+    package var value: String
+    package init(name: String, value: String) {
         self.name = name
         self.value = value
     }

@@ -2,18 +2,18 @@
 /// environment variable's (the operator configures pods through env), each with where it came
 /// from (`--timeout` or `NBRUNNER_TIMEOUT`) so that an error names what to fix. Run, doctor and
 /// the usage-failure path all read options through it.
-public struct OptionSource: Sendable {
-    public var options: RunOptions
-    public var environment: [String: String]
+package struct OptionSource: Sendable {
+    package var options: RunOptions
+    package var environment: [String: String]
 
-    public init(options: RunOptions, environment: [String: String]) {
+    package init(options: RunOptions, environment: [String: String]) {
         self.options = options
         self.environment = environment
     }
 
     /// The option's variable that is set, and its value. Empty counts as unset unless the spec
     /// says an empty value means something.
-    public func variable(_ option: RunOption) -> (value: String, name: String)? {
+    package func variable(_ option: RunOption) -> (value: String, name: String)? {
         let spec = option.spec
         for name in spec.variables {
             guard let value = environment[name] else { continue }
@@ -24,16 +24,16 @@ public struct OptionSource: Sendable {
     }
 
     /// A one-value option: the command line's, else its variable's.
-    public func value(_ option: RunOption) -> (value: String, flag: String)? {
+    package func value(_ option: RunOption) -> (value: String, flag: String)? {
         if let cli = options[option] { return (cli, option.spec.flag) }
         return variable(option).map { ($0.value, $0.name) }
     }
 
-    public func text(_ option: RunOption) -> String? { value(option)?.value }
+    package func text(_ option: RunOption) -> String? { value(option)?.value }
 
     /// A repeatable option: the command line's values, else the variable's (one per line, or
     /// names for ``OptionSpec/Kind/names``); an additive option takes both, the variable's first.
-    public func list(_ option: RunOption) -> [(value: String, flag: String)] {
+    package func list(_ option: RunOption) -> [(value: String, flag: String)] {
         let spec = option.spec
         let cli = options[list: option].map { ($0, spec.flag) }
         guard cli.isEmpty || spec.additive, let (raw, name) = variable(option) else { return cli }
@@ -43,24 +43,24 @@ public struct OptionSource: Sendable {
         return fromEnvironment
     }
 
-    public func values(_ option: RunOption) -> [String] { list(option).map(\.value) }
+    package func values(_ option: RunOption) -> [String] { list(option).map(\.value) }
 
     /// `-p`/`-r`: the command line's pairs, else the variable's `NAME=VALUE` lines.
-    public func pairs(_ option: RunOption) throws(RunFailure) -> [Parameter] {
+    package func pairs(_ option: RunOption) throws(RunFailure) -> [Parameter] {
         let cli = options[pairs: option]
         guard cli.isEmpty, let (raw, name) = variable(option) else { return cli }
         return try EnvironmentValue.pairs(raw, name: name)
     }
 
     /// `-y`: the command line's documents, else the variable as ONE document.
-    public func documents(_ option: RunOption) -> [String] {
+    package func documents(_ option: RunOption) -> [String] {
         let cli = options[list: option]
         guard cli.isEmpty, let (raw, _) = variable(option) else { return cli }
         return [raw]
     }
 
     /// A flag: the command line's, else the variable's boolean, else off.
-    public func flag(_ option: RunOption) throws(RunFailure) -> Bool {
+    package func flag(_ option: RunOption) throws(RunFailure) -> Bool {
         if let cli = options[flag: option] { return cli }
         guard let (raw, name) = variable(option) else { return false }
         return try EnvironmentValue.bool(raw, name: name)
@@ -68,7 +68,7 @@ public struct OptionSource: Sendable {
 
     /// A duration option, checked by the spec's rule for `0`; nil when not given or when `0`
     /// means none.
-    public func duration(_ option: RunOption) throws(RunFailure) -> RunDuration? {
+    package func duration(_ option: RunOption) throws(RunFailure) -> RunDuration? {
         guard let (raw, origin) = value(option) else { return nil }
         let zero = option.spec.duration ?? .refused
         let parsed: RunDuration
@@ -82,7 +82,7 @@ public struct OptionSource: Sendable {
 
     /// A choice (`--sandbox`, `--log-stream`); nil when not given. A bad value names where it
     /// came from.
-    public func choice<Choice: RawRepresentable<String>>(_ option: RunOption, as type: Choice.Type = Choice.self) throws(RunFailure) -> Choice? {
+    package func choice<Choice: RawRepresentable<String>>(_ option: RunOption, as type: Choice.Type = Choice.self) throws(RunFailure) -> Choice? {
         guard let (raw, origin) = value(option) else { return nil }
         guard let choice = Choice(rawValue: raw) else {
             let choices = (option.spec.choices ?? []).joined(separator: ", ")

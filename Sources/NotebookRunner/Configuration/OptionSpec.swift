@@ -2,9 +2,9 @@
 /// its command-line names, its environment variables, how its value is read, its help text
 /// and its default. The command line, the environment fallback (``OptionSource``), `--help`,
 /// doctor and the salvage path of a bad command line all read it from there.
-public struct OptionSpec: Sendable {
+package struct OptionSpec: Sendable {
     /// How a value is read, on the command line and from a variable.
-    public enum Kind: Sendable, Equatable {
+    package enum Kind: Sendable, Equatable {
         /// One value. A variable's empty value counts as unset unless ``emptyIsValue``.
         case value
         /// Repeatable; a variable holds one value per line.
@@ -26,7 +26,7 @@ public struct OptionSpec: Sendable {
     }
 
     /// What `0` means for a duration option.
-    public enum Zero: Sendable, Equatable {
+    package enum Zero: Sendable, Equatable {
         /// Refused: the duration must be more than 0.
         case refused
         /// A duration of 0 (`--grace 0`, `--save-every 0`).
@@ -35,34 +35,34 @@ public struct OptionSpec: Sendable {
         case noDeadline
     }
 
-    public var kind: Kind
+    package var kind: Kind
     /// The long flag without its dashes (`output`); nil for the notebook argument and for a
     /// variable without an option (`NBRUNNER_SCRATCH`).
-    public var long: String?
+    package var long: String?
     /// The short flag (`p` for `-p`).
-    public var short: Character?
+    package var short: Character?
     /// The environment variables, in order of precedence: `NBRUNNER_*` first, then the
     /// operator's `VALIDATION_*` equivalent where there is one.
-    public var variables: [String]
+    package var variables: [String]
     /// The value's placeholder in `--help` (`path`, `duration`).
-    public var valueName: String?
+    package var valueName: String?
     /// What the option does, for `--help` (the default and the variables are added).
-    public var help: String
+    package var help: String
     /// How a variable holds the value when that is not obvious (`NAME=VALUE lines`).
-    public var variableNote: String?
+    package var variableNote: String?
     /// The default when it is one value (`5s`, `on`); `--help` says it.
-    public var defaultValue: String?
+    package var defaultValue: String?
     /// A duration option, and what `0` means for it.
-    public var duration: Zero?
+    package var duration: Zero?
     /// The accepted values of a choice (`--sandbox off|on|require`).
-    public var choices: [String]?
+    package var choices: [String]?
     /// An empty variable is a value (`''` turns the termination message off) instead of unset.
-    public var emptyIsValue = false
+    package var emptyIsValue = false
     /// Command-line values are added to the variable's instead of replacing them: a controller's
     /// `NBRUNNER_SECRET_ENV` must not be lost when a user passes `--secret-env`.
-    public var additive = false
+    package var additive = false
 
-    public init(
+    package init(
         _ kind: Kind, long: String?, short: Character? = nil, variables: [String], valueName: String? = nil,
         help: String, variableNote: String? = nil, defaultValue: String? = nil, duration: Zero? = nil,
         choices: [String]? = nil, emptyIsValue: Bool = false, additive: Bool = false
@@ -82,10 +82,10 @@ public struct OptionSpec: Sendable {
     }
 
     /// `--output`; `NOTEBOOK` for the argument.
-    public var flag: String { long.map { "--" + $0 } ?? "NOTEBOOK" }
+    package var flag: String { long.map { "--" + $0 } ?? "NOTEBOOK" }
 
     /// The `--help` text: what it does, the default, the variables.
-    public var helpText: String {
+    package var helpText: String {
         var text = help
         if let defaultValue { text += " Default: \(defaultValue)." }
         text += " Env: " + variables.joined(separator: ", ")

@@ -2,15 +2,15 @@
 /// swift-argument-parser cannot express. Before parsing, each such pair is joined into one
 /// argument `NAME<NUL>VALUE`; a NUL cannot occur in a real argument, so the split is exact.
 /// Like click, the two tokens after the flag are taken whatever they look like (`-p n -5`).
-public enum ParameterPairs {
+package enum ParameterPairs {
     /// `-p`, `--parameters`, `-r`, `--parameters-raw`: the pair options of the option table.
-    public static let pairFlags: Set<String> = Set(
+    package static let pairFlags: Set<String> = Set(
         RunOption.allCases.filter { $0.spec.kind == .pairs }.flatMap { option in
             [option.spec.flag] + (option.spec.short.map { ["-\($0)"] } ?? [])
         })
     static let separator: Character = "\u{0}"
 
-    public static func join(_ arguments: [String]) throws(RunFailure) -> [String] {
+    package static func join(_ arguments: [String]) throws(RunFailure) -> [String] {
         var out: [String] = []
         var i = 0
         while i < arguments.count {
@@ -33,7 +33,7 @@ public enum ParameterPairs {
         return out
     }
 
-    public static func split(_ joined: String, flag: String) throws(RunFailure) -> Parameter {
+    package static func split(_ joined: String, flag: String) throws(RunFailure) -> Parameter {
         guard let sep = joined.firstIndex(of: separator) else {
             throw RunFailure(.configurationError, "\(flag) needs two values: NAME VALUE")
         }

@@ -10,9 +10,9 @@
 /// that does not exist yet, when their folders resolve to the same folder (`realpath`) and the
 /// names match. So `DIR_LINK/nb.ipynb` and `DIR/nb.ipynb`, or a symlinked notebook and its
 /// target, are one file.
-public enum PathCollision {
+package enum PathCollision {
     /// Whether `a` and `b` name the same file.
-    public static func sameFile(_ a: String, _ b: String) -> Bool {
+    package static func sameFile(_ a: String, _ b: String) -> Bool {
         if a == b { return true }
         var sa = stat()
         var sb = stat()
@@ -33,7 +33,7 @@ public enum PathCollision {
 
     /// What a run writes, what it reads, and the rules between them; throws `configuration_error`
     /// (exit 2) naming the flag.
-    public static func check(_ c: RunConfiguration) throws(RunFailure) {
+    package static func check(_ c: RunConfiguration) throws(RunFailure) {
         var written: [(flag: String, path: String)] = [("--output", c.output), ("--result", c.result)]
         if let junit = c.junit { written.append(("--junit", junit)) }
         for (flag, path) in written {

@@ -1,66 +1,66 @@
 import FoundationEssentials
 
 /// Everything one `nbrunner run` needs, validated, with defaults applied and every path absolute.
-public struct RunConfiguration: Sendable, Equatable {
-    public var notebook: String
-    public var output: String
-    public var result: String
+package struct RunConfiguration: Sendable, Equatable {
+    package var notebook: String
+    package var output: String
+    package var result: String
     /// nil: no termination message is written.
-    public var terminationLog: String?
-    public var terminationBudget: Int
-    public var parameters: [Parameter]
-    public var rawParameters: [Parameter]
-    public var parameterFiles: [String]
-    public var parameterYAML: [String]
-    public var kernel: String?
+    package var terminationLog: String?
+    package var terminationBudget: Int
+    package var parameters: [Parameter]
+    package var rawParameters: [Parameter]
+    package var parameterFiles: [String]
+    package var parameterYAML: [String]
+    package var kernel: String?
     /// The kernel's working directory (papermill `--cwd`); default: the notebook's folder.
-    public var cwd: String
-    public var startTimeout: RunDuration?
-    public var python: String?
+    package var cwd: String
+    package var startTimeout: RunDuration?
+    package var python: String?
     /// The whole run's deadline (the operator's `spec.timeout`); nil: none.
-    public var timeout: RunDuration?
+    package var timeout: RunDuration?
     /// papermill `--execution-timeout`; nil: none.
-    public var cellTimeout: RunDuration?
+    package var cellTimeout: RunDuration?
     /// How long papermill gets to finalise after SIGINT before SIGTERM/SIGKILL.
-    public var grace: RunDuration
+    package var grace: RunDuration
     /// `--sandbox`: the seccomp filter for papermill, the kernel and the notebook's processes.
-    public var sandbox: SandboxMode
+    package var sandbox: SandboxMode
     /// `--log-stream`; already applied when the configuration is made.
-    public var logStream: LogStream
+    package var logStream: LogStream
     /// The effective validation policy (flags, `NBRUNNER_*`, the operator's `VALIDATION_*`).
-    public var validation: ValidationPolicy
+    package var validation: ValidationPolicy
     /// `--golden` and its companions; nil: no comparison.
-    public var golden: GoldenSettings?
+    package var golden: GoldenSettings?
     /// `--junit`: where the JUnit XML report goes; nil: none.
-    public var junit: String?
+    package var junit: String?
     /// `--allow-install`: pip-install papermill into the user site when it is missing.
-    public var allowInstall: Bool
-    public var envFiles: [String]
+    package var allowInstall: Bool
+    package var envFiles: [String]
     /// nil: /vault/secrets when it exists; "": no folder.
-    public var secretsDir: String?
-    public var secretsWait: RunDuration?
+    package var secretsDir: String?
+    package var secretsWait: RunDuration?
     /// `--secret-env`: names of inherited variables to treat as secrets.
-    public var secretEnv: [String]
+    package var secretEnv: [String]
     /// `--secret-file`: absolute paths of files whose contents are masked.
-    public var secretFiles: [String]
-    public var overrideEnvironment: Bool
-    public var redactNotebook: Bool
+    package var secretFiles: [String]
+    package var overrideEnvironment: Bool
+    package var redactNotebook: Bool
     /// How often papermill may rewrite the output notebook; 0: at every cell start and end.
-    public var saveEvery: RunDuration
+    package var saveEvery: RunDuration
 
-    public static let defaultSaveEvery = RunDuration(milliseconds: 5000)
+    package static let defaultSaveEvery = RunDuration(milliseconds: 5000)
 
-    public static let defaultGrace = RunDuration(milliseconds: 20_000)
+    package static let defaultGrace = RunDuration(milliseconds: 20_000)
 
-    public static let defaultTerminationLog = "/dev/termination-log"
-    public static let defaultTerminationBudget = 4096
-    public static let workspace = "/workspace"
+    package static let defaultTerminationLog = "/dev/termination-log"
+    package static let defaultTerminationBudget = 4096
+    package static let workspace = "/workspace"
 
     /// Applies the environment (for options the command line left out), then the defaults.
     /// - Parameters:
     ///   - exists: whether a path exists and is a directory (`/workspace`), injectable for tests.
     ///   - writableFile: whether an existing file can be opened for writing (`/dev/termination-log`).
-    public init(
+    package init(
         options: RunOptions,
         environment: [String: String],
         currentDirectory: String,

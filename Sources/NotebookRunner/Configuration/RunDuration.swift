@@ -2,29 +2,29 @@
 /// `90s`, `500ms`), or `0` where a flag documents 0 as "off". At most ``maximum`` (10 years), so
 /// that no arithmetic on a duration (deadlines, whole milliseconds, papermill's seconds) can
 /// overflow.
-public struct RunDuration: Sendable, Equatable, CustomStringConvertible {
-    public let milliseconds: Double
+package struct RunDuration: Sendable, Equatable, CustomStringConvertible {
+    package let milliseconds: Double
 
     /// 87600h (10 years).
-    public static let maximum = RunDuration(milliseconds: 87_600 * 3_600_000)
+    package static let maximum = RunDuration(milliseconds: 87_600 * 3_600_000)
 
-    public init(milliseconds: Double) { self.milliseconds = milliseconds }
+    package init(milliseconds: Double) { self.milliseconds = milliseconds }
 
-    public init(_ duration: Duration) {
+    package init(_ duration: Duration) {
         let (seconds, attoseconds) = duration.components
         milliseconds = Double(seconds) * 1000 + Double(attoseconds / 1_000_000_000_000_000)
     }
 
-    public var isZero: Bool { milliseconds == 0 }
+    package var isZero: Bool { milliseconds == 0 }
 
     /// papermill takes whole seconds and reads 0 as "no timeout", so round UP and never below 1:
     /// a 500ms timeout must not become none.
-    public var papermillSeconds: Int { max(1, Int((milliseconds / 1000).rounded(.up))) }
+    package var papermillSeconds: Int { max(1, Int((milliseconds / 1000).rounded(.up))) }
 
-    public var swiftDuration: Duration { .milliseconds(Int64(milliseconds.rounded(.up))) }
+    package var swiftDuration: Duration { .milliseconds(Int64(milliseconds.rounded(.up))) }
 
     /// The largest whole unit: `1h`, `30m`, `90s`, `1500ms`.
-    public var description: String {
+    package var description: String {
         let ms = Int(milliseconds.rounded(.up))
         for (unit, size) in [("h", 3_600_000), ("m", 60_000), ("s", 1000)] where ms > 0 && ms % size == 0 {
             return "\(ms / size)\(unit)"
@@ -32,13 +32,13 @@ public struct RunDuration: Sendable, Equatable, CustomStringConvertible {
         return "\(ms)ms"
     }
 
-    public struct ParseError: Error, Equatable {
-        public var reason: String
+    package struct ParseError: Error, Equatable {
+        package var reason: String
         static func invalid(_ reason: String) -> ParseError { ParseError(reason: reason) }
     }
 
     /// Parses `text`; `0` is accepted only when `allowZero` (the flag documents 0 as "off").
-    public static func parse(_ text: String, allowZero: Bool) throws(ParseError) -> RunDuration {
+    package static func parse(_ text: String, allowZero: Bool) throws(ParseError) -> RunDuration {
         let expected = "expected a duration like 90s, 1h30m or 500ms"
         if text == "0" {
             guard allowZero else { throw .invalid("\(expected); 0 is not allowed here") }

@@ -2,7 +2,7 @@
 /// (``spec``). A new option is a case here plus its property in `RunArguments`; its variable,
 /// help, default and environment fallback follow from the spec. docs/usage.md lists the same
 /// variables (a test checks it), and a test sets each one and checks that it takes effect.
-public enum RunOption: String, Sendable, CaseIterable, Hashable {
+package enum RunOption: String, Sendable, CaseIterable, Hashable {
     case notebook, output, result, terminationLog, terminationBudget
     case parameters, parametersRaw, parametersFile, parametersYAML
     case kernel, cwd, startTimeout, python, timeout, cellTimeout, grace, sandbox
@@ -14,7 +14,7 @@ public enum RunOption: String, Sendable, CaseIterable, Hashable {
     case scratch
 
     // swift-format-ignore
-    public var spec: OptionSpec {
+    package var spec: OptionSpec {
         switch self {
         case .notebook:
             OptionSpec(.value, long: nil, variables: ["NBRUNNER_NOTEBOOK"], valueName: "notebook", help: "The notebook to run (.ipynb).")
@@ -198,10 +198,10 @@ public enum RunOption: String, Sendable, CaseIterable, Hashable {
     }
 
     /// The option's first variable (`NBRUNNER_OUTPUT`).
-    public var variable: String { spec.variables[0] }
+    package var variable: String { spec.variables[0] }
 
     /// The option of a validation policy.
-    public init(policy: ValidationPolicy.Name) {
+    package init(policy: ValidationPolicy.Name) {
         switch policy {
         case .failOnStderr: self = .failOnStderr
         case .failOnWarnings: self = .failOnWarnings
@@ -212,5 +212,5 @@ public enum RunOption: String, Sendable, CaseIterable, Hashable {
     }
 
     /// Every variable of the table, in table order.
-    public static var variables: [String] { allCases.flatMap(\.spec.variables) }
+    package static var variables: [String] { allCases.flatMap(\.spec.variables) }
 }

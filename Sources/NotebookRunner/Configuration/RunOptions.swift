@@ -1,9 +1,9 @@
 /// What the command line gave, before the environment and the defaults are applied: the raw
 /// value of each ``RunOption`` that was given. ``OptionSource`` merges it with the environment;
 /// `RunConfiguration` validates the result.
-public struct RunOptions: Sendable, Equatable {
+package struct RunOptions: Sendable, Equatable {
     /// One option's command-line value.
-    public enum Value: Sendable, Equatable {
+    package enum Value: Sendable, Equatable {
         case text(String)
         case list([String])
         case pairs([Parameter])
@@ -12,10 +12,10 @@ public struct RunOptions: Sendable, Equatable {
 
     var values: [RunOption: Value] = [:]
 
-    public init() {}
+    package init() {}
 
     /// A one-value option (`--output PATH`); nil when not given.
-    public subscript(option: RunOption) -> String? {
+    package subscript(option: RunOption) -> String? {
         get {
             guard case .text(let text)? = values[option] else { return nil }
             return text
@@ -24,7 +24,7 @@ public struct RunOptions: Sendable, Equatable {
     }
 
     /// A repeatable option (`--env-file PATH`…); empty when not given.
-    public subscript(list option: RunOption) -> [String] {
+    package subscript(list option: RunOption) -> [String] {
         get {
             guard case .list(let list)? = values[option] else { return [] }
             return list
@@ -33,7 +33,7 @@ public struct RunOptions: Sendable, Equatable {
     }
 
     /// `-p`/`-r` pairs; empty when not given.
-    public subscript(pairs option: RunOption) -> [Parameter] {
+    package subscript(pairs option: RunOption) -> [Parameter] {
         get {
             guard case .pairs(let pairs)? = values[option] else { return [] }
             return pairs
@@ -42,7 +42,7 @@ public struct RunOptions: Sendable, Equatable {
     }
 
     /// A flag (`--allow-install`, `--strict`/`--no-strict`); nil when not given.
-    public subscript(flag option: RunOption) -> Bool? {
+    package subscript(flag option: RunOption) -> Bool? {
         get {
             guard case .flag(let on)? = values[option] else { return nil }
             return on
@@ -51,7 +51,7 @@ public struct RunOptions: Sendable, Equatable {
     }
 
     /// The validation policies the command line decides (`--strict`, `--no-strict`, …).
-    public var validationFlags: [ValidationPolicy.Name: Bool] {
+    package var validationFlags: [ValidationPolicy.Name: Bool] {
         var flags: [ValidationPolicy.Name: Bool] = [:]
         for name in ValidationPolicy.Name.allCases {
             flags[name] = self[flag: RunOption(policy: name)]

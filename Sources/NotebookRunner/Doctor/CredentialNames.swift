@@ -1,9 +1,9 @@
 /// Which credential variables the notebook will see: NAMES only, never values. Answers the
 /// credentials guide's "KeyError: 'AWS_ACCESS_KEY_ID'" question (env, envFrom, External Secrets
 /// all end up as environment variables), and which of them a run would mask.
-public enum CredentialNames {
+package enum CredentialNames {
     /// The names the credentials guide recommends (ADR-015).
-    public static let conventional = [
+    package static let conventional = [
         "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_REGION",
         "DB_HOST", "DB_PORT", "DB_NAME", "DB_USER", "DB_PASSWORD",
         "MLFLOW_TRACKING_URI", "MLFLOW_TRACKING_USERNAME", "MLFLOW_TRACKING_PASSWORD",
@@ -11,18 +11,18 @@ public enum CredentialNames {
     ]
     static let hints = ["KEY", "SECRET", "TOKEN", "PASSWORD", "PASSWD", "CREDENTIAL", "AUTH"]
 
-    public struct Summary: Sendable, Equatable, Codable {
-        public var present: [String]
-        public var missingConventional: [String]
+    package struct Summary: Sendable, Equatable, Codable {
+        package var present: [String]
+        package var missingConventional: [String]
         /// Inherited variables whose values a run masks: secret-looking names and `--secret-env`.
-        public var masked: [String] = []
+        package var masked: [String] = []
         /// `--secret-env` names that are not set.
-        public var secretEnvMissing: [String] = []
+        package var secretEnvMissing: [String] = []
         /// `--secret-file` paths (their contents are never read here).
-        public var secretFiles: [String] = []
+        package var secretFiles: [String] = []
     }
 
-    public static func summarise(_ environment: [String: String], secretEnv: [String] = [], secretFiles: [String] = []) -> Summary {
+    package static func summarise(_ environment: [String: String], secretEnv: [String] = [], secretFiles: [String] = []) -> Summary {
         let names = environment.keys.filter { !$0.hasPrefix("NBRUNNER_") }
         let credentialLike = names.filter { name in
             conventional.contains(name) || hints.contains { name.uppercased().contains($0) } || Redactor.looksSecret(name)

@@ -2,7 +2,7 @@
 /// OpenShift deployment guide in one report, without running a notebook and without changing
 /// anything (the environment plan is a dry run). Its verdict is the exit code `run` would use
 /// for its preflight, 0 when a run would get past it.
-public enum Doctor {
+package enum Doctor {
     /// The termination log: writable when it exists, else when its folder exists and is
     /// writable (a run creates the file, not folders).
     static func canWrite(_ path: String) -> Bool {
@@ -11,7 +11,7 @@ public enum Doctor {
         return FileSystem.isDirectory(folder) && EnvironmentSetup.writable(folder)
     }
 
-    public static func examine(options: RunOptions, environment: [String: String], currentDirectory: String) async -> DoctorReport {
+    package static func examine(options: RunOptions, environment: [String: String], currentDirectory: String) async -> DoctorReport {
         // Every problem, in the order a run meets them: the run's own checks, each told to go on
         // past a failure (``Findings/Mode/collectAll``); the first is the verdict.
         var problems: [RunFailure] = []

@@ -1,6 +1,6 @@
 /// The readable form of a ``DoctorReport``.
-public enum DoctorText {
-    public static func render(_ r: DoctorReport) -> String {
+package enum DoctorText {
+    package static func render(_ r: DoctorReport) -> String {
         var out: [String] = []
         func line(_ s: String = "") { out.append(s) }
         func mark(_ ok: Bool) -> String { ok ? "ok " : "!! " }

@@ -1,14 +1,14 @@
 import FoundationEssentials
 
 /// Security state of nbrunner's own process, from `/proc/self/status`.
-public struct ProcessStatus: Sendable, Equatable, Codable {
+package struct ProcessStatus: Sendable, Equatable, Codable {
     /// `Seccomp:` 0 none, 1 strict, 2 filter.
-    public var seccomp: Int?
-    public var noNewPrivs: Bool?
+    package var seccomp: Int?
+    package var noNewPrivs: Bool?
     /// `CapEff:` as printed (hex).
-    public var effectiveCapabilities: String?
+    package var effectiveCapabilities: String?
 
-    public static func current() -> ProcessStatus {
+    package static func current() -> ProcessStatus {
         let text = (try? Data(contentsOf: URL(filePath: "/proc/self/status"))).map { String(decoding: $0, as: UTF8.self) } ?? ""
         return parse(text)
     }
@@ -29,7 +29,7 @@ public struct ProcessStatus: Sendable, Equatable, Codable {
         return s
     }
 
-    public var seccompText: String {
+    package var seccompText: String {
         switch seccomp {
         case 0?: "off"
         case 1?: "strict"

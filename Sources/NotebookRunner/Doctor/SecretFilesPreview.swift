@@ -3,22 +3,22 @@ import FoundationEssentials
 /// The Vault-rendered files doctor can see (`/vault/secrets` by default): file names and the
 /// KEY NAMES a run would load, read with the run's own parser; never a value. Answers "secrets
 /// not available at expected path".
-public struct SecretFilesPreview: Sendable, Equatable, Codable {
-    public struct File: Sendable, Equatable, Codable {
-        public var name: String
-        public var bytes: Int?
-        public var keys: [String]
-        public var problem: String?
+package struct SecretFilesPreview: Sendable, Equatable, Codable {
+    package struct File: Sendable, Equatable, Codable {
+        package var name: String
+        package var bytes: Int?
+        package var keys: [String]
+        package var problem: String?
     }
 
-    public var directory: String
-    public var exists: Bool
-    public var files: [File]
+    package var directory: String
+    package var exists: Bool
+    package var files: [File]
 
-    public static let defaultDirectory = "/vault/secrets"
+    package static let defaultDirectory = "/vault/secrets"
 
     /// One named file (`--env-file`), with the problem a run would stop at.
-    public static func preview(file path: String) -> File {
+    package static func preview(file path: String) -> File {
         do throws(RunFailure) {
             return File(name: path, bytes: FileSystem.size(path), keys: try SecretsLoader.read(path).map(\.key))
         } catch {
@@ -29,7 +29,7 @@ public struct SecretFilesPreview: Sendable, Equatable, Codable {
     /// The files a run would read from `directory`, each through ``preview(file:)``.
     /// - Parameter strict: the folder was given explicitly, so a run stops at a bad file
     ///   (in the default /vault/secrets it skips it).
-    public static func scan(_ directory: String = defaultDirectory, strict: Bool = false) -> SecretFilesPreview {
+    package static func scan(_ directory: String = defaultDirectory, strict: Bool = false) -> SecretFilesPreview {
         guard !directory.isEmpty else { return .init(directory: "", exists: false, files: []) }
         guard FileSystem.isDirectory(directory) else { return .init(directory: directory, exists: false, files: []) }
         guard let names = FileSystem.entries(directory) else {

@@ -1,6 +1,6 @@
 /// The environment decisions, logged once: one line per change, one line for what was kept.
-public enum EnvironmentLog {
-    public static func write(_ report: EnvironmentReport, to log: RunnerLog) {
+package enum EnvironmentLog {
+    package static func write(_ report: EnvironmentReport, to log: RunnerLog) {
         let who = report.user.map { "\($0) (uid \(report.uid))" } ?? "uid \(report.uid) (no passwd entry)"
         let groups = report.groups.isEmpty ? "none" : report.groups.map(String.init).joined(separator: ",")
         log.info("identity: \(who), gid \(report.gid), supplementary groups \(groups)")

@@ -1,19 +1,19 @@
 /// What nbrunner decided about the child's environment, logged once and recorded in the result
 /// JSON (`environment`). No redirection is silent.
-public struct EnvironmentReport: Sendable, Equatable, Codable {
-    public var uid: UInt32
-    public var gid: UInt32
-    public var groups: [UInt32]
+package struct EnvironmentReport: Sendable, Equatable, Codable {
+    package var uid: UInt32
+    package var gid: UInt32
+    package var groups: [UInt32]
     /// The passwd name, when the uid has an entry.
-    public var user: String?
-    public var passwdEntry: Bool
-    public var passwdHome: String?
+    package var user: String?
+    package var passwdEntry: Bool
+    package var passwdHome: String?
     /// Where redirected locations live; nil when no candidate was writable.
-    public var scratch: String?
-    public var locations: [Location]
-    public var notes: [String]
+    package var scratch: String?
+    package var locations: [Location]
+    package var notes: [String]
 
-    public enum Decision: String, Sendable, Codable {
+    package enum Decision: String, Sendable, Codable {
         /// Set by the user (or the operator) and writable: never changed.
         case kept
         /// Not set; its default location is writable: left alone.
@@ -26,21 +26,21 @@ public struct EnvironmentReport: Sendable, Equatable, Codable {
         case unavailable
     }
 
-    public struct Location: Sendable, Equatable, Codable {
-        public var name: String
-        public var decision: Decision
+    package struct Location: Sendable, Equatable, Codable {
+        package var name: String
+        package var decision: Decision
         /// The location the child uses.
-        public var path: String?
+        package var path: String?
         /// For `redirected`: where it pointed before.
-        public var from: String?
-        public var reason: String?
+        package var from: String?
+        package var reason: String?
     }
 
-    public func location(_ name: String) -> Location? { locations.first { $0.name == name } }
+    package func location(_ name: String) -> Location? { locations.first { $0.name == name } }
 
     /// Without a writable HOME, papermill stops at "Could not determine home directory" or
     /// fails to write; stop before any kernel starts instead.
-    public func requireHome() throws(RunFailure) {
+    package func requireHome() throws(RunFailure) {
         if let home = location("HOME"), home.decision == .unavailable {
             throw RunFailure(.environmentSetupFailed, "no writable HOME: \(home.reason ?? "")")
         }

@@ -14,10 +14,10 @@
 ///   group-0 sibling can share it); USER and LOGNAME are set when missing;
 /// - redirecting HOME keeps the old `~/.local` packages and kernels visible (PYTHONUSERBASE,
 ///   JUPYTER_PATH) and says so.
-public struct EnvironmentSetup: Sendable {
-    public struct Plan: Sendable {
-        public var environment: [String: String]
-        public var report: EnvironmentReport
+package struct EnvironmentSetup: Sendable {
+    package struct Plan: Sendable {
+        package var environment: [String: String]
+        package var report: EnvironmentReport
     }
 
     /// The locations checked besides HOME and TMPDIR, with their defaults under HOME.
@@ -29,21 +29,21 @@ public struct EnvironmentSetup: Sendable {
         ("XDG_CACHE_HOME", ".cache"),
     ]
 
-    public var environment: [String: String]
-    public var identity: Identity
+    package var environment: [String: String]
+    package var identity: Identity
     /// Doctor's dry run: decide, but create nothing.
-    public var dryRun: Bool
+    package var dryRun: Bool
     /// The writability check (a real create-and-remove); replaceable in tests, where root can
     /// write everywhere.
     var isWritable: @Sendable (String) -> Bool = EnvironmentSetup.writable
 
-    public init(environment: [String: String], identity: Identity, dryRun: Bool = false) {
+    package init(environment: [String: String], identity: Identity, dryRun: Bool = false) {
         self.environment = environment
         self.identity = identity
         self.dryRun = dryRun
     }
 
-    public func plan() -> Plan {
+    package func plan() -> Plan {
         var env = environment
         var locations: [EnvironmentReport.Location] = []
         var notes: [String] = []

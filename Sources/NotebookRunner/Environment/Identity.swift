@@ -4,15 +4,15 @@
 
 /// Who nbrunner runs as: uid, gid, supplementary groups, and the passwd entry if there is one.
 /// Under OpenShift's restricted-v2 that is typically uid 1000920000, gid 0, no entry.
-public struct Identity: Sendable, Equatable, Codable {
-    public var uid: UInt32
-    public var gid: UInt32
-    public var groups: [UInt32]
+package struct Identity: Sendable, Equatable, Codable {
+    package var uid: UInt32
+    package var gid: UInt32
+    package var groups: [UInt32]
     /// The passwd entry for `uid`; nil when there is none (random UID).
-    public var user: AccountDatabase.User?
-    public var groupName: String?
+    package var user: AccountDatabase.User?
+    package var groupName: String?
 
-    public static func current(accounts: AccountDatabase = .read()) -> Identity {
+    package static func current(accounts: AccountDatabase = .read()) -> Identity {
         let uid = getuid()
         let gid = getgid()
         let count = getgroups(0, nil)
@@ -26,5 +26,5 @@ public struct Identity: Sendable, Equatable, Codable {
     /// The name to give a child that has no USER/LOGNAME: the passwd name, else `user-<uid>`
     /// (Python's `getpass.getuser()` reads these before it falls back to a passwd lookup that
     /// fails for a random UID).
-    public var userName: String { user?.name ?? "user-\(uid)" }
+    package var userName: String { user?.name ?? "user-\(uid)" }
 }

@@ -5,27 +5,27 @@ import Subprocess
 /// finds papermill importable: pip can exit 0 when nothing was installed (`Permission denied`
 /// into an unwritable home, a user site that Python ignores), and can print `ERROR:` about its
 /// dependency resolver while exiting 0 with a working install.
-public enum RuntimeInstaller {
-    public static let papermillRequirement = "papermill==2.7.0"
+package enum RuntimeInstaller {
+    package static let papermillRequirement = "papermill==2.7.0"
     /// pip against a slow index can take minutes; a hung one must not hold the pod.
     static let timeLimit: Duration = .seconds(600)
 
-    public struct Installed: Sendable {
-        public var facts: PythonFacts
-        public var papermill: PapermillInstall
+    package struct Installed: Sendable {
+        package var facts: PythonFacts
+        package var papermill: PapermillInstall
     }
 
     /// Where the install goes, and what that changes: the child's environment and the
     /// environment report, with a PYTHONUSERBASE redirected into the scratch folder when the
     /// one set is not writable.
-    public struct UserBase: Sendable {
-        public var path: String
-        public var environment: [String: String]
-        public var report: EnvironmentReport
+    package struct UserBase: Sendable {
+        package var path: String
+        package var environment: [String: String]
+        package var report: EnvironmentReport
     }
 
     /// A writable user base: the one set, else one in the scratch folder.
-    public static func userBase(environment: [String: String], report: EnvironmentReport, log: RunnerLog) throws(RunFailure) -> UserBase {
+    package static func userBase(environment: [String: String], report: EnvironmentReport, log: RunnerLog) throws(RunFailure) -> UserBase {
         var environment = environment
         var report = report
         let set = environment["PYTHONUSERBASE"].flatMap { $0.isEmpty ? nil : $0 }
@@ -48,7 +48,7 @@ public enum RuntimeInstaller {
         return UserBase(path: target, environment: environment, report: report)
     }
 
-    public static func install(
+    package static func install(
         python: String, withIpykernel: Bool, userBase: UserBase, workingDirectory: String,
         log: RunnerLog
     ) async throws(RunFailure) -> Installed {

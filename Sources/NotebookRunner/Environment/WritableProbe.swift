@@ -4,15 +4,15 @@
 
 /// Checks that nbrunner can write into a directory by really creating and removing a file
 /// (`access()` lies on read-only mounts, with ACLs and for root).
-public enum WritableProbe {
-    public enum Failure: Error, Equatable {
+package enum WritableProbe {
+    package enum Failure: Error, Equatable {
         case cannotCreateDirectory(String, String)
         case notWritable(String, String)
     }
 
     /// Creates `directory` (and parents, mode 0775 before umask) when missing, then writes
     /// and removes a probe file in it.
-    public static func check(directory: String) throws(Failure) {
+    package static func check(directory: String) throws(Failure) {
         if !FileSystem.isDirectory(directory) {
             try makeDirectories(directory)
         }
@@ -20,7 +20,7 @@ public enum WritableProbe {
     }
 
     /// Writes and removes a probe file in an existing directory.
-    public static func probe(directory: String) throws(Failure) {
+    package static func probe(directory: String) throws(Failure) {
         let probe = "\(directory)/.nbrunner-probe-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let fd = open(probe, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw .notWritable(directory, FileSystem.errnoText()) }
@@ -45,7 +45,7 @@ public enum WritableProbe {
     }
 
     /// The remedy printed with an unwritable-path failure (OpenShift: random UID, GID 0).
-    public static func remedy(for directory: String) -> String {
+    package static func remedy(for directory: String) -> String {
         "make it writable for group 0 (chgrp -R 0 \(directory) && chmod -R g=u \(directory)) or mount an emptyDir there"
     }
 }

@@ -8,15 +8,15 @@
 /// ``FloatTolerantMatch``; under `exact`, only through `--golden-ignore`. A line byte-equal to
 /// its counterpart is equal without any of that: the common case, and the cheap one (a
 /// `--golden-ignore` regex costs far more per byte than a byte comparison).
-public struct GoldenComparison {
-    public static let ignoreTags = ["nbval-ignore-output", "nbrunner-ignore-output"]
+package struct GoldenComparison {
+    package static let ignoreTags = ["nbval-ignore-output", "nbrunner-ignore-output"]
 
     let settings: GoldenSettings
     let patterns: IgnorePatterns
     /// Applied to every text the report quotes, before it is clipped.
     let redactor: Redactor
 
-    public init(settings: GoldenSettings, redactor: Redactor = .none) {
+    package init(settings: GoldenSettings, redactor: Redactor = .none) {
         self.settings = settings
         self.redactor = redactor
         patterns = IgnorePatterns(settings.ignorePatterns)
@@ -26,7 +26,7 @@ public struct GoldenComparison {
     ///   - source: the source notebook, to report source indices.
     ///   - executed: the executed notebook, read with whole outputs.
     ///   - golden: the golden notebook, read with whole outputs.
-    public func compare(source: NotebookDocument, executed: NotebookDocument, golden: NotebookDocument) -> ComparisonReport {
+    package func compare(source: NotebookDocument, executed: NotebookDocument, golden: NotebookDocument) -> ComparisonReport {
         let alignment = CellAlignment(source: source.cells, executed: executed.cells)
         var actual: [(sourceIndex: Int?, cell: NotebookDocument.Cell)] = []
         for (j, cell) in CellAlignment.live(executed.cells).enumerated() where !Self.isPapermills(cell) {

@@ -1,9 +1,9 @@
 /// What the log says about a golden comparison: the verdict, then the first five diffs line by
 /// line (the result holds them all).
-public enum GoldenLog {
-    public static let maxLoggedDiffs = 5
+package enum GoldenLog {
+    package static let maxLoggedDiffs = 5
 
-    public static func lines(_ comparison: ComparisonReport, settings golden: GoldenSettings) -> [String] {
+    package static func lines(_ comparison: ComparisonReport, settings golden: GoldenSettings) -> [String] {
         switch comparison.result {
         case .matched:
             return [
@@ -22,7 +22,7 @@ public enum GoldenLog {
         }
     }
 
-    public static func write(_ comparison: ComparisonReport, settings: GoldenSettings, to log: RunnerLog) {
+    package static func write(_ comparison: ComparisonReport, settings: GoldenSettings, to log: RunnerLog) {
         for line in lines(comparison, settings: settings) { log.info(line) }
     }
 }

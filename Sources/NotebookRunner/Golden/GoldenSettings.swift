@@ -1,21 +1,21 @@
 import FoundationEssentials
 
 /// The validated golden-comparison options of a run (`--golden` and its companions).
-public struct GoldenSettings: Sendable, Equatable {
+package struct GoldenSettings: Sendable, Equatable {
     /// The golden notebook, absolute.
-    public var path: String
-    public var strategy: GoldenStrategy
+    package var path: String
+    package var strategy: GoldenStrategy
     /// `--golden-ignore`: regular expressions whose matches are ignored on both sides, line by line.
-    public var ignorePatterns: [String]
+    package var ignorePatterns: [String]
     /// `|a − b| ≤ floatTolerance` makes two numbers equal (normalized strategy only).
-    public var floatTolerance: Double
+    package var floatTolerance: Double
     /// nbformat output types left out of the comparison on both sides.
-    public var ignoreOutputTypes: [String]
+    package var ignoreOutputTypes: [String]
 
-    public static let defaultTolerance = 0.0001
-    public static let outputTypes = ["stream", "execute_result", "display_data", "error"]
+    package static let defaultTolerance = 0.0001
+    package static let outputTypes = ["stream", "execute_result", "display_data", "error"]
 
-    public init(
+    package init(
         path: String, strategy: GoldenStrategy = .normalized, ignorePatterns: [String] = [],
         floatTolerance: Double = GoldenSettings.defaultTolerance, ignoreOutputTypes: [String] = []
     ) {
@@ -29,7 +29,7 @@ public struct GoldenSettings: Sendable, Equatable {
     /// Checks every companion option even without `--golden` (a bad value is an error either
     /// way), then returns the settings, or nil when no golden notebook is given.
     /// Each value is named by `flag` when it came from the command line, else by its variable.
-    public static func resolve(
+    package static func resolve(
         path: (value: String, flag: String)?, strategy: (value: String, flag: String)?,
         ignorePatterns: [(value: String, flag: String)], floatTolerance: (value: String, flag: String)?,
         ignoreOutputTypes: [(value: String, flag: String)]

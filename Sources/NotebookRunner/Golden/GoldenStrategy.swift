@@ -1,6 +1,6 @@
 /// How strictly the executed notebook must match the golden one (the operator's
 /// `spec.comparisonConfig.strategy`).
-public enum GoldenStrategy: String, Sendable, Codable, CaseIterable {
+package enum GoldenStrategy: String, Sendable, Codable, CaseIterable {
     /// Texts as they are (execution counts and image data included).
     case exact
     /// Execution counts, timestamps, memory addresses and trailing whitespace ignored; numbers

@@ -16,7 +16,7 @@ import FoundationEssentials
 /// Extra cases: `injected parameters` when papermill's injected cell raised, `golden comparison`
 /// when `--golden` is set, and `notebook run` with an `<error>` when the run failed without any
 /// failing case (a preflight failure, an unreadable notebook…), so a failed run never looks green.
-public enum JUnitReport {
+package enum JUnitReport {
     struct Case {
         var name: String
         var time: Double?
@@ -35,7 +35,7 @@ public enum JUnitReport {
     static let allowedErrorNote = "which its \(NotebookDocument.raisesExceptionTag) tag allows"
     static let maxMessageBytes = 1000
 
-    public static func render(_ result: RunResult) -> String {
+    package static func render(_ result: RunResult) -> String {
         let suite = result.notebookPath.isEmpty ? "notebook" : FileSystem.basename(result.notebookPath)
         let classname = result.notebookPath.isEmpty ? "notebook" : FileSystem.stem(result.notebookPath)
         let cases = testCases(result)

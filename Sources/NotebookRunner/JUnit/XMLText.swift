@@ -1,14 +1,14 @@
 /// Text made safe for XML 1.0: markup characters escaped, and characters XML 1.0 cannot carry
 /// at all (most control characters, U+FFFE, U+FFFF) replaced by U+FFFD, so that any notebook
 /// output gives a well-formed report.
-public enum XMLText {
+package enum XMLText {
     /// For element content: `&`, `<`, `>` escaped; `\r` as `&#13;` (a parser would turn a raw
     /// one into `\n`); tab and newline kept.
-    public static func content(_ text: String) -> String { escape(text, attribute: false) }
+    package static func content(_ text: String) -> String { escape(text, attribute: false) }
 
     /// For a double-quoted attribute value: also `"`, `'`, and tab, newline and carriage return
     /// as character references (a parser would turn raw ones into spaces).
-    public static func attribute(_ text: String) -> String { escape(text, attribute: true) }
+    package static func attribute(_ text: String) -> String { escape(text, attribute: true) }
 
     static func escape(_ text: String, attribute: Bool) -> String {
         var out = ""

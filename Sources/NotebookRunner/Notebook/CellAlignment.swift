@@ -8,14 +8,14 @@
 ///
 /// The "live" list is the executed notebook without marker cells: it is the list papermill
 /// numbers in its `Executing Cell N` log lines, and the same list in the final output notebook.
-public struct CellAlignment: Sendable, Equatable {
+package struct CellAlignment: Sendable, Equatable {
     /// For each live cell, its index in the source notebook; nil for an inserted parameters cell.
-    public let sourceIndex: [Int?]
+    package let sourceIndex: [Int?]
 
-    public init(sourceIndex: [Int?]) { self.sourceIndex = sourceIndex }
+    package init(sourceIndex: [Int?]) { self.sourceIndex = sourceIndex }
 
     /// Aligns the final executed notebook with its source.
-    public init(source: [NotebookDocument.Cell], executed: [NotebookDocument.Cell]) {
+    package init(source: [NotebookDocument.Cell], executed: [NotebookDocument.Cell]) {
         let sourceKept = source.indices.filter { !source[$0].tags.contains(NotebookDocument.errorMarkerTag) }
         let live = executed.filter { !$0.tags.contains(NotebookDocument.errorMarkerTag) }
         var map: [Int?] = []
@@ -36,7 +36,7 @@ public struct CellAlignment: Sendable, Equatable {
 
     /// The live list papermill will execute, predicted before it starts (for progress lines).
     /// `injects` is whether papermill receives at least one parameter.
-    public static func predicted(source: [NotebookDocument.Cell], injects: Bool) -> CellAlignment {
+    package static func predicted(source: [NotebookDocument.Cell], injects: Bool) -> CellAlignment {
         var map: [Int?] = source.indices.filter { !source[$0].tags.contains(NotebookDocument.errorMarkerTag) }
         let hasInjected = map.contains { source[$0!].tags.contains(NotebookDocument.injectedParametersTag) }
         if injects, !hasInjected {
@@ -50,7 +50,7 @@ public struct CellAlignment: Sendable, Equatable {
     }
 
     /// The live cells of the executed notebook, in order (markers removed).
-    public static func live(_ executed: [NotebookDocument.Cell]) -> [NotebookDocument.Cell] {
+    package static func live(_ executed: [NotebookDocument.Cell]) -> [NotebookDocument.Cell] {
         executed.filter { !$0.tags.contains(NotebookDocument.errorMarkerTag) }
     }
 }

@@ -1,9 +1,9 @@
 /// The per-cell view of a run: one ``CellResult`` per SOURCE cell, judged from the executed
 /// cell's own outputs and `execution_count`, never from papermill's status metadata.
-public struct CellOutcomes: Sendable {
-    public var cells: [CellResult]
+package struct CellOutcomes: Sendable {
+    package var cells: [CellResult]
     /// The first failing cell in source order (the injected-parameters cell counts, index nil).
-    public var firstFailure: RunResult.FailedCell?
+    package var firstFailure: RunResult.FailedCell?
 
     /// Bounds for what one cell may put in the result.
     static let maxTracebackBytes = 32 * 1024
@@ -17,7 +17,7 @@ public struct CellOutcomes: Sendable {
     ///   - started: the source index of the last cell the live log showed starting. A code cell
     ///     before it ran and finished (papermill went on to the next one) even when the saved
     ///     notebook does not show it: papermill was killed before it saved those outputs.
-    public init(
+    package init(
         source: NotebookDocument, executed: NotebookDocument?,
         interrupted: (sourceIndex: Int?, note: String)? = nil, ranToEnd: Bool, started: Int? = nil
     ) {
@@ -121,7 +121,7 @@ public struct CellOutcomes: Sendable {
     }
 
     /// The note of a cell the live log shows ran, whose outputs the saved notebook lacks.
-    public static let outputsLost = "ran, outputs lost: it ran and finished (the live log shows it), but papermill was killed before it saved its outputs"
+    package static let outputsLost = "ran, outputs lost: it ran and finished (the live log shows it), but papermill was killed before it saved its outputs"
 
     struct Failure {
         var ename: String

@@ -1,13 +1,13 @@
 /// nbformat's `cell_type`. A notebook may carry a type nbformat does not define (nbrunner does
 /// not reject what papermill accepts): it is kept as `.other` and treated like markdown, never
 /// executed.
-public enum CellType: Sendable, Hashable, Codable, RawRepresentable, ExpressibleByStringLiteral, CustomStringConvertible {
+package enum CellType: Sendable, Hashable, Codable, RawRepresentable, ExpressibleByStringLiteral, CustomStringConvertible {
     case code
     case markdown
     case raw
     case other(String)
 
-    public init(rawValue: String) {
+    package init(rawValue: String) {
         switch rawValue {
         case "code": self = .code
         case "markdown": self = .markdown
@@ -16,9 +16,9 @@ public enum CellType: Sendable, Hashable, Codable, RawRepresentable, Expressible
         }
     }
 
-    public init(stringLiteral value: String) { self.init(rawValue: value) }
+    package init(stringLiteral value: String) { self.init(rawValue: value) }
 
-    public var rawValue: String {
+    package var rawValue: String {
         switch self {
         case .code: "code"
         case .markdown: "markdown"
@@ -27,13 +27,13 @@ public enum CellType: Sendable, Hashable, Codable, RawRepresentable, Expressible
         }
     }
 
-    public var description: String { rawValue }
+    package var description: String { rawValue }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(rawValue)
     }

@@ -4,19 +4,19 @@ import FoundationEssentials
 /// starts, and the bytes of its value, in file order, duplicates included. For what a decoder
 /// hides: a key given twice, or whether a number was written as an integer (`4`, not `4.0`).
 /// The input must already be valid JSON (``JSONSyntaxError/find(in:)`` returned nil).
-public enum JSONObjectMembers {
-    public struct Member: Sendable, Equatable {
-        public var key: String
+package enum JSONObjectMembers {
+    package struct Member: Sendable, Equatable {
+        package var key: String
         /// Where the key's opening quote is: 1-based line and column.
-        public var line: Int
-        public var column: Int
+        package var line: Int
+        package var column: Int
         /// The value's bytes in the input.
-        public var value: Range<Int>
+        package var value: Range<Int>
     }
 
     /// The members of the object whose `{` is the first non-blank byte at or after `start`;
     /// empty when there is no object there.
-    public static func of(_ bytes: [UInt8], from start: Int = 0) -> [Member] {
+    package static func of(_ bytes: [UInt8], from start: Int = 0) -> [Member] {
         var s = JSONSyntaxError.Scanner(bytes: bytes)
         s.i = max(s.i, start)
         var out: [Member] = []
@@ -48,7 +48,7 @@ public enum JSONObjectMembers {
     }
 
     /// Whether `value` is written as a JSON integer: an optional minus and digits only.
-    public static func isIntegerLiteral(_ bytes: [UInt8], _ value: Range<Int>) -> Bool {
+    package static func isIntegerLiteral(_ bytes: [UInt8], _ value: Range<Int>) -> Bool {
         var digits = bytes[value]
         if digits.first == UInt8(ascii: "-") { digits = digits.dropFirst() }
         return !digits.isEmpty && digits.allSatisfy { (0x30...0x39).contains($0) }

@@ -1,14 +1,14 @@
 /// Locates the first JSON syntax error (FoundationEssentials' decoder says only "not valid
 /// JSON"). Used only after decoding failed, so speed does not matter; it reports
 /// `line:column: reason` in the style of a compiler, 1-based.
-public struct JSONSyntaxError: Error, Equatable, Sendable, CustomStringConvertible {
-    public var line: Int
-    public var column: Int
-    public var reason: String
+package struct JSONSyntaxError: Error, Equatable, Sendable, CustomStringConvertible {
+    package var line: Int
+    package var column: Int
+    package var reason: String
 
-    public var description: String { "\(line):\(column): \(reason)" }
+    package var description: String { "\(line):\(column): \(reason)" }
 
-    public static func find(in bytes: [UInt8]) -> JSONSyntaxError? {
+    package static func find(in bytes: [UInt8]) -> JSONSyntaxError? {
         var scanner = Scanner(bytes: bytes)
         do throws(JSONSyntaxError) {
             scanner.skipSpace()

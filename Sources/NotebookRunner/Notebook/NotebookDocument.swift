@@ -1,18 +1,18 @@
 /// The subset of an nbformat-4 notebook nbrunner reads. Decoding is selective and lenient:
 /// a malformed optional field (odd metadata) is treated as absent rather than failing the run;
 /// only what makes a notebook a notebook (`nbformat`, `cells`, `cell_type`) is required.
-public struct NotebookDocument: Decodable, Sendable {
-    public var nbformat: Int
-    public var metadata: Metadata
-    public var cells: [Cell]
+package struct NotebookDocument: Decodable, Sendable {
+    package var nbformat: Int
+    package var metadata: Metadata
+    package var cells: [Cell]
 
-    public init(nbformat: Int, metadata: Metadata, cells: [Cell]) {
+    package init(nbformat: Int, metadata: Metadata, cells: [Cell]) {
         self.nbformat = nbformat
         self.metadata = metadata
         self.cells = cells
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         nbformat = try c.decode(Int.self, forKey: .nbformat)
         cells = try c.decode([Cell].self, forKey: .cells)
@@ -20,41 +20,41 @@ public struct NotebookDocument: Decodable, Sendable {
     }
     enum CodingKeys: String, CodingKey { case nbformat, metadata, cells }
 
-    public struct Metadata: Decodable, Sendable {
-        public var kernelspec: KernelSpec?
+    package struct Metadata: Decodable, Sendable {
+        package var kernelspec: KernelSpec?
 
-        public init(from decoder: any Decoder) throws {
+        package init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             kernelspec = try? c.decodeIfPresent(KernelSpec.self, forKey: .kernelspec)
         }
         enum CodingKeys: String, CodingKey { case kernelspec }
-        public init() {}
+        package init() {}
     }
 
-    public struct KernelSpec: Decodable, Sendable {
-        public var name: String?
-        public var language: String?
+    package struct KernelSpec: Decodable, Sendable {
+        package var name: String?
+        package var language: String?
     }
 
-    public struct Cell: Decodable, Sendable {
-        public var cellType: CellType
-        public var source: String
-        public var executionCount: Int?
-        public var tags: [String]
-        public var papermillDuration: Double?
+    package struct Cell: Decodable, Sendable {
+        package var cellType: CellType
+        package var source: String
+        package var executionCount: Int?
+        package var tags: [String]
+        package var papermillDuration: Double?
         /// papermill's `metadata.papermill.exception`. Only `true` is meaningful: papermill sets it
         /// for a `CellExecutionError` (also one without an error output, such as a failed line
         /// magic), but leaves it null for timeouts, dead kernels and interrupts.
-        public var papermillException: Bool
+        package var papermillException: Bool
         /// nbclient recorded the kernel's reply (`metadata.execution["shell.execute_reply"]`):
         /// the cell finished executing, whatever stopped the run afterwards.
-        public var replied = false
-        public var outputs: [Output]
+        package var replied = false
+        package var outputs: [Output]
         /// nbformat's schema wants `source` as a string or a list of strings; papermill crashes
         /// on anything else (a number, an object).
-        public var sourceIsText = true
+        package var sourceIsText = true
 
-        public init(
+        package init(
             cellType: CellType, source: String = "", executionCount: Int? = nil,
             tags: [String] = [], outputs: [Output] = [], replied: Bool = false
         ) {
@@ -67,7 +67,7 @@ public struct NotebookDocument: Decodable, Sendable {
             self.outputs = outputs
         }
 
-        public init(from decoder: any Decoder) throws {
+        package init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             cellType = try c.decode(CellType.self, forKey: .cellType)
             do {
@@ -90,7 +90,7 @@ public struct NotebookDocument: Decodable, Sendable {
         }
 
         /// nbclient skips cells whose source is blank and cells tagged `skip-execution`.
-        public var isBlank: Bool { source.allSatisfy(\.isWhitespace) }
+        package var isBlank: Bool { source.allSatisfy(\.isWhitespace) }
     }
 
     struct CellMetadata: Decodable {
@@ -132,25 +132,25 @@ public struct NotebookDocument: Decodable, Sendable {
     /// scanned (``OutputScan``) as far as the ``NotebookReader/Mode`` asks, and kept whole
     /// only when the document is read for a golden comparison (``NotebookReader/Mode/full``);
     /// other data (images) is never kept.
-    public struct Output: Decodable, Sendable {
-        public var outputType: OutputType
-        public var ename: String?
-        public var evalue: String?
-        public var traceback: [String]?
+    package struct Output: Decodable, Sendable {
+        package var outputType: OutputType
+        package var ename: String?
+        package var evalue: String?
+        package var traceback: [String]?
         /// A stream's `name`: `stdout` or `stderr`.
-        public var name: String?
+        package var name: String?
         /// What the stream text, or the `text/plain` of a result or display, shows.
-        public var scan: OutputScan?
+        package var scan: OutputScan?
         /// The whole stream text or `text/plain`; only with ``NotebookReader/Mode/full``.
-        public var text: String?
+        package var text: String?
         /// The MIME types of `data` (execute_result, display_data), sorted.
-        public var mimeTypes: [String]
+        package var mimeTypes: [String]
         /// A digest of the other `data` entries (images…); only with ``NotebookReader/Mode/full``.
-        public var dataDigest: String?
+        package var dataDigest: String?
         /// An execute_result's own count; only with ``NotebookReader/Mode/full``.
-        public var executionCount: Int?
+        package var executionCount: Int?
 
-        public init(
+        package init(
             outputType: OutputType, ename: String? = nil, evalue: String? = nil, traceback: [String]? = nil,
             name: String? = nil, text: String? = nil, mimeTypes: [String] = [], dataDigest: String? = nil,
             executionCount: Int? = nil
@@ -167,7 +167,7 @@ public struct NotebookDocument: Decodable, Sendable {
             self.executionCount = executionCount
         }
 
-        public init(from decoder: any Decoder) throws {
+        package init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             outputType = (try? c.decode(OutputType.self, forKey: .outputType)) ?? .other("")
             mimeTypes = []
@@ -218,19 +218,19 @@ public struct NotebookDocument: Decodable, Sendable {
         }
 
         /// papermill treats `SystemExit` with an empty or `0` value as success (execute.py).
-        public var isCleanSystemExit: Bool {
+        package var isCleanSystemExit: Bool {
             outputType == .error && ename == "SystemExit" && (evalue == "" || evalue == "0" || evalue == nil)
         }
 
-        public var isFailure: Bool { outputType == .error && !isCleanSystemExit }
+        package var isFailure: Bool { outputType == .error && !isCleanSystemExit }
     }
 
     /// papermill's own cells.
-    public static let errorMarkerTag = "papermill-error-cell-tag"
-    public static let injectedParametersTag = "injected-parameters"
-    public static let parametersTag = "parameters"
+    package static let errorMarkerTag = "papermill-error-cell-tag"
+    package static let injectedParametersTag = "injected-parameters"
+    package static let parametersTag = "parameters"
     /// nbclient's convention: the cell may raise; execution continues past it.
-    public static let raisesExceptionTag = "raises-exception"
+    package static let raisesExceptionTag = "raises-exception"
 }
 
 /// nbformat's "multiline string": a string or a list of strings to concatenate.

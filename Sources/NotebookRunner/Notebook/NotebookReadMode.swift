@@ -1,7 +1,7 @@
 extension NotebookReader {
     /// How much of a notebook's outputs is decoded. A run reads notebooks of hundreds of
     /// megabytes: what nobody needs is not even decoded.
-    public enum Mode: Sendable, Equatable {
+    package enum Mode: Sendable, Equatable {
         /// Cells and metadata; text outputs are not scanned (the source notebook).
         case source
         /// Text outputs scanned (``OutputScan``) as far as the validation policies need (the
@@ -12,14 +12,14 @@ extension NotebookReader {
         case full
 
         /// The executed notebook's mode: what `policy` needs, or everything for a golden comparison.
-        public static func executed(policy: ValidationPolicy, golden: Bool) -> Mode {
+        package static func executed(policy: ValidationPolicy, golden: Bool) -> Mode {
             golden ? .full : .scanned(OutputScan.Needs(policy: policy))
         }
 
-        public var isFull: Bool { self == .full }
+        package var isFull: Bool { self == .full }
 
         /// What text outputs are scanned for.
-        public var needs: OutputScan.Needs {
+        package var needs: OutputScan.Needs {
             switch self {
             case .source: .nothing
             case .scanned(let needs): needs

@@ -5,9 +5,9 @@ import FoundationEssentials
 #endif
 
 /// Reads a notebook file into a ``NotebookDocument`` with errors a person can act on.
-public enum NotebookReader {
+package enum NotebookReader {
     /// Reads the SOURCE notebook; every problem is `invalid_notebook` (exit 2).
-    public static func readSource(_ path: String) throws(RunFailure) -> NotebookDocument {
+    package static func readSource(_ path: String) throws(RunFailure) -> NotebookDocument {
         let bytes = try read(path)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             // nbformat (so papermill) refuses it: fail here, before any kernel starts.
@@ -25,7 +25,7 @@ public enum NotebookReader {
 
     /// Reads the golden notebook (`--golden`) with whole outputs; every problem is
     /// `invalid_notebook` (exit 2), the message starting with `--golden`.
-    public static func readGolden(_ path: String) throws(RunFailure) -> NotebookDocument {
+    package static func readGolden(_ path: String) throws(RunFailure) -> NotebookDocument {
         do throws(RunFailure) {
             return try decode(try read(path), path: path, mode: .full)
         } catch {
@@ -37,7 +37,7 @@ public enum NotebookReader {
     /// - Parameter mode: usually ``Mode/executed(policy:golden:)``. With ``Mode/scanned(_:)``,
     ///   tracebacks are looked for only when the file holds a traceback header at all (a quick
     ///   check), so a run pays for decoding stream texts only when there may be something to find.
-    public static func readExecuted(_ path: String, mode: Mode = .scanned(.all)) -> Result<NotebookDocument, RunFailure>? {
+    package static func readExecuted(_ path: String, mode: Mode = .scanned(.all)) -> Result<NotebookDocument, RunFailure>? {
         guard FileSystem.exists(path) else { return nil }
         do throws(RunFailure) {
             let bytes = try read(path)
@@ -64,7 +64,7 @@ public enum NotebookReader {
         }
     }
 
-    public static func decode(_ bytes: Data, path: String, mode: Mode = .scanned(.all)) throws(RunFailure) -> NotebookDocument {
+    package static func decode(_ bytes: Data, path: String, mode: Mode = .scanned(.all)) throws(RunFailure) -> NotebookDocument {
         let document: NotebookDocument
         do {
             let decoder = ResultJSON.decoder()

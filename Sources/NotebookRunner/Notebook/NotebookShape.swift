@@ -16,10 +16,10 @@ import FoundationEssentials
 ///
 /// What papermill accepts is left alone: an unknown `cell_type`, a missing cell `id`, an odd
 /// `execution_count`, a cell `metadata.papermill` that is not an object (papermill replaces it).
-public enum NotebookShape {
+package enum NotebookShape {
     /// The first problem (`what: rule`), or nil. `bytes` must be a notebook that
     /// ``NotebookReader/decode(_:path:mode:)`` accepted.
-    public static func problem(in bytes: [UInt8]) -> String? {
+    package static func problem(in bytes: [UInt8]) -> String? {
         let top = JSONObjectMembers.of(bytes)
         for key in ["nbformat", "nbformat_minor"] {
             guard let member = top.last(where: { $0.key == key }) else {

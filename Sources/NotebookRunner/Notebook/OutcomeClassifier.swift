@@ -21,17 +21,17 @@
 ///    (kernel start failure, NoSuchKernel, nbformat validation, a language papermill cannot
 ///    parameterize, no home directory),
 ///    else `notebook_execution_failed` with papermill's last error line.
-public enum OutcomeClassifier {
-    public struct Outcome: Sendable {
-        public var category: ErrorCategory
-        public var message: String
-        public var cells: [CellResult]
-        public var failedCell: RunResult.FailedCell?
+package enum OutcomeClassifier {
+    package struct Outcome: Sendable {
+        package var category: ErrorCategory
+        package var message: String
+        package var cells: [CellResult]
+        package var failedCell: RunResult.FailedCell?
         /// For `cancelled`: the signal, so the exit code is 128+signal.
-        public var signal: Int32?
+        package var signal: Int32?
     }
 
-    public static func classify(
+    package static func classify(
         source: NotebookDocument,
         executed: Result<NotebookDocument, RunFailure>?,
         observation: PapermillObservation,

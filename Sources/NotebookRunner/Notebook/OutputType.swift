@@ -1,6 +1,6 @@
 /// nbformat's `output_type`. Anything else (a newer or broken notebook) is `.other`: kept, never
 /// read.
-public enum OutputType: Sendable, Hashable, Codable, RawRepresentable, ExpressibleByStringLiteral, CustomStringConvertible {
+package enum OutputType: Sendable, Hashable, Codable, RawRepresentable, ExpressibleByStringLiteral, CustomStringConvertible {
     case stream
     case displayData
     case executeResult
@@ -8,7 +8,7 @@ public enum OutputType: Sendable, Hashable, Codable, RawRepresentable, Expressib
     case updateDisplayData
     case other(String)
 
-    public init(rawValue: String) {
+    package init(rawValue: String) {
         switch rawValue {
         case "stream": self = .stream
         case "display_data": self = .displayData
@@ -19,9 +19,9 @@ public enum OutputType: Sendable, Hashable, Codable, RawRepresentable, Expressib
         }
     }
 
-    public init(stringLiteral value: String) { self.init(rawValue: value) }
+    package init(stringLiteral value: String) { self.init(rawValue: value) }
 
-    public var rawValue: String {
+    package var rawValue: String {
         switch self {
         case .stream: "stream"
         case .displayData: "display_data"
@@ -32,16 +32,16 @@ public enum OutputType: Sendable, Hashable, Codable, RawRepresentable, Expressib
         }
     }
 
-    public var description: String { rawValue }
+    package var description: String { rawValue }
 
     /// The outputs that carry a MIME bundle in `data`.
-    public var hasData: Bool { self == .executeResult || self == .displayData }
+    package var hasData: Bool { self == .executeResult || self == .displayData }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(rawValue)
     }

@@ -7,10 +7,10 @@ import FoundationEssentials
 /// The values themselves are left to papermill, which loads each document with PyYAML's safe
 /// loader and merges it with `parameters.update(document or {})`: so a document must be a
 /// mapping, or empty/null; a single document per stream.
-public enum YAMLParameters {
+package enum YAMLParameters {
     /// The number of top-level keys (0 for an empty or null document), or a RunFailure
     /// (`configuration_error`) whose message starts with `origin:line:column:`.
-    public static func check(_ text: [UInt8], origin: String) throws(RunFailure) -> Int {
+    package static func check(_ text: [UInt8], origin: String) throws(RunFailure) -> Int {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
             throw RunFailure(.internalError, "\(origin): could not initialise the YAML parser")
@@ -66,7 +66,7 @@ public enum YAMLParameters {
     }
 
     /// Reads and checks a `-f` file.
-    public static func checkFile(_ path: String) throws(RunFailure) -> Int {
+    package static func checkFile(_ path: String) throws(RunFailure) -> Int {
         let bytes: [UInt8]
         do throws(RegularFileReader.Problem) {
             bytes = try RegularFileReader.read(path)

@@ -1,23 +1,23 @@
 /// The failures a sequence of checks met, in the order it met them. A run stops at the first
 /// (``Mode/stopAtFirst``); `nbrunner doctor` goes on and lists them all (``Mode/collectAll``),
 /// so both meet the same problems, with the same messages, in the same order.
-public struct Findings: Sendable {
-    public enum Mode: Sendable { case stopAtFirst, collectAll }
+package struct Findings: Sendable {
+    package enum Mode: Sendable { case stopAtFirst, collectAll }
 
-    public let mode: Mode
-    public private(set) var failures: [RunFailure] = []
+    package let mode: Mode
+    package private(set) var failures: [RunFailure] = []
 
-    public init(_ mode: Mode) { self.mode = mode }
+    package init(_ mode: Mode) { self.mode = mode }
 
     /// Records `failure`; returns whether the checks stop here.
     @discardableResult
-    public mutating func add(_ failure: RunFailure) -> Bool {
+    package mutating func add(_ failure: RunFailure) -> Bool {
         failures.append(failure)
         return mode == .stopAtFirst
     }
 
     /// Records what `check` throws; returns its value, or nil when it threw.
-    public mutating func run<T>(_ check: () throws(RunFailure) -> T) -> T? {
+    package mutating func run<T>(_ check: () throws(RunFailure) -> T) -> T? {
         do throws(RunFailure) {
             return try check()
         } catch {
@@ -26,10 +26,10 @@ public struct Findings: Sendable {
         }
     }
 
-    public var stopped: Bool { mode == .stopAtFirst && !failures.isEmpty }
+    package var stopped: Bool { mode == .stopAtFirst && !failures.isEmpty }
 
     /// Throws the first failure, if any.
-    public func requireNone() throws(RunFailure) {
+    package func requireNone() throws(RunFailure) {
         if let first = failures.first { throw first }
     }
 }

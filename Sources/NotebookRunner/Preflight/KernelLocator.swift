@@ -3,8 +3,8 @@ import FoundationEssentials
 /// Decides whether a kernel name resolves, the way jupyter_client's `KernelSpecManager` does
 /// (kernelspec.py `_find_spec_directory`): a case-insensitive directory name holding a
 /// `kernel.json` in the kernel search path, or `python3` served by ipykernel itself.
-public enum KernelLocator {
-    public enum Resolution: Sendable, Equatable {
+package enum KernelLocator {
+    package enum Resolution: Sendable, Equatable {
         /// A kernelspec directory.
         case spec(String)
         /// jupyter_client's native kernel: `python3` with ipykernel importable, no kernel.json needed.
@@ -14,7 +14,7 @@ public enum KernelLocator {
 
     /// jupyter_core's search path when the interpreter could compute it; otherwise the
     /// documented default (JUPYTER_PATH, user data dir, user base, prefix, system dirs).
-    public static func searchPath(facts: PythonFacts, environment: [String: String]) -> [String] {
+    package static func searchPath(facts: PythonFacts, environment: [String: String]) -> [String] {
         var dirs: [String]
         if let fromJupyter = facts.kernelDirs {
             dirs = fromJupyter
@@ -35,7 +35,7 @@ public enum KernelLocator {
 
     /// Every kernel the search path offers (first one wins per name), and python3 when ipykernel
     /// serves it natively.
-    public static func available(facts: PythonFacts, environment: [String: String]) -> [(name: String, path: String)] {
+    package static func available(facts: PythonFacts, environment: [String: String]) -> [(name: String, path: String)] {
         var seen: Set<String> = []
         var out: [(name: String, path: String)] = []
         for dir in searchPath(facts: facts, environment: environment) {
@@ -52,7 +52,7 @@ public enum KernelLocator {
     /// substitutes `{resource_dir}` and runs `python`, `pythonN` and `pythonN.M` as the
     /// interpreter that runs papermill, which exists; any other bare name is looked up on PATH
     /// (subprocess does, with the kernel's environment).
-    public static func launchProblem(spec directory: String, environment: [String: String]) -> String? {
+    package static func launchProblem(spec directory: String, environment: [String: String]) -> String? {
         let file = "\(directory)/kernel.json"
         guard let data = try? Data(contentsOf: URL(filePath: file)),
             let spec = try? JSONDecoder().decode(KernelSpecFile.self, from: data),
@@ -74,7 +74,7 @@ public enum KernelLocator {
         var argv: [String]
     }
 
-    public static func resolve(_ name: String, facts: PythonFacts, environment: [String: String]) -> Resolution {
+    package static func resolve(_ name: String, facts: PythonFacts, environment: [String: String]) -> Resolution {
         // jupyter_client's KernelManager renames exactly "python" to the native "python3"
         // (manager.py `_kernel_name_changed`) before looking it up.
         let wanted = name == "python" ? "python3" : name.lowercased()

@@ -3,14 +3,14 @@ import FoundationEssentials
 /// Finds papermill exactly as `import papermill` would, without importing it: the first
 /// `sys.path` entry holding a `papermill/__init__.py`, and the version from the
 /// `papermill-*.dist-info/METADATA` next to it.
-public struct PapermillInstall: Sendable, Equatable {
-    public var location: String
+package struct PapermillInstall: Sendable, Equatable {
+    package var location: String
     /// nil when the package has no dist-info (e.g. a source checkout on PYTHONPATH).
-    public var version: String?
+    package var version: String?
 }
 
-public enum PapermillLocator {
-    public static func find(in sysPath: [String]) -> PapermillInstall? {
+package enum PapermillLocator {
+    package static func find(in sysPath: [String]) -> PapermillInstall? {
         for entry in sysPath where FileSystem.isDirectory(entry) {
             guard FileSystem.isRegularFile("\(entry)/papermill/__init__.py") else { continue }
             return PapermillInstall(location: "\(entry)/papermill", version: version(in: entry))
@@ -36,16 +36,16 @@ public enum PapermillLocator {
     }
 
     /// The one message for a missing papermill (run and doctor).
-    public static func missingMessage(_ facts: PythonFacts) -> String {
+    package static func missingMessage(_ facts: PythonFacts) -> String {
         "papermill is not installed for \(facts.executable) (Python \(facts.version)): \(remedy) (or allow a runtime install with --allow-install)"
     }
 
     /// Whether a run with `--allow-install` would also install ipykernel for this kernel.
-    public static func installWouldAddIpykernel(facts: PythonFacts, kernel: String) -> Bool {
+    package static func installWouldAddIpykernel(facts: PythonFacts, kernel: String) -> Bool {
         !facts.ipykernel && kernel.lowercased().hasPrefix("python")
     }
 
     /// The fix the seed documents: pre-install papermill in the image.
-    public static let remedy =
+    package static let remedy =
         "install papermill in the image as root (pip install papermill ipykernel) so every UID can import it; see images/ in the nbrunner repository"
 }

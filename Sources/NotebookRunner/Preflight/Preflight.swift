@@ -10,9 +10,9 @@
 ///
 /// Both return what they found, failures included (``Findings``): a run stops at the first
 /// failure, `nbrunner doctor` goes on and lists them all.
-public enum Preflight {
+package enum Preflight {
     /// - Parameter dryRun: doctor's check: probe the output folders without creating them.
-    public static func checkInputs(_ c: RunConfiguration, mode: Findings.Mode = .stopAtFirst, dryRun: Bool = false) -> InputCheck {
+    package static func checkInputs(_ c: RunConfiguration, mode: Findings.Mode = .stopAtFirst, dryRun: Bool = false) -> InputCheck {
         var check = InputCheck(findings: Findings(mode))
         // 1. The notebook.
         if let source = check.findings.run({ () throws(RunFailure) in try NotebookReader.readSource(c.notebook) }) {
@@ -90,7 +90,7 @@ public enum Preflight {
     ///   - report: the environment stage's report; an install adds PYTHONUSERBASE to it.
     ///   - install: a run installs papermill under `--allow-install`; doctor (false) only says
     ///     it would, and skips the kernel the install would bring.
-    public static func checkRuntime(
+    package static func checkRuntime(
         _ c: RunConfiguration, kernel: String?, environment: [String: String], report: EnvironmentReport,
         workingDirectory: String, log: RunnerLog, mode: Findings.Mode = .stopAtFirst, install: Bool = true
     ) async -> RuntimeCheck {
@@ -100,7 +100,7 @@ public enum Preflight {
     }
 
     /// The same check, for doctor without a notebook (no configuration).
-    public static func checkRuntime(
+    package static func checkRuntime(
         python explicit: String?, allowInstall: Bool, kernel: String?, environment: [String: String], report: EnvironmentReport,
         workingDirectory: String, log: RunnerLog, mode: Findings.Mode = .stopAtFirst, install: Bool = true
     ) async -> RuntimeCheck {

@@ -1,22 +1,22 @@
 /// What the interpreter reports about itself, from one `python -c` of well under 50 ms.
-public struct PythonFacts: Decodable, Sendable, Equatable {
-    public var executable: String
-    public var version: String
+package struct PythonFacts: Decodable, Sendable, Equatable {
+    package var executable: String
+    package var version: String
     /// `sys.path`, with the script directory ('') made absolute, exactly as `python -m papermill`
     /// started from the same directory will see it.
-    public var path: [String]
-    public var prefix: String
-    public var userBase: String?
+    package var path: [String]
+    package var prefix: String
+    package var userBase: String?
     /// `importlib.util.find_spec("ipykernel")` found it (without importing it).
-    public var ipykernel: Bool
+    package var ipykernel: Bool
     /// jupyter_core's own kernelspec search path (`jupyter_path("kernels")`), when jupyter_core
     /// is importable and can work out its paths.
-    public var kernelDirs: [String]?
-    public var jupyterError: String?
+    package var kernelDirs: [String]?
+    package var jupyterError: String?
     /// `$IPYTHONDIR/kernels` (or `~/.ipython/kernels`), which jupyter_client also searches.
-    public var ipythonKernels: String?
+    package var ipythonKernels: String?
 
-    public init(
+    package init(
         executable: String, version: String, path: [String], prefix: String, userBase: String? = nil,
         ipykernel: Bool, kernelDirs: [String]? = nil, jupyterError: String? = nil, ipythonKernels: String? = nil
     ) {

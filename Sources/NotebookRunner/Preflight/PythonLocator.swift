@@ -3,8 +3,8 @@
 #endif
 
 /// Finds the interpreter that runs papermill: `--python`, else `python3`, else `python` on PATH.
-public enum PythonLocator {
-    public static func locate(explicit: String?, environment: [String: String]) throws(RunFailure) -> String {
+package enum PythonLocator {
+    package static func locate(explicit: String?, environment: [String: String]) throws(RunFailure) -> String {
         let path = environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
         if let explicit {
             if explicit.contains("/") {

@@ -5,7 +5,7 @@ import SystemPackage
 /// Asks the interpreter for its facts without importing papermill (0.26 s) or jupyter_client:
 /// a plain `python -c` (not `-S`, which drops site-packages, nor `-I`, which drops the user
 /// site that `PIP_USER` installs use).
-public enum PythonProbe {
+package enum PythonProbe {
     static let script = #"""
         import json, os, sys, site, importlib.util
         info = {"executable": sys.executable, "version": "%d.%d.%d" % sys.version_info[:3],
@@ -34,7 +34,7 @@ public enum PythonProbe {
     /// sitecustomize, a dead network mount) must not hold the run, and stop signals, forever.
     static let timeLimit: Duration = .seconds(30)
 
-    public static func run(python: String, environment: [String: String], workingDirectory: String) async throws(RunFailure) -> PythonFacts {
+    package static func run(python: String, environment: [String: String], workingDirectory: String) async throws(RunFailure) -> PythonFacts {
         let ending: BoundedProcess.Ending
         do {
             ending = try await BoundedProcess.run(

@@ -1,6 +1,6 @@
 /// Removes terminal escape sequences (IPython colours its tracebacks).
-public enum ANSIText {
-    public static func strip(_ text: String) -> String {
+package enum ANSIText {
+    package static func strip(_ text: String) -> String {
         guard text.utf8.contains(0x1B) else { return text }
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)

@@ -4,7 +4,7 @@
 /// The raw values keep the names the operator's script used where the meaning is the same
 /// (`none`, `notebook_execution_failed`, `configuration_error`, `environment_setup_failed`, the
 /// three `validation_*` ones); categories are added, never renamed.
-public enum ErrorCategory: String, Sendable, Codable, CaseIterable {
+package enum ErrorCategory: String, Sendable, Codable, CaseIterable {
     case none
     case notebookExecutionFailed = "notebook_execution_failed"
     /// A cell wrote to stderr under `--fail-on-stderr` (upstream ADR-041's name).
@@ -33,7 +33,7 @@ public enum ErrorCategory: String, Sendable, Codable, CaseIterable {
 
     /// The documented exit code (docs/exit-codes.md, `nbrunner run --help`).
     /// `cancelled` exits 128+signal; see ``ExitCode/cancelled(signal:)``.
-    public var exitCode: Int32 {
+    package var exitCode: Int32 {
         switch self {
         case .none: 0
         case .notebookExecutionFailed, .validationStderrFailure, .validationWarningFailure,
@@ -51,7 +51,7 @@ public enum ErrorCategory: String, Sendable, Codable, CaseIterable {
 
     /// Whether running the same pod again could change the outcome. Deterministic failures
     /// (the notebook's own error, bad input, a missing dependency) are not worth a retry.
-    public var retryable: Bool {
+    package var retryable: Bool {
         switch self {
         case .none, .notebookExecutionFailed, .validationStderrFailure, .validationWarningFailure,
             .validationStrictModeFailure, .goldenMismatch, .hardcodedCredentials, .configurationError, .invalidNotebook,

@@ -14,16 +14,16 @@
 ///
 /// 126 and 127 are never used: the operator reads them as "permission denied / command not
 /// found, do not retry".
-public enum ExitCode {
-    public static func cancelled(signal: Int32) -> Int32 { 128 + signal }
+package enum ExitCode {
+    package static func cancelled(signal: Int32) -> Int32 { 128 + signal }
 
-    public static func forOutcome(category: ErrorCategory, signal: Int32?) -> Int32 {
+    package static func forOutcome(category: ErrorCategory, signal: Int32?) -> Int32 {
         if category == .cancelled, let signal { return cancelled(signal: signal) }
         return category.exitCode
     }
 
     /// The table above as text, for `--help` and docs.
-    public static let table = """
+    package static let table = """
         Exit codes:
           0        the notebook ran and everything passed
           1        the notebook failed: a cell raised (notebook_execution_failed),

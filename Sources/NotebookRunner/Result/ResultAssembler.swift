@@ -2,17 +2,17 @@ import FoundationEssentials
 
 /// Builds the ``RunResult`` for an outcome: the only place that sets `status`, `exit_code`,
 /// `error_category` and `retryable`, all from one category.
-public enum ResultAssembler {
-    public struct Timing: Sendable {
-        public var started: Date
-        public var finished: Date
-        public init(started: Date, finished: Date) {
+package enum ResultAssembler {
+    package struct Timing: Sendable {
+        package var started: Date
+        package var finished: Date
+        package init(started: Date, finished: Date) {
             self.started = started
             self.finished = finished
         }
     }
 
-    public static func assemble(
+    package static func assemble(
         category: ErrorCategory, message: String, cells: [CellResult],
         failedCell: RunResult.FailedCell?, signal: Int32? = nil,
         configuration: RunConfiguration?, notebookPath: String,
@@ -71,7 +71,7 @@ public enum ResultAssembler {
     }
 
     /// Cells of a notebook that never ran (a failure before execution): code cells `skipped`.
-    public static func notRun(_ source: NotebookDocument?) -> [CellResult] {
+    package static func notRun(_ source: NotebookDocument?) -> [CellResult] {
         guard let source else { return [] }
         return source.cells.enumerated().map { i, cell in
             var r = CellResult(cellIndex: i, cellType: cell.cellType)

@@ -7,14 +7,14 @@
 /// ``SafeFileWriter``), then the `Results Summary:` block on stdout, last of all (``SummaryBlock``,
 /// after ``SummaryOrder``). All of them are made from the result as given, which its maker has redacted (before
 /// anything is encoded, so redaction cannot break the JSON or the termination budget).
-public struct ResultPublisher: Sendable {
-    public var resultPath: String?
-    public var terminationLog: String?
-    public var terminationBudget: Int
-    public var log: RunnerLog
-    public var junitPath: String?
+package struct ResultPublisher: Sendable {
+    package var resultPath: String?
+    package var terminationLog: String?
+    package var terminationBudget: Int
+    package var log: RunnerLog
+    package var junitPath: String?
 
-    public init(
+    package init(
         resultPath: String?, terminationLog: String?, terminationBudget: Int, log: RunnerLog,
         junitPath: String? = nil
     ) {
@@ -27,7 +27,7 @@ public struct ResultPublisher: Sendable {
 
     /// Publishes `result`, already redacted where it was made (``NotebookRun/execute()``), and
     /// returns the exit code to use.
-    public func publish(_ result: RunResult) -> Int32 {
+    package func publish(_ result: RunResult) -> Int32 {
         var result = result
         let json: [UInt8]
         do {

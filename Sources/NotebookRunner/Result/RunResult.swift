@@ -3,103 +3,103 @@
 /// The first eight fields are the ones the operator's Go controller decodes
 /// (`NotebookExecutionResult`, docs/result-format.md and clients/go), with the same names and types;
 /// everything after them is an addition. Fields are added, never renamed. Keys are snake_case.
-public struct RunResult: Codable, Sendable, Equatable {
+package struct RunResult: Codable, Sendable, Equatable {
     /// Every non-zero outcome (timeouts, cancellations) is ``RunStatus/failed``.
-    public var status: RunStatus
+    package var status: RunStatus
     /// The one-line failure message, or the literal "None" on success (as upstream wrote it).
-    public var error: String
-    public var exitCode: Int32
-    public var notebookPath: String
-    public var executionDurationSeconds: Int
+    package var error: String
+    package var exitCode: Int32
+    package var notebookPath: String
+    package var executionDurationSeconds: Int
     /// When the result was made, `YYYY-MM-DDTHH:MM:SSZ`.
-    public var timestamp: String
-    public var cells: [CellResult]
-    public var statistics: ExecutionStatistics
+    package var timestamp: String
+    package var cells: [CellResult]
+    package var statistics: ExecutionStatistics
 
     // Additions.
-    public var schemaVersion: Int = RunResult.currentSchemaVersion
-    public var errorCategory: ErrorCategory
-    public var retryable: Bool
-    public var failedCell: FailedCell?
+    package var schemaVersion: Int = RunResult.currentSchemaVersion
+    package var errorCategory: ErrorCategory
+    package var retryable: Bool
+    package var failedCell: FailedCell?
     /// The validation policy in force and what it found; absent when the options were bad.
-    public var validation: ValidationReport?
+    package var validation: ValidationReport?
     /// The golden comparison (`--golden`), shaped like the operator's `comparisonResult`.
-    public var comparison: ComparisonReport?
-    public var kernelName: String?
-    public var outputPath: String?
-    public var resultPath: String?
-    public var python: PythonInfo?
-    public var papermill: PapermillInfo?
-    public var startedAt: String
-    public var finishedAt: String
-    public var durationSeconds: Double
-    public var runner: RunnerInfo
+    package var comparison: ComparisonReport?
+    package var kernelName: String?
+    package var outputPath: String?
+    package var resultPath: String?
+    package var python: PythonInfo?
+    package var papermill: PapermillInfo?
+    package var startedAt: String
+    package var finishedAt: String
+    package var durationSeconds: Double
+    package var runner: RunnerInfo
     /// Identity and the decisions about HOME, TMPDIR and the Jupyter/Python locations.
-    public var environment: EnvironmentReport?
+    package var environment: EnvironmentReport?
     /// Secrets files loaded and key NAMES (never values).
-    public var secrets: SecretsReport?
+    package var secrets: SecretsReport?
     /// `--sandbox` and whether the seccomp filter is active.
-    public var sandbox: SandboxReport?
+    package var sandbox: SandboxReport?
 
-    public static let currentSchemaVersion = 1
+    package static let currentSchemaVersion = 1
 
-    public struct PythonInfo: Codable, Sendable, Equatable {
-        public var executable: String
-        public var version: String
+    package struct PythonInfo: Codable, Sendable, Equatable {
+        package var executable: String
+        package var version: String
     }
 
-    public struct PapermillInfo: Codable, Sendable, Equatable {
-        public var version: String?
+    package struct PapermillInfo: Codable, Sendable, Equatable {
+        package var version: String?
         /// papermill's exit code; absent when papermill never ran or died by a signal.
-        public var returnCode: Int32?
+        package var returnCode: Int32?
         /// The signal that ended papermill, when one did.
-        public var signal: Int32?
+        package var signal: Int32?
     }
 
-    public struct RunnerInfo: Codable, Sendable, Equatable {
-        public var version: String
+    package struct RunnerInfo: Codable, Sendable, Equatable {
+        package var version: String
     }
 
     /// The cell that made the run fail, with its error. `cellIndex` is the index in the
     /// source notebook; it is absent for papermill's injected-parameters cell.
-    public struct FailedCell: Codable, Sendable, Equatable {
-        public var cellIndex: Int?
-        public var executionCount: Int?
-        public var ename: String?
-        public var evalue: String?
-        public var injectedParameters: Bool?
+    package struct FailedCell: Codable, Sendable, Equatable {
+        package var cellIndex: Int?
+        package var executionCount: Int?
+        package var ename: String?
+        package var evalue: String?
+        package var injectedParameters: Bool?
         /// Why the cell fails when it did not raise: a validation policy or the golden comparison.
-        public var reason: String? = nil
+        package var reason: String? = nil
     }
 }
 
 /// One cell of the source notebook (upstream `CellExecutionResult` plus additions).
-public struct CellResult: Codable, Sendable, Equatable {
-    public enum Status: String, Codable, Sendable {
+package struct CellResult: Codable, Sendable, Equatable {
+    package enum Status: String, Codable, Sendable {
         case succeeded, failed, skipped
     }
 
     /// The index in the SOURCE notebook, as the user sees it (papermill's marker and
     /// injected-parameters cells are not counted).
-    public var cellIndex: Int
-    public var cellType: CellType
-    public var executionCount: Int?
+    package var cellIndex: Int
+    package var cellType: CellType
+    package var executionCount: Int?
     /// Code cells only.
-    public var status: Status?
+    package var status: Status?
     /// "ename: evalue" for a failed cell.
-    public var error: String?
+    package var error: String?
     /// ANSI-stripped.
-    public var traceback: [String]?
-    public var ename: String?
-    public var evalue: String?
-    public var durationSeconds: Double?
+    package var traceback: [String]?
+    package var ename: String?
+    package var evalue: String?
+    package var durationSeconds: Double?
     /// Why a cell has the status it has when that is not obvious (skipped, sys.exit).
-    public var note: String?
+    package var note: String?
     /// The first non-blank line of the cell's source, which the JUnit report names the cell's
     /// test case by. Not part of the result JSON (not in ``CodingKeys``).
-    public var sourceLine: String? = nil
+    package var sourceLine: String? = nil
 
-    public init(cellIndex: Int, cellType: CellType) {
+    package init(cellIndex: Int, cellType: CellType) {
         self.cellIndex = cellIndex
         self.cellType = cellType
     }
@@ -110,7 +110,7 @@ public struct CellResult: Codable, Sendable, Equatable {
     }
 
     /// `execution_count` is always present (null when the cell never ran), as upstream wrote it.
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(cellIndex, forKey: .cellIndex)
         try c.encode(cellType, forKey: .cellType)
@@ -126,18 +126,18 @@ public struct CellResult: Codable, Sendable, Equatable {
 }
 
 /// Upstream `ExecutionStatistics` plus the succeeded/skipped counts.
-public struct ExecutionStatistics: Codable, Sendable, Equatable {
-    public var totalCells: Int
-    public var codeCells: Int
-    public var failedCells: Int
+package struct ExecutionStatistics: Codable, Sendable, Equatable {
+    package var totalCells: Int
+    package var codeCells: Int
+    package var failedCells: Int
     /// Percentage of code cells that succeeded, 2 decimals. Without code cells: 100 for a run
     /// that succeeded, 0 for one that failed (bad options, a notebook that could not be read):
     /// a failure never claims 100 %.
-    public var successRate: Double
-    public var succeededCells: Int
-    public var skippedCells: Int
+    package var successRate: Double
+    package var succeededCells: Int
+    package var skippedCells: Int
 
-    public init(cells: [CellResult], runSucceeded: Bool) {
+    package init(cells: [CellResult], runSucceeded: Bool) {
         let code = cells.filter { $0.status != nil }
         totalCells = cells.count
         codeCells = code.count

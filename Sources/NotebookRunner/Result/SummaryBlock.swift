@@ -7,15 +7,15 @@
 /// many bytes were cut, and stays whole in the result file. Today's controller, which joins up to
 /// five log lines holding `Error:`, `Traceback`… into a status message limited to 32 KiB, can
 /// therefore never pick lines that break that limit.
-public enum SummaryBlock {
-    public static let maxLineBytes = RunnerLog.maxLineBytes
+package enum SummaryBlock {
+    package static let maxLineBytes = RunnerLog.maxLineBytes
 
-    public static func render(result: RunResult) throws -> [UInt8] {
+    package static func render(result: RunResult) throws -> [UInt8] {
         try render(indentedJSON: ResultJSON.encodeIndented(result))
     }
 
     /// The block for JSON already indented one value per line.
-    public static func render(indentedJSON json: [UInt8]) -> [UInt8] {
+    package static func render(indentedJSON json: [UInt8]) -> [UInt8] {
         var out = Array((SummaryMarker.text + "\n").utf8)
         out.reserveCapacity(json.count + 64)
         for line in json.split(separator: 0x0A, omittingEmptySubsequences: false) {

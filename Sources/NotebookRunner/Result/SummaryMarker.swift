@@ -6,12 +6,12 @@
 /// to the LAST `}` of the whole log. So `Results Summary:` must appear exactly once, in front of
 /// the result, nothing may follow the result, and `Golden Notebook Summary:` must not appear at
 /// all. Every other line nbrunner writes goes through ``neutralise(_:)``.
-public enum SummaryMarker {
-    public static let text = "Results Summary:"
+package enum SummaryMarker {
+    package static let text = "Results Summary:"
     /// What an occurrence in notebook output or a log line becomes (same length).
-    public static let replacement = "Results-Summary:"
-    public static let goldenText = "Golden Notebook Summary:"
-    public static let goldenReplacement = "Golden-Notebook Summary:"
+    package static let replacement = "Results-Summary:"
+    package static let goldenText = "Golden Notebook Summary:"
+    package static let goldenReplacement = "Golden-Notebook Summary:"
 
     /// Each marker and the offset of the space that becomes `-`.
     static let markers: [(bytes: [UInt8], space: Int)] = [
@@ -20,7 +20,7 @@ public enum SummaryMarker {
     ]
 
     /// `line` with every marker made harmless, each keeping its length.
-    public static func neutralise(_ line: [UInt8]) -> [UInt8] {
+    package static func neutralise(_ line: [UInt8]) -> [UInt8] {
         var out = line
         for (marker, space) in markers where out.count >= marker.count {
             var at = firstMatch(of: marker, in: out, from: 0)
@@ -32,7 +32,7 @@ public enum SummaryMarker {
         return out
     }
 
-    public static func neutralise(_ line: String) -> String {
+    package static func neutralise(_ line: String) -> String {
         line.contains(text) || line.contains(goldenText)
             ? String(decoding: neutralise(Array(line.utf8)), as: UTF8.self) : line
     }

@@ -10,14 +10,14 @@
 /// bytes still in it), then a moment more for the reader to stamp what it read. Only with one
 /// stream (``LogStream``) is the order guaranteed whatever the reader does; this makes the
 /// two-pipe case right whenever the reader keeps up within the wait.
-public enum SummaryOrder {
+package enum SummaryOrder {
     /// How long to wait for the reader at most: a reader that is gone or stuck must not hold
     /// the result.
-    public static let maximumWait: Duration = .seconds(2)
+    package static let maximumWait: Duration = .seconds(2)
     static let settle: Duration = .milliseconds(20)
 
     /// Returns once stderr's pipe is empty (or at once when stderr is not a pipe of its own).
-    public static func waitForLogReader() {
+    package static func waitForLogReader() {
         guard !LogStream.sameFile(1, 2), isPipe(2) else { return }
         let clock = ContinuousClock()
         let deadline = clock.now.advanced(by: maximumWait)

@@ -7,33 +7,33 @@ import FoundationEssentials
 /// therefore always returns valid JSON of at most `budget` bytes: it shortens text first
 /// (message, evalue, reason), then drops the least important fields. The category and the
 /// failing (or first offending) cell's index are the last to go.
-public struct TerminationMessage: Codable, Sendable, Equatable {
-    public var status: RunStatus
-    public var errorCategory: String
-    public var exitCode: Int32
-    public var retryable: Bool
-    public var message: String?
-    public var failedCell: Failed?
-    public var statistics: Stats?
-    public var durationSeconds: Double?
-    public var resultPath: String?
+package struct TerminationMessage: Codable, Sendable, Equatable {
+    package var status: RunStatus
+    package var errorCategory: String
+    package var exitCode: Int32
+    package var retryable: Bool
+    package var message: String?
+    package var failedCell: Failed?
+    package var statistics: Stats?
+    package var durationSeconds: Double?
+    package var resultPath: String?
 
-    public struct Failed: Codable, Sendable, Equatable {
-        public var cellIndex: Int?
-        public var ename: String?
-        public var evalue: String?
+    package struct Failed: Codable, Sendable, Equatable {
+        package var cellIndex: Int?
+        package var ename: String?
+        package var evalue: String?
         /// Why a cell that did not raise fails (a validation policy, the golden comparison).
-        public var reason: String?
+        package var reason: String?
     }
 
-    public struct Stats: Codable, Sendable, Equatable {
-        public var totalCells: Int
-        public var codeCells: Int
-        public var failedCells: Int
-        public var successRate: Double
+    package struct Stats: Codable, Sendable, Equatable {
+        package var totalCells: Int
+        package var codeCells: Int
+        package var failedCells: Int
+        package var successRate: Double
     }
 
-    public init(_ result: RunResult) {
+    package init(_ result: RunResult) {
         status = result.status
         errorCategory = result.errorCategory.rawValue
         exitCode = result.exitCode
@@ -51,10 +51,10 @@ public struct TerminationMessage: Codable, Sendable, Equatable {
     }
 
     /// The smallest budget ``render(_:budget:)`` accepts; the command line refuses less.
-    public static let minimumBudget = 128
+    package static let minimumBudget = 128
 
     /// Valid JSON of at most `budget` bytes (`budget` ≥ ``minimumBudget``).
-    public static func render(_ result: RunResult, budget: Int) -> [UInt8] {
+    package static func render(_ result: RunResult, budget: Int) -> [UInt8] {
         var m = TerminationMessage(result)
         func encoded() -> [UInt8] { (try? ResultJSON.encode(m)) ?? Array("{}".utf8) }
 

@@ -1,7 +1,7 @@
 /// Shortening text to a byte budget without splitting a UTF-8 character.
-public enum TextClip {
+package enum TextClip {
     /// `text` cut so that its UTF-8 form, including the `…` marker, is at most `maxBytes` bytes.
-    public static func clip(_ text: String, maxBytes: Int) -> String {
+    package static func clip(_ text: String, maxBytes: Int) -> String {
         if text.utf8.count <= maxBytes { return text }
         let marker = "…"
         let room = maxBytes - marker.utf8.count
@@ -18,7 +18,7 @@ public enum TextClip {
     }
 
     /// The first line of `text`, clipped.
-    public static func firstLine(_ text: String, maxBytes: Int) -> String {
+    package static func firstLine(_ text: String, maxBytes: Int) -> String {
         let line =
             text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first
             .map(String.init) ?? ""

@@ -3,8 +3,8 @@ import FoundationEssentials
 /// A run that fails before it has a configuration (bad flags, bad env values) still gets the
 /// documented exit code, a valid result JSON on stdout, and, where a location can be worked out,
 /// the result file and termination message.
-public enum UsageFailure {
-    public static func publish(
+package enum UsageFailure {
+    package static func publish(
         _ failure: RunFailure, options: RunOptions?, environment: [String: String],
         cwd: String, log: RunnerLog
     ) -> Int32 {

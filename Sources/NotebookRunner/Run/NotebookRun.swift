@@ -11,13 +11,13 @@ import FoundationEssentials
 /// notebook → outcome and validation → result. What the stages produced is kept in a
 /// ``RunRecord`` for the result, so that a failure still reports it. Every path, failures
 /// included, ends in a ``RunResult``; nothing here prints the summary or exits.
-public struct NotebookRun: Sendable {
-    public var configuration: RunConfiguration
-    public var environment: [String: String]
-    public var workingDirectory: String
-    public var log: RunnerLog
+package struct NotebookRun: Sendable {
+    package var configuration: RunConfiguration
+    package var environment: [String: String]
+    package var workingDirectory: String
+    package var log: RunnerLog
 
-    public init(configuration: RunConfiguration, environment: [String: String], workingDirectory: String, log: RunnerLog) {
+    package init(configuration: RunConfiguration, environment: [String: String], workingDirectory: String, log: RunnerLog) {
         self.configuration = configuration
         self.environment = environment
         self.workingDirectory = workingDirectory
@@ -76,7 +76,7 @@ public struct NotebookRun: Sendable {
 
     /// Runs the notebook; the result is redacted with the run's ``Redactor`` before it is
     /// returned, so nothing that publishes it needs the secrets.
-    public func execute() async -> RunResult {
+    package func execute() async -> RunResult {
         let c = configuration
         let started = Date.now
         let deadline = c.timeout.map { ContinuousClock.now + $0.swiftDuration }

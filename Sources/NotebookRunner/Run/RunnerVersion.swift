@@ -1,4 +1,4 @@
 /// nbrunner's version, printed by `nbrunner --version` and recorded in every result.
-public enum RunnerVersion {
-    public static let current = "0.1.0"
+package enum RunnerVersion {
+    package static let current = "0.1.0"
 }

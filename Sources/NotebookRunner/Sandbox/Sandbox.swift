@@ -1,10 +1,10 @@
 /// Applies `--sandbox` before nbrunner starts its first process (the interpreter probe), so
 /// the probe, pip, papermill, the kernel and everything the notebook starts run under the
 /// filter.
-public enum Sandbox {
+package enum Sandbox {
     /// The report for the result; under `require`, a filter that could not be loaded is a
     /// failure (exit 3) the caller raises with ``requireActive(_:)``.
-    public static func apply(_ mode: SandboxMode, log: RunnerLog) -> SandboxReport {
+    package static func apply(_ mode: SandboxMode, log: RunnerLog) -> SandboxReport {
         guard mode != .off else {
             return SandboxReport(mode: mode, active: false, reason: "turned off (--sandbox off)")
         }
@@ -20,7 +20,7 @@ public enum Sandbox {
         }
     }
 
-    public static func requireActive(_ report: SandboxReport) throws(RunFailure) {
+    package static func requireActive(_ report: SandboxReport) throws(RunFailure) {
         if report.mode == .require && !report.active {
             throw RunFailure(.environmentSetupFailed, "--sandbox require: could not load the seccomp filter: \(report.reason ?? "unknown reason")")
         }

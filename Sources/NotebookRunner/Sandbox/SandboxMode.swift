@@ -1,5 +1,5 @@
 /// `--sandbox off|on|require` (`NBRUNNER_SANDBOX`, default `on`).
-public enum SandboxMode: String, Sendable, Codable, CaseIterable {
+package enum SandboxMode: String, Sendable, Codable, CaseIterable {
     /// No filter.
     case off
     /// Load the filter; when the kernel cannot, warn and run without it.
@@ -7,11 +7,11 @@ public enum SandboxMode: String, Sendable, Codable, CaseIterable {
     /// Load the filter or fail the run (exit 3, `environment_setup_failed`).
     case require
 
-    public static let `default` = SandboxMode.on
+    package static let `default` = SandboxMode.on
 
     /// `--sandbox`, else `NBRUNNER_SANDBOX` (empty counts as unset), else the default; a bad
     /// value names where it came from.
-    public static func resolve(flag: String?, environment: [String: String]) throws(RunFailure) -> SandboxMode {
+    package static func resolve(flag: String?, environment: [String: String]) throws(RunFailure) -> SandboxMode {
         var options = RunOptions()
         options[.sandbox] = flag
         return try OptionSource(options: options, environment: environment).choice(.sandbox) ?? .default

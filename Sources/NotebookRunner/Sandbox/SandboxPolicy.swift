@@ -4,14 +4,14 @@
 /// attacker who got code execution in a kernel wants (inspecting or injecting into other
 /// processes, kernel attack surface, escaping through namespaces or mounts). They fail with
 /// EPERM, as under Docker's default profile, so code that probes for them gets an ordinary error.
-public enum SandboxPolicy {
-    public struct DeniedCall: Sendable, Equatable {
-        public var name: String
-        public var why: String
+package enum SandboxPolicy {
+    package struct DeniedCall: Sendable, Equatable {
+        package var name: String
+        package var why: String
     }
 
     /// Fail with EPERM whatever their arguments.
-    public static let denied: [DeniedCall] = [
+    package static let denied: [DeniedCall] = [
         .init(name: "ptrace", why: "read or change another process's memory and registers"),
         .init(name: "process_vm_readv", why: "read another process's memory"),
         .init(name: "process_vm_writev", why: "write another process's memory"),
@@ -46,7 +46,7 @@ public enum SandboxPolicy {
 
     /// `clone` with any of these flags fails with EPERM: blocking `unshare` alone does not stop
     /// `clone(CLONE_NEWUSER)`. Plain `clone` (threads, fork, vfork) is untouched.
-    public static let cloneNamespaceFlags: [(name: String, value: UInt64)] = [
+    package static let cloneNamespaceFlags: [(name: String, value: UInt64)] = [
         ("CLONE_NEWNS", 0x0002_0000),
         ("CLONE_NEWCGROUP", 0x0200_0000),
         ("CLONE_NEWUTS", 0x0400_0000),
@@ -60,7 +60,7 @@ public enum SandboxPolicy {
     /// `PER_CLEAR_ON_SETID` set, the flags that weaken memory protections (ASLR off, readable
     /// memory executable, page zero mapped, the legacy layout). Every other persona, and the query
     /// `personality(0xffffffff)` (whatever flags it seems to hold), is left alone.
-    public static let personalityFlags: [(name: String, value: UInt64)] = [
+    package static let personalityFlags: [(name: String, value: UInt64)] = [
         ("ADDR_NO_RANDOMIZE", 0x0004_0000),
         ("MMAP_PAGE_ZERO", 0x0010_0000),
         ("ADDR_COMPAT_LAYOUT", 0x0020_0000),
@@ -69,5 +69,5 @@ public enum SandboxPolicy {
 
     /// Fail with ENOSYS, so libc falls back to `clone`, whose flags the filter can see
     /// (`clone3` passes them in memory, out of the filter's reach).
-    public static let unimplemented = ["clone3"]
+    package static let unimplemented = ["clone3"]
 }

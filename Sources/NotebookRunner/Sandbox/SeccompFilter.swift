@@ -12,14 +12,14 @@ import CShim
 /// nbrunner loads it into itself, before it starts any process, rather than through an exec
 /// helper: nbrunner never needs the denied calls, and this way the result knows for certain
 /// whether the filter is active.
-public enum SeccompFilter {
-    public struct LoadError: Error, Sendable, Equatable {
-        public var reason: String
+package enum SeccompFilter {
+    package struct LoadError: Error, Sendable, Equatable {
+        package var reason: String
     }
 
     /// Whether this kernel has seccomp at all, and the mode this process is in already
     /// (2: a container runtime's filter; a second filter stacks on it).
-    public static func kernelMode() -> Int32? {
+    package static func kernelMode() -> Int32? {
         let mode = nbr_seccomp_mode()
         return mode < 0 ? nil : mode
     }
@@ -27,7 +27,7 @@ public enum SeccompFilter {
     /// Why ``load()`` would fail, without loading anything (for `nbrunner doctor`): the filter
     /// needs seccomp in the kernel and the seccomp() call that applies it to every thread
     /// (libseccomp API level 2 or higher). nil: it would load.
-    public static func unavailableReason() -> String? {
+    package static func unavailableReason() -> String? {
         guard kernelMode() != nil else { return "this kernel has no seccomp support" }
         guard seccomp_api_get() >= 2 else {
             return "the seccomp() system call is unavailable (blocked or too old a kernel), so the filter cannot cover every thread"
@@ -36,7 +36,7 @@ public enum SeccompFilter {
     }
 
     /// Loads the filter; returns the names of the calls it denies.
-    public static func load() throws(LoadError) -> [String] {
+    package static func load() throws(LoadError) -> [String] {
         guard kernelMode() != nil else {
             throw LoadError(reason: "this kernel has no seccomp support")
         }

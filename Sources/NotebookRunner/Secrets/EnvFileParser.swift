@@ -19,21 +19,21 @@ import FoundationEssentials
 ///   no environment variable can carry: both are rejected, never replaced or cut.
 ///
 /// Errors carry line, column and a reason, never any of the file's content.
-public enum EnvFileParser {
-    public struct Entry: Sendable, Equatable {
-        public var key: String
-        public var value: String
-        public var line: Int
+package enum EnvFileParser {
+    package struct Entry: Sendable, Equatable {
+        package var key: String
+        package var value: String
+        package var line: Int
     }
 
-    public struct Failure: Error, Sendable, Equatable, CustomStringConvertible {
-        public var line: Int
-        public var column: Int
+    package struct Failure: Error, Sendable, Equatable, CustomStringConvertible {
+        package var line: Int
+        package var column: Int
         /// One line: control characters from the file (a key name holding a newline) are escaped.
-        public var reason: String
-        public var description: String { "\(line):\(column): \(reason)" }
+        package var reason: String
+        package var description: String { "\(line):\(column): \(reason)" }
 
-        public init(line: Int, column: Int, reason: String) {
+        package init(line: Int, column: Int, reason: String) {
             self.line = line
             self.column = column
             self.reason =
@@ -46,7 +46,7 @@ public enum EnvFileParser {
         }
     }
 
-    public static func parse(_ input: [UInt8]) throws(Failure) -> [Entry] {
+    package static func parse(_ input: [UInt8]) throws(Failure) -> [Entry] {
         var bytes = input
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         if let bad = firstInvalidUTF8(bytes) {

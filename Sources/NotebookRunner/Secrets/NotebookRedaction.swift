@@ -10,8 +10,8 @@ import FoundationEssentials
 /// beside it, or, when none can be made there, in place (the redacted text is never longer, as
 /// `***` is shorter than any redacted value). papermill's notebook is removed only when neither
 /// works, since it would otherwise keep the secrets.
-public enum NotebookRedaction {
-    public static func apply(to path: String, redactor: Redactor, log: RunnerLog) {
+package enum NotebookRedaction {
+    package static func apply(to path: String, redactor: Redactor, log: RunnerLog) {
         guard !redactor.isEmpty, let data = try? Data(contentsOf: URL(filePath: path)) else { return }
         let bytes = Array(data)
         let redacted = redactor.redactJSON(bytes)

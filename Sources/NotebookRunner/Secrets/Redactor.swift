@@ -10,12 +10,12 @@
 ///
 /// Values shorter than ``minimumLength`` characters are not redacted: replacing every `1` or
 /// `yes` would garble the log and hide nothing.
-public struct Redactor: Sendable {
-    public static let minimumLength = 4
-    public static let mask: [UInt8] = Array("***".utf8)
+package struct Redactor: Sendable {
+    package static let minimumLength = 4
+    package static let mask: [UInt8] = Array("***".utf8)
     /// A start of a secret this long, followed by `...` or `…`, is masked: what pandas shows of
     /// a long value (its first 47 characters), or a library's log of a token's start.
-    public static let minimumTruncatedPrefix = 12
+    package static let minimumTruncatedPrefix = 12
 
     /// The values it was made from, so that more can be added (``adding(_:)``).
     let values: [String]
@@ -24,7 +24,7 @@ public struct Redactor: Sendable {
     /// For the inside of JSON strings (the output notebook): every text pattern JSON-escaped.
     let json: PatternMatcher
 
-    public init(values: some Sequence<String>) {
+    package init(values: some Sequence<String>) {
         let values = Array(values)
         self.values = values
         var patterns: Set<[UInt8]> = []
@@ -37,13 +37,13 @@ public struct Redactor: Sendable {
         json = PatternMatcher(patterns: Set(patterns.map { SecretForms.jsonEscaped($0) }))
     }
 
-    public static let none = Redactor(values: [String]())
+    package static let none = Redactor(values: [String]())
 
     /// This redactor with more values (hard-coded credentials found in the notebook).
-    public func adding(_ more: [String]) -> Redactor { more.isEmpty ? self : Redactor(values: values + more) }
-    public var isEmpty: Bool { text.isEmpty }
+    package func adding(_ more: [String]) -> Redactor { more.isEmpty ? self : Redactor(values: values + more) }
+    package var isEmpty: Bool { text.isEmpty }
 
-    public func redact(_ bytes: [UInt8]) -> [UInt8] {
+    package func redact(_ bytes: [UInt8]) -> [UInt8] {
         guard !text.isEmpty else { return bytes }
         return bytes.withUnsafeBufferPointer { buffer in
             let ranges = Self.maskedRanges(buffer, text, jsonSafe: false, clippedEnd: false)
@@ -51,7 +51,7 @@ public struct Redactor: Sendable {
         }
     }
 
-    public func redact(_ text: String) -> String {
+    package func redact(_ text: String) -> String {
         guard !self.text.isEmpty else { return text }
         let matcher = self.text
         var copy = text
@@ -64,7 +64,7 @@ public struct Redactor: Sendable {
         return masked.map { String(decoding: $0, as: UTF8.self) } ?? text
     }
 
-    public func redact(_ text: String?) -> String? { text.map { redact($0) } }
+    package func redact(_ text: String?) -> String? { text.map { redact($0) } }
 
     static let clipMarker: [UInt8] = Array("…".utf8)
     /// A shorter start of a secret says too little to mask (and would mask ordinary text).
@@ -167,5 +167,5 @@ public struct Redactor: Sendable {
 
     /// Inherited variables whose NAME says they hold a secret; their values are redacted too
     /// (``SecretNames``).
-    public static func looksSecret(_ name: String) -> Bool { SecretNames.looksSecret(name) }
+    package static func looksSecret(_ name: String) -> Bool { SecretNames.looksSecret(name) }
 }

@@ -36,7 +36,7 @@ extension Redactor {
     /// key or value, except nbformat's structural fields (its keys, its enumerated values, the
     /// mime-type keys), never starting inside an escape sequence, so the notebook stays valid
     /// JSON. A number that holds a secret becomes the string `"***"`.
-    public func redactJSON(_ bytes: [UInt8]) -> [UInt8] {
+    package func redactJSON(_ bytes: [UInt8]) -> [UInt8] {
         guard !json.isEmpty else { return bytes }
         return bytes.withUnsafeBufferPointer { buffer in
             var out: [UInt8] = []

@@ -2,7 +2,7 @@ extension RunResult {
     /// The result with every secret value replaced by `***` in the text it carries from the
     /// notebook and from papermill (messages, evalues, tracebacks, notes, validation findings,
     /// golden diffs, and the cells' first source lines that the JUnit report names cases by).
-    public func redacted(by redactor: Redactor) -> RunResult {
+    package func redacted(by redactor: Redactor) -> RunResult {
         guard !redactor.isEmpty else { return self }
         var r = self
         r.error = redactor.redact(error)

@@ -14,22 +14,22 @@ import FoundationEssentials
 ///   temporary render files (all-digit names) and backups (`*.bak`) are skipped.
 /// - Loaded values override inherited ones unless `overrideEnvironment` is off; a key in two
 ///   files takes the later file's value, with a warning naming the key and the files.
-public struct SecretsLoader: Sendable {
-    public var envFiles: [String]
+package struct SecretsLoader: Sendable {
+    package var envFiles: [String]
     /// nil: the default folder, if it exists; "": none.
-    public var secretsDirectory: String?
-    public var wait: RunDuration?
-    public var overrideEnvironment: Bool
+    package var secretsDirectory: String?
+    package var wait: RunDuration?
+    package var overrideEnvironment: Bool
     /// `--secret-env`: inherited variables that are secrets whatever their names.
-    public var secretEnv: [String] = []
+    package var secretEnv: [String] = []
     /// `--secret-file`: files whose contents are values to mask (not variables).
-    public var secretFiles: [String] = []
+    package var secretFiles: [String] = []
     /// Where the Vault Agent Injector renders (replaceable in tests).
     var defaultDirectoryPath = SecretsLoader.defaultDirectory
 
-    public static let defaultDirectory = "/vault/secrets"
+    package static let defaultDirectory = "/vault/secrets"
 
-    public init(envFiles: [String], secretsDirectory: String?, wait: RunDuration?, overrideEnvironment: Bool) {
+    package init(envFiles: [String], secretsDirectory: String?, wait: RunDuration?, overrideEnvironment: Bool) {
         self.envFiles = envFiles
         self.secretsDirectory = secretsDirectory
         self.wait = wait
@@ -37,7 +37,7 @@ public struct SecretsLoader: Sendable {
     }
 
     /// Loads the files into a copy of `inherited`.
-    public func load(_ inherited: [String: String], log: RunnerLog) async throws(RunFailure) -> LoadedSecrets {
+    package func load(_ inherited: [String: String], log: RunnerLog) async throws(RunFailure) -> LoadedSecrets {
         var environment = inherited
         let explicitDirectory = secretsDirectory.flatMap { $0.isEmpty ? nil : $0 }
         let defaultDirectory = secretsDirectory == nil && FileSystem.isDirectory(defaultDirectoryPath) ? defaultDirectoryPath : nil
@@ -129,7 +129,7 @@ public struct SecretsLoader: Sendable {
     static let maxVariableBytes = 128 * 1024
     static let maxEnvironmentBytes = 1536 * 1024
 
-    public static func checkSize(_ environment: [String: String], loaded: Set<String>) throws(RunFailure) {
+    package static func checkSize(_ environment: [String: String], loaded: Set<String>) throws(RunFailure) {
         var total = 0
         for (key, value) in environment {
             let bytes = key.utf8.count + value.utf8.count + 2

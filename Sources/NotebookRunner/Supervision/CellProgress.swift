@@ -4,17 +4,17 @@
 /// papermill numbers every cell of its live list from 1, markdown included; the live list is
 /// predicted from the source (``CellAlignment/predicted(source:injects:)``) so the line can
 /// name the source cell while it runs.
-public struct CellProgress: Sendable {
+package struct CellProgress: Sendable {
     let alignment: CellAlignment
     let source: NotebookDocument
     /// Source index → ordinal among code cells (1-based).
     let ordinal: [Int: Int]
     let codeCells: Int
-    public private(set) var lastStartedLiveIndex: Int?
+    package private(set) var lastStartedLiveIndex: Int?
     /// The source index of that cell (nil: the injected-parameters cell, or out of range).
-    public private(set) var lastStartedSourceIndex: Int?
+    package private(set) var lastStartedSourceIndex: Int?
 
-    public init(source: NotebookDocument, injectsParameters: Bool) {
+    package init(source: NotebookDocument, injectsParameters: Bool) {
         self.source = source
         alignment = CellAlignment.predicted(source: source.cells, injects: injectsParameters)
         var ordinal: [Int: Int] = [:]
@@ -28,14 +28,14 @@ public struct CellProgress: Sendable {
         codeCells = n
     }
 
-    public enum Event: Equatable, Sendable {
+    package enum Event: Equatable, Sendable {
         /// A papermill frame line: not printed; `message` is the progress line to log, if any.
         case frame(message: String?)
         case other
     }
 
     /// Looks at one line of papermill's stderr.
-    public mutating func observe(_ line: [UInt8]) -> Event {
+    package mutating func observe(_ line: [UInt8]) -> Event {
         if let n = Self.frameNumber(line, prefix: Self.executing) {
             let live = n - 1
             lastStartedLiveIndex = live

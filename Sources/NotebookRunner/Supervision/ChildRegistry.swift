@@ -10,8 +10,8 @@ import Synchronization
 /// that status away, so nbrunner reaps only OTHER zombie children (orphans re-parented to it as
 /// PID 1 or child subreaper), found through /proc, each with `waitpid(pid)`. While a spawn is in
 /// flight (its pid not yet known) the reaper does nothing.
-public final class ChildRegistry: Sendable {
-    public static let shared = ChildRegistry()
+package final class ChildRegistry: Sendable {
+    package static let shared = ChildRegistry()
 
     private struct State {
         var spawning = 0
@@ -19,22 +19,22 @@ public final class ChildRegistry: Sendable {
     }
     private let state = Mutex(State())
 
-    public func beginSpawn() { state.withLock { $0.spawning += 1 } }
-    public func spawned(_ pid: pid_t) {
+    package func beginSpawn() { state.withLock { $0.spawning += 1 } }
+    package func spawned(_ pid: pid_t) {
         state.withLock {
             $0.spawning -= 1
             $0.managed.insert(pid)
         }
     }
     /// The spawn failed or its child has been reaped by swift-subprocess.
-    public func finished(_ pid: pid_t?) {
+    package func finished(_ pid: pid_t?) {
         state.withLock {
             if let pid { $0.managed.remove(pid) } else { $0.spawning -= 1 }
         }
     }
 
     /// Runs `body`, a complete swift-subprocess run whose pid is never exposed (the probe).
-    public func whileSpawning<T>(_ body: () async throws -> T) async rethrows -> T {
+    package func whileSpawning<T>(_ body: () async throws -> T) async rethrows -> T {
         beginSpawn()
         defer { finished(nil) }
         return try await body()
@@ -43,7 +43,7 @@ public final class ChildRegistry: Sendable {
     /// Reaps zombie children that nobody else waits for; returns their pids.
     /// - Parameter limitTo: only these pids (tests share one process with other children).
     @discardableResult
-    public func reapOrphans(table: ProcessTable = .snapshot(), limitTo: Set<pid_t>? = nil) -> [pid_t] {
+    package func reapOrphans(table: ProcessTable = .snapshot(), limitTo: Set<pid_t>? = nil) -> [pid_t] {
         let me = getpid()
         var reaped: [pid_t] = []
         for entry in table.entries.values

@@ -7,17 +7,17 @@
 /// 3. still running `killAfter` later → SIGKILL to the group;
 /// 4. once papermill has exited, descendants that still hold its output pipes (the kernel in its
 ///    own session, daemons a cell started) get `drain` to finish on their own, then are ended.
-public struct Escalation: Sendable {
-    public enum Action: Sendable, Equatable {
+package struct Escalation: Sendable {
+    package enum Action: Sendable, Equatable {
         case interrupt, terminateGroup, killGroup, endDescendants
     }
 
-    public let grace: Duration
-    public let killAfter: Duration
-    public let drain: Duration
-    public let deadline: ContinuousClock.Instant?
-    public let timeout: RunDuration?
-    public private(set) var stop: StopReason?
+    package let grace: Duration
+    package let killAfter: Duration
+    package let drain: Duration
+    package let deadline: ContinuousClock.Instant?
+    package let timeout: RunDuration?
+    package private(set) var stop: StopReason?
 
     private var signalsSeen: UInt
     private var interruptedAt: ContinuousClock.Instant?
@@ -26,7 +26,7 @@ public struct Escalation: Sendable {
     private var exitedAt: ContinuousClock.Instant?
     private var descendantsEnded = false
 
-    public init(
+    package init(
         grace: Duration, killAfter: Duration = .seconds(2), drain: Duration = .seconds(2),
         deadline: ContinuousClock.Instant?, timeout: RunDuration?, signalsAlreadySeen: UInt = 0
     ) {
@@ -41,7 +41,7 @@ public struct Escalation: Sendable {
     /// - Parameters:
     ///   - signals: how many stop signals have arrived in all, and the first one.
     ///   - papermillExited: papermill is a zombie or gone.
-    public mutating func step(
+    package mutating func step(
         now: ContinuousClock.Instant, signals: (count: UInt, first: Int32),
         papermillExited: Bool
     ) -> [Action] {

@@ -7,8 +7,8 @@ import Synchronization
 ///
 /// ``abort()`` is for a preflight that failed or was stopped: the launcher is killed (it has
 /// not started anything). A task cancelled while it waits counts as an abort.
-public final class LauncherGate: Sendable {
-    public enum Decision: Sendable, Equatable { case go, abort }
+package final class LauncherGate: Sendable {
+    package enum Decision: Sendable, Equatable { case go, abort }
 
     private struct State {
         var decision: Decision?
@@ -16,17 +16,17 @@ public final class LauncherGate: Sendable {
     }
     private let state = Mutex(State())
 
-    public init() {}
+    package init() {}
 
     /// A gate that is open from the start (nothing to overlap).
-    public static func opened() -> LauncherGate {
+    package static func opened() -> LauncherGate {
         let gate = LauncherGate()
         gate.open()
         return gate
     }
 
-    public func open() { decide(.go) }
-    public func abort() { decide(.abort) }
+    package func open() { decide(.go) }
+    package func abort() { decide(.abort) }
 
     /// The first decision wins.
     private func decide(_ decision: Decision) {
@@ -39,7 +39,7 @@ public final class LauncherGate: Sendable {
         waiter?.resume(returning: decision)
     }
 
-    public func wait() async -> Decision {
+    package func wait() async -> Decision {
         await withTaskCancellationHandler {
             await withCheckedContinuation { (continuation: CheckedContinuation<Decision, Never>) in
                 let decided = state.withLock { s -> Decision? in

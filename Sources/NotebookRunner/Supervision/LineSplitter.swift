@@ -1,25 +1,25 @@
 /// Splits a byte stream into lines with bounded memory: a line longer than `maxLineBytes` is
 /// emitted cut at that length, with a note of how many bytes were dropped, and the rest of it is
 /// discarded as it arrives. A notebook can print a 5 MB line; nbrunner never holds it.
-public struct LineSplitter: Sendable {
-    public enum Piece: Equatable, Sendable {
+package struct LineSplitter: Sendable {
+    package enum Piece: Equatable, Sendable {
         case line([UInt8])
         /// The first `maxLineBytes` of an over-long line, then how many bytes followed it.
         case truncated([UInt8], omitted: Int)
     }
 
-    public let maxLineBytes: Int
+    package let maxLineBytes: Int
     private var pending: [UInt8] = []
     private var omitted = 0  // > 0: inside an over-long line, discarding
 
-    public init(maxLineBytes: Int = 64 * 1024) {
+    package init(maxLineBytes: Int = 64 * 1024) {
         precondition(maxLineBytes > 0)
         self.maxLineBytes = maxLineBytes
         pending.reserveCapacity(min(maxLineBytes, 4096))
     }
 
     /// Feeds a chunk; `emit` receives each completed piece in order.
-    public mutating func feed(_ chunk: UnsafeRawBufferPointer, _ emit: (Piece) -> Void) {
+    package mutating func feed(_ chunk: UnsafeRawBufferPointer, _ emit: (Piece) -> Void) {
         var start = 0
         let count = chunk.count
         while start < count {
@@ -37,12 +37,12 @@ public struct LineSplitter: Sendable {
         }
     }
 
-    public mutating func feed(_ bytes: [UInt8], _ emit: (Piece) -> Void) {
+    package mutating func feed(_ bytes: [UInt8], _ emit: (Piece) -> Void) {
         bytes.withUnsafeBytes { feed($0, emit) }
     }
 
     /// Emits what is left after the stream ended (a last line without a newline).
-    public mutating func finish(_ emit: (Piece) -> Void) {
+    package mutating func finish(_ emit: (Piece) -> Void) {
         if !pending.isEmpty || omitted > 0 { finishLine(emit) }
     }
 

@@ -13,7 +13,7 @@
 /// everything it and its children write then goes through the stdout pipe. Elsewhere the log
 /// stays on stderr and stdout holds only the block, and ``SummaryOrder`` waits for a stderr pipe
 /// to be read empty before the block is written.
-public enum LogStream: String, Sendable, CaseIterable {
+package enum LogStream: String, Sendable, CaseIterable {
     /// stdout in a container, stderr elsewhere.
     case auto
     /// The log on stdout, with the block (stderr made a copy of stdout).
@@ -21,11 +21,11 @@ public enum LogStream: String, Sendable, CaseIterable {
     /// The log on stderr, the block alone on stdout.
     case stderr
 
-    public static let `default` = LogStream.auto
+    package static let `default` = LogStream.auto
 
     /// `--log-stream`, else `NBRUNNER_LOG_STREAM` (empty counts as unset), else `auto`; a bad value
     /// names where it came from.
-    public static func resolve(flag: String?, environment: [String: String]) throws(RunFailure) -> LogStream {
+    package static func resolve(flag: String?, environment: [String: String]) throws(RunFailure) -> LogStream {
         var options = RunOptions()
         options[.logStream] = flag
         return try OptionSource(options: options, environment: environment).choice(.logStream) ?? .default
@@ -34,7 +34,7 @@ public enum LogStream: String, Sendable, CaseIterable {
     /// The value of `--log-stream` in a command line that has not been parsed yet (the stream
     /// must be chosen before anything is written, parse errors included). The last one wins, as
     /// with the parser; nothing after `--` counts.
-    public static func flag(in arguments: [String]) -> String? {
+    package static func flag(in arguments: [String]) -> String? {
         let flag = RunOption.logStream.spec.flag
         var found: String?
         var i = 0
@@ -55,7 +55,7 @@ public enum LogStream: String, Sendable, CaseIterable {
     /// Why `auto` takes this to be a container, or nil: nbrunner is PID 1 (the ENTRYPOINT),
     /// `KUBERNETES_SERVICE_HOST` is set (the kubelet sets it in every pod's containers, also
     /// under tini), or `container` is set (podman, systemd-nspawn).
-    public static func containerReason(pid: pid_t = getpid(), environment: [String: String]) -> String? {
+    package static func containerReason(pid: pid_t = getpid(), environment: [String: String]) -> String? {
         if pid == 1 { return "nbrunner is PID 1" }
         if let host = environment["KUBERNETES_SERVICE_HOST"], !host.isEmpty { return "KUBERNETES_SERVICE_HOST is set" }
         if let c = environment["container"], !c.isEmpty { return "container=\(c)" }
@@ -63,18 +63,18 @@ public enum LogStream: String, Sendable, CaseIterable {
     }
 
     /// What a process with these settings does with its stderr.
-    public struct Routing: Sendable, Equatable {
+    package struct Routing: Sendable, Equatable {
         /// The log goes to stdout: stderr is (or has been made) a copy of it.
-        public var merged: Bool
+        package var merged: Bool
         /// Why, for the log's first line; nil when the log stays on stderr for want of a reason.
-        public var reason: String?
+        package var reason: String?
     }
 
     /// Decides, and for a merge makes fd 2 a copy of fd 1. Never fails: a bad value is treated
     /// as `auto` here and reported by the configuration later; a failed `dup2` leaves stderr as
     /// it is.
     @discardableResult
-    public static func route(arguments: [String], environment: [String: String]) -> Routing {
+    package static func route(arguments: [String], environment: [String: String]) -> Routing {
         let stream = (try? resolve(flag: flag(in: arguments), environment: environment)) ?? .auto
         let reason: String?
         switch stream {

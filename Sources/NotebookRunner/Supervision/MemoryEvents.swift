@@ -4,8 +4,8 @@ import FoundationEssentials
 /// `memory.oom_control` (OpenShift nodes before cgroup v2). papermill reaps the kernel, so a
 /// kernel's SIGKILL is not observable; a rise of this counter during the run is the evidence for
 /// "probably out of memory".
-public enum MemoryEvents {
-    public static func oomKills() -> Int? {
+package enum MemoryEvents {
+    package static func oomKills() -> Int? {
         let cgroup = (try? Data(contentsOf: URL(filePath: "/proc/self/cgroup"))).map { String(decoding: $0, as: UTF8.self) } ?? ""
         for path in candidatePaths(procSelfCgroup: cgroup) {
             guard let data = try? Data(contentsOf: URL(filePath: path)) else { continue }

@@ -3,11 +3,11 @@
 /// notebook to stdout when the output path is missing and stdout is not a TTY), no tqdm bar
 /// (its `\r` redraws garble `kubectl logs`), `--log-output` for live cell output framed by
 /// `Executing Cell N` lines, and `--cwd` so the kernel starts in the notebook's folder.
-public struct PapermillCommand: Sendable, Equatable {
-    public var executable: String
-    public var arguments: [String]
+package struct PapermillCommand: Sendable, Equatable {
+    package var executable: String
+    package var arguments: [String]
 
-    public init(python: String, configuration c: RunConfiguration) {
+    package init(python: String, configuration c: RunConfiguration) {
         executable = python
         var args = [
             "-c", PapermillLauncher.source, String(c.saveEvery.milliseconds / 1000),

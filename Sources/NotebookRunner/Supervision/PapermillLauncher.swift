@@ -32,17 +32,17 @@
 /// `papermill.engines.NotebookExecutionManager` and `papermill.cli.papermill` exists; otherwise
 /// it warns and runs papermill with its defaults. Tested with papermill 2.7.0 (these methods are
 /// unchanged since papermill 2.0).
-public enum PapermillLauncher {
-    public static let marker = "[nbrunner-launcher]"
+package enum PapermillLauncher {
+    package static let marker = "[nbrunner-launcher]"
 
     /// nbclient's `iopub_timeout`: how long the output a cell has already produced may take to
     /// arrive after the kernel's reply (papermill: 4 s, and a timeout fails the cell). Output
     /// backlog on a busy CPU is not a failure, so it is generous; a cell that runs too long is
     /// still `--cell-timeout`'s (nbclient's `timeout`, which ends at the reply) and `--timeout`'s.
-    public static let drainSeconds = 600
+    package static let drainSeconds = 600
 
     /// `python -c SOURCE SAVE_EVERY_SECONDS PAPERMILL_ARGS...`, then `go` on stdin.
-    public static let source = #"""
+    package static let source = #"""
         # nbrunner papermill launcher \#(RunnerVersion.current): see PapermillLauncher.swift
         import os, signal, sys, threading, time
 

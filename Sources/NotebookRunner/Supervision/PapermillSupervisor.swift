@@ -14,18 +14,18 @@ import SystemPackage
 /// signals, `--timeout`, `--grace`), reaps orphans, and ends descendants that keep papermill's
 /// pipes open after it exited. Returns only when papermill has exited, both pipes have reached
 /// EOF and no process of the run is left, so nothing can land after the result block.
-public struct PapermillSupervisor: Sendable {
-    public var command: PapermillCommand
-    public var environment: [String: String]
-    public var workingDirectory: String
-    public var log: RunnerLog
-    public var escalation: Escalation
+package struct PapermillSupervisor: Sendable {
+    package var command: PapermillCommand
+    package var environment: [String: String]
+    package var workingDirectory: String
+    package var log: RunnerLog
+    package var escalation: Escalation
 
     /// Lines of papermill's stderr kept for classification, each clipped.
     static let tailLines = 200
     static let tailLineBytes = 2048
 
-    public init(
+    package init(
         command: PapermillCommand, environment: [String: String], workingDirectory: String,
         log: RunnerLog, escalation: Escalation
     ) {
@@ -38,7 +38,7 @@ public struct PapermillSupervisor: Sendable {
 
     /// Starts the launcher at once and lets it run papermill when `gate` opens.
     /// - Returns: nil when the gate aborted (the launcher was killed before it started anything).
-    public func run(progress: CellProgress, gate: LauncherGate = .opened()) async throws(RunFailure) -> PapermillObservation? {
+    package func run(progress: CellProgress, gate: LauncherGate = .opened()) async throws(RunFailure) -> PapermillObservation? {
         let log = self.log
         let registry = ChildRegistry.shared
         var options = PlatformOptions()

@@ -5,20 +5,20 @@ import FoundationEssentials
 #endif
 
 /// A snapshot of `/proc`: every process's parent, state and group, read from `/proc/PID/stat`.
-public struct ProcessTable: Sendable {
-    public struct Entry: Sendable, Equatable {
-        public var pid: pid_t
-        public var parent: pid_t
+package struct ProcessTable: Sendable {
+    package struct Entry: Sendable, Equatable {
+        package var pid: pid_t
+        package var parent: pid_t
         /// `R`, `S`, `D`, `Z` (zombie), `T`, …
-        public var state: Character
-        public var group: pid_t
-        public var session: pid_t
-        public var isZombie: Bool { state == "Z" || state == "X" }
+        package var state: Character
+        package var group: pid_t
+        package var session: pid_t
+        package var isZombie: Bool { state == "Z" || state == "X" }
     }
 
-    public var entries: [pid_t: Entry]
+    package var entries: [pid_t: Entry]
 
-    public static func snapshot() -> ProcessTable {
+    package static func snapshot() -> ProcessTable {
         var entries: [pid_t: Entry] = [:]
         for name in FileSystem.entries("/proc") ?? [] {
             guard let pid = pid_t(name), let entry = read(pid) else { continue }
@@ -28,7 +28,7 @@ public struct ProcessTable: Sendable {
     }
 
     /// One process, or nil when it is gone.
-    public static func read(_ pid: pid_t) -> Entry? {
+    package static func read(_ pid: pid_t) -> Entry? {
         let fd = open("/proc/\(pid)/stat", O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
@@ -52,7 +52,7 @@ public struct ProcessTable: Sendable {
     }
 
     /// Every process below `root` (children, their children, …), nearest first.
-    public func descendants(of root: pid_t) -> [Entry] {
+    package func descendants(of root: pid_t) -> [Entry] {
         var children: [pid_t: [pid_t]] = [:]
         for entry in entries.values { children[entry.parent, default: []].append(entry.pid) }
         var out: [Entry] = []

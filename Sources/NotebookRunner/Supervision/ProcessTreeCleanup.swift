@@ -14,33 +14,33 @@
 /// nothing is spared: `waitid(P_ALL, WNOHANG | WNOWAIT)` failing with ECHILD means nbrunner has
 /// no child at all, and every live descendant has an ancestor that is nbrunner's child (the
 /// processes of a `kubectl exec` into the container are not, and are left alone).
-public enum ProcessTreeCleanup {
-    public struct Report: Sendable, Equatable {
+package enum ProcessTreeCleanup {
+    package struct Report: Sendable, Equatable {
         /// Every pid that was signalled, in the order first seen.
-        public var ended: [pid_t] = []
+        package var ended: [pid_t] = []
         /// Still alive when the cleanup gave up (``killLimit`` passed).
-        public var remaining: [pid_t] = []
+        package var remaining: [pid_t] = []
         /// How many SIGKILL rounds it took (0: everything left after SIGTERM).
-        public var killRounds = 0
-        public var isEmpty: Bool { ended.isEmpty && remaining.isEmpty }
+        package var killRounds = 0
+        package var isEmpty: Bool { ended.isEmpty && remaining.isEmpty }
 
         /// `12, 13, 14` or `12, 13, … and 40 more` (at most `limit` pids).
-        public static func list(_ pids: [pid_t], limit: Int = 20) -> String {
+        package static func list(_ pids: [pid_t], limit: Int = 20) -> String {
             let shown = pids.prefix(limit).map(String.init).joined(separator: ", ")
             return pids.count > limit ? "\(shown) and \(pids.count - limit) more" : shown
         }
 
         /// The pids and, when it needed more than one SIGKILL round, how many.
-        public var endedText: String {
+        package var endedText: String {
             Self.list(ended) + (killRounds > 1 ? " (\(killRounds) SIGKILL rounds: they kept forking)" : "")
         }
     }
 
     /// How long the SIGKILL rounds may go on after the SIGTERM wait.
-    public static let killLimit: Duration = .seconds(3)
+    package static let killLimit: Duration = .seconds(3)
 
     @discardableResult
-    public static func endDescendants(
+    package static func endDescendants(
         excluding excluded: Set<pid_t> = [], wait: Duration = .seconds(2),
         killLimit: Duration = killLimit,
         registry: ChildRegistry = .shared

@@ -12,23 +12,23 @@ import Synchronization
 /// ``maxLineBytes`` with a note of how much was cut (the output notebook keeps it whole).
 /// Thread-safe: the stdout and stderr readers of papermill share it, and each batch of lines is
 /// written whole, with one system call.
-public final class RunnerLog: Sendable {
+package final class RunnerLog: Sendable {
     /// No line of the log is longer (bytes, without its newline): five lines that today's
     /// controller picks from a pod log can never break the 32 KiB limit of a status message.
-    public static let maxLineBytes = 4096
+    package static let maxLineBytes = 4096
 
     private let fd: Int32
     private let lock = Mutex(())
     private let redaction = Mutex(Redactor.none)
 
     /// From now on every line is redacted with it (set once the secrets are loaded).
-    public func use(_ redactor: Redactor) { redaction.withLock { $0 = redactor } }
-    public var redactor: Redactor { redaction.withLock { $0 } }
+    package func use(_ redactor: Redactor) { redaction.withLock { $0 = redactor } }
+    package var redactor: Redactor { redaction.withLock { $0 } }
 
-    public init(fd: Int32 = 2) { self.fd = fd }
+    package init(fd: Int32 = 2) { self.fd = fd }
 
     /// A line of nbrunner's own.
-    public func info(_ message: String) {
+    package func info(_ message: String) {
         emit(Self.ownLine(message))
     }
 
@@ -37,9 +37,9 @@ public final class RunnerLog: Sendable {
         Array("\(timestamp()) [nbrunner] \(message)".utf8)
     }
 
-    public func warning(_ message: String) { info("warning: \(message)") }
+    package func warning(_ message: String) { info("warning: \(message)") }
 
-    public func error(_ message: String) { info("error: \(message)") }
+    package func error(_ message: String) { info("error: \(message)") }
 
     private func emit(_ line: [UInt8]) {
         var batch = Batch()
@@ -48,18 +48,18 @@ public final class RunnerLog: Sendable {
     }
 
     /// Lines collected from one chunk of child output, written with one system call.
-    public struct Batch: Sendable {
+    package struct Batch: Sendable {
         var lines: [(bytes: [UInt8], omitted: Int)] = []
-        public var isEmpty: Bool { lines.isEmpty }
+        package var isEmpty: Bool { lines.isEmpty }
         /// A line without its newline; `omitted`: how many bytes of it were dropped already (a
         /// line longer than ``LineSplitter`` holds).
-        public mutating func append(_ line: [UInt8], omitted: Int = 0) {
+        package mutating func append(_ line: [UInt8], omitted: Int = 0) {
             lines.append((line, omitted))
         }
-        public mutating func append(own message: String) { append(RunnerLog.ownLine(message)) }
+        package mutating func append(own message: String) { append(RunnerLog.ownLine(message)) }
     }
 
-    public func write(_ batch: Batch) {
+    package func write(_ batch: Batch) {
         guard !batch.isEmpty else { return }
         let redactor = self.redactor
         var bytes: [UInt8] = []

@@ -7,8 +7,8 @@ import CShim
 /// Process-wide duties taken on once, before anything is spawned: stop-signal handlers,
 /// child-subreaper status when nbrunner is not PID 1 (run by hand, `shareProcessNamespace`), so
 /// an orphaned kernel is still nbrunner's to reap and end, and no longer being dumpable.
-public enum RunnerProcess {
-    public static func prepare(log: RunnerLog) {
+package enum RunnerProcess {
+    package static func prepare(log: RunnerLog) {
         // The kernel runs under nbrunner's UID: while nbrunner is dumpable, a cell can open
         // /proc/<nbrunner>/mem read-write (no ptrace call needed, so the sandbox cannot see it)
         // and rewrite the verdict, the exit code or the redaction patterns. Not dumpable, only

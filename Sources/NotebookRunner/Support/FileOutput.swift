@@ -7,9 +7,9 @@ import SystemPackage
 /// Blocking whole-buffer writes to a file descriptor, through swift-system's `FileDescriptor`
 /// (which retries on `EINTR`). A descriptor someone else made non-blocking (a shared pipe) gets
 /// `EAGAIN` when full: then nbrunner waits in `poll` until it can write, rather than spinning.
-public enum FileOutput {
-    public static func stderr(_ text: String) { try? writeAll(2, Array(text.utf8)) }
-    public static func stdout(_ text: String) { try? writeAll(1, Array(text.utf8)) }
+package enum FileOutput {
+    package static func stderr(_ text: String) { try? writeAll(2, Array(text.utf8)) }
+    package static func stdout(_ text: String) { try? writeAll(1, Array(text.utf8)) }
 
     /// Writes every byte, or throws the error that stopped it (a closed pipe, a full disk).
     static func writeAll(_ fd: Int32, _ bytes: [UInt8]) throws(Errno) {

@@ -8,68 +8,68 @@ import SystemPackage
 
 /// Path arithmetic (swift-system's `FilePath`) and the few file-system questions nbrunner asks,
 /// on plain POSIX calls.
-public enum FileSystem {
+package enum FileSystem {
     /// `path` made absolute against `base`, then normalised.
-    public static func absolute(_ path: String, relativeTo base: String) -> String {
+    package static func absolute(_ path: String, relativeTo base: String) -> String {
         normalise(FilePath(base).pushing(FilePath(path)).string)
     }
 
     /// An absolute path without `.`, `..` and repeated slashes (lexically, as papermill's callers
     /// expect); a relative path is read from `/`.
-    public static func normalise(_ path: String) -> String {
+    package static func normalise(_ path: String) -> String {
         var rooted = FilePath(path)
         rooted.root = "/"
         return rooted.lexicallyNormalized().string
     }
 
     /// The folder a path names its last component in: `.` for a bare name, `/` for `/name`.
-    public static func parent(_ path: String) -> String {
+    package static func parent(_ path: String) -> String {
         let folder = FilePath(path).removingLastComponent()
         return folder.isEmpty ? "." : folder.string
     }
 
-    public static func basename(_ path: String) -> String {
+    package static func basename(_ path: String) -> String {
         FilePath(path).lastComponent?.string ?? ""
     }
 
     /// The file name without its `.ipynb` (or other) extension.
-    public static func stem(_ path: String) -> String {
+    package static func stem(_ path: String) -> String {
         FilePath(path).stem ?? ""
     }
 
-    public static func currentDirectory() -> String {
+    package static func currentDirectory() -> String {
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         guard getcwd(&buffer, buffer.count) != nil else { return "/" }
         return String(decoding: buffer.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
-    public static func isDirectory(_ path: String) -> Bool {
+    package static func isDirectory(_ path: String) -> Bool {
         var st = stat()
         return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
     }
 
-    public static func isRegularFile(_ path: String) -> Bool {
+    package static func isRegularFile(_ path: String) -> Bool {
         var st = stat()
         return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
     }
 
     /// The size in bytes, or nil when the path does not exist.
-    public static func size(_ path: String) -> Int? {
+    package static func size(_ path: String) -> Int? {
         var st = stat()
         return stat(path, &st) == 0 ? Int(st.st_size) : nil
     }
 
-    public static func exists(_ path: String) -> Bool {
+    package static func exists(_ path: String) -> Bool {
         var st = stat()
         return stat(path, &st) == 0
     }
 
-    public static func isExecutableFile(_ path: String) -> Bool {
+    package static func isExecutableFile(_ path: String) -> Bool {
         isRegularFile(path) && access(path, X_OK) == 0
     }
 
     /// Whether an EXISTING file can be opened for writing (never creates it).
-    public static func isWritableFile(_ path: String) -> Bool {
+    package static func isWritableFile(_ path: String) -> Bool {
         let fd = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK)  // a FIFO without a reader: no wait
         guard fd >= 0 else { return false }
         close(fd)
@@ -77,7 +77,7 @@ public enum FileSystem {
     }
 
     /// Lists a directory's entries (without `.` and `..`); nil if it cannot be read.
-    public static func entries(_ path: String) -> [String]? {
+    package static func entries(_ path: String) -> [String]? {
         guard let dir = opendir(path) else { return nil }
         defer { closedir(dir) }
         var names: [String] = []
@@ -90,7 +90,7 @@ public enum FileSystem {
         return names
     }
 
-    public static func errnoText(_ code: Int32 = errno) -> String {
+    package static func errnoText(_ code: Int32 = errno) -> String {
         String(cString: strerror(code))
     }
 }

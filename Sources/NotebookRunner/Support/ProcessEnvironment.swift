@@ -2,8 +2,8 @@ import FoundationEssentials
 import Subprocess
 
 /// The environment nbrunner passes on to its children, as a plain dictionary.
-public enum ProcessEnvironment {
-    public static func current() -> [String: String] {
+package enum ProcessEnvironment {
+    package static func current() -> [String: String] {
         ProcessInfo.processInfo.environment
     }
 

@@ -8,8 +8,8 @@
 /// file: it is opened with `O_NONBLOCK`, so a FIFO without a writer never holds the run, and
 /// checked with `fstat` on the open descriptor, so `/dev/zero` or a FIFO is refused before a
 /// byte is read, whatever the path looked like a moment earlier.
-public enum RegularFileReader {
-    public enum Problem: Error, Equatable {
+package enum RegularFileReader {
+    package enum Problem: Error, Equatable {
         /// No such file (a dangling symlink too).
         case missing
         /// A folder, device, FIFO, socket or symlink loop: what it is.
@@ -18,7 +18,7 @@ public enum RegularFileReader {
         case unreadable(String)
 
         /// A short reason for a one-line message (`PATH: reason`).
-        public var reason: String {
+        package var reason: String {
             switch self {
             case .missing: return "not found"
             case .notRegular(let what): return "is \(what), not a regular file"
@@ -27,7 +27,7 @@ public enum RegularFileReader {
         }
     }
 
-    public static func read(_ path: String) throws(Problem) -> [UInt8] {
+    package static func read(_ path: String) throws(Problem) -> [UInt8] {
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
         guard fd >= 0 else {
             let code = errno

@@ -17,18 +17,18 @@ import SystemPackage
 /// - ``rewriteInPlace(_:with:)``: the same inode, shortened or rewritten (`pwrite` +
 ///   `ftruncate`), for when no temporary file can be made beside it.
 /// - ``writeInto(_:bytes:)``: the termination message; see there.
-public enum SafeFileWriter {
+package enum SafeFileWriter {
     /// The temporary name's prefix; 8 random characters follow.
-    public static let temporaryPrefix = ".nbr."
+    package static let temporaryPrefix = ".nbr."
 
     /// A file-system object's kind, from `lstat` (`followingLinks` false) or `stat`.
-    public enum Kind: Equatable, Sendable {
+    package enum Kind: Equatable, Sendable {
         case missing, regular, directory, symlink
         /// A device, FIFO or socket: its description ("character device", "FIFO"…).
         case special(String)
     }
 
-    public static func kind(_ path: String, followingLinks: Bool = true) -> Kind {
+    package static func kind(_ path: String, followingLinks: Bool = true) -> Kind {
         var st = stat()
         let rc = followingLinks ? stat(path, &st) : lstat(path, &st)
         guard rc == 0 else { return .missing }
@@ -51,7 +51,7 @@ public enum SafeFileWriter {
     /// Why `path` cannot be a target nbrunner replaces (`--output`, `--result`, `--junit`), or
     /// nil: it is missing, a regular file, or a symlink to a regular file or to nothing (the
     /// rename replaces the link itself, never what it points to).
-    public static func refusal(_ path: String) -> String? {
+    package static func refusal(_ path: String) -> String? {
         switch kind(path, followingLinks: false) {
         case .missing, .regular: return nil
         case .directory: return "is a directory"
@@ -67,7 +67,7 @@ public enum SafeFileWriter {
 
     /// Writes `bytes` to a new temporary file beside `path` (mode 0664 before the umask) and
     /// renames it into place. Returns a problem description or nil.
-    public static func replace(_ path: String, with bytes: [UInt8]) -> String? {
+    package static func replace(_ path: String, with bytes: [UInt8]) -> String? {
         if let refusal = refusal(path) { return "\(path) \(refusal); not replaced" }
         let folder = FileSystem.parent(path)
         var temporary = ""
@@ -100,7 +100,7 @@ public enum SafeFileWriter {
     /// Rewrites the existing regular file `path` in place (same inode, no new name needed):
     /// for a rewrite that is not longer than the file, this needs no new space. Returns a
     /// problem description or nil.
-    public static func rewriteInPlace(_ path: String, with bytes: [UInt8]) -> String? {
+    package static func rewriteInPlace(_ path: String, with bytes: [UInt8]) -> String? {
         let fd = open(path, O_WRONLY | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY | O_NONBLOCK)
         guard fd >= 0 else { return FileSystem.errnoText() }
         defer { close(fd) }
@@ -122,7 +122,7 @@ public enum SafeFileWriter {
     /// - any other symlink to a regular file is refused: nbrunner never truncates a file it
     ///   reaches through a link.
     /// Returns a problem description or nil.
-    public static func writeInto(_ path: String, bytes: [UInt8]) -> String? {
+    package static func writeInto(_ path: String, bytes: [UInt8]) -> String? {
         var fd = open(path, O_WRONLY | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY | O_NONBLOCK)
         var throughLink = false
         if fd < 0, errno == ELOOP {
@@ -152,7 +152,7 @@ public enum SafeFileWriter {
     }
 
     /// Why `path` cannot be the termination log (see ``writeInto(_:bytes:)``), or nil.
-    public static func terminationLogRefusal(_ path: String) -> String? {
+    package static func terminationLogRefusal(_ path: String) -> String? {
         switch kind(path, followingLinks: false) {
         case .missing, .regular, .special: return nil
         case .directory: return "is a directory"

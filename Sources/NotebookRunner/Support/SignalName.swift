@@ -3,8 +3,8 @@
 #endif
 
 /// Signal names for messages.
-public enum SignalName {
-    public static func of(_ signal: Int32) -> String {
+package enum SignalName {
+    package static func of(_ signal: Int32) -> String {
         switch signal {
         case SIGHUP: "SIGHUP"
         case SIGINT: "SIGINT"

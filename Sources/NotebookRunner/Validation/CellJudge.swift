@@ -2,21 +2,21 @@
 /// the executed notebook (never from the merged log, where kernel noise and papermill's own
 /// lines mix in): what it wrote to stderr, the Python warnings there, tracebacks it printed
 /// without raising, and errors a `raises-exception` tag allowed.
-public enum CellJudge {
-    public struct Verdict: Sendable, Equatable {
+package enum CellJudge {
+    package struct Verdict: Sendable, Equatable {
         /// Findings that fail the cell, each with the category it fails with, in ``ValidationReport/Kind`` order.
-        public var failures: [(finding: ValidationReport.Finding, category: ErrorCategory)]
+        package var failures: [(finding: ValidationReport.Finding, category: ErrorCategory)]
         /// Findings reported without failing.
-        public var warnings: [ValidationReport.Finding]
+        package var warnings: [ValidationReport.Finding]
 
-        public static func == (a: Verdict, b: Verdict) -> Bool {
+        package static func == (a: Verdict, b: Verdict) -> Bool {
             a.warnings == b.warnings && a.failures.map(\.finding) == b.failures.map(\.finding)
                 && a.failures.map(\.category) == b.failures.map(\.category)
         }
     }
 
     /// Quoted output is redacted with `redactor`, then clipped to ``quoteBytes``.
-    public static func judge(_ cell: NotebookDocument.Cell, policy: ValidationPolicy, redactor: Redactor = .none) -> Verdict {
+    package static func judge(_ cell: NotebookDocument.Cell, policy: ValidationPolicy, redactor: Redactor = .none) -> Verdict {
         func quote(_ text: String) -> String { TextClip.clip(redactor.redact(text), maxBytes: quoteBytes) }
         var failures: [(ValidationReport.Finding, ErrorCategory)] = []
         var warnings: [ValidationReport.Finding] = []
@@ -69,7 +69,7 @@ public enum CellJudge {
     }
 
     /// The most of a cell's output a finding quotes.
-    public static let quoteBytes = 300
+    package static let quoteBytes = 300
 
     static func describe(_ error: NotebookDocument.Output) -> String {
         let ename = error.ename ?? "an error"

@@ -2,12 +2,12 @@
 /// is a warning, or the run fails (`hardcoded_credentials`) under
 /// `--fail-on-hardcoded-credentials`, strict mode or level production. Shared by the run and
 /// `nbrunner doctor`, so both say the same.
-public struct CredentialCheck: Sendable {
-    public var findings: [CredentialScan.Finding]
+package struct CredentialCheck: Sendable {
+    package var findings: [CredentialScan.Finding]
     /// Set when the policy makes the findings fail the run.
-    public var failure: RunFailure?
+    package var failure: RunFailure?
 
-    public init(_ source: NotebookDocument, policy: ValidationPolicy) {
+    package init(_ source: NotebookDocument, policy: ValidationPolicy) {
         findings = CredentialScan.scan(source)
         guard !findings.isEmpty, policy.credentialsFail else { return }
         let located = findings.prefix(10).map(\.description).joined(separator: "; ") + (findings.count > 10 ? "; …" : "")
@@ -16,13 +16,13 @@ public struct CredentialCheck: Sendable {
     }
 
     /// The warnings a run logs when the findings do not fail it.
-    public var warnings: [String] {
+    package var warnings: [String] {
         findings.map { "hard-coded credential in \($0.description); its value is masked (keep credentials in Secrets: docs/secrets.md)" }
     }
 
     /// The findings as validation warnings, merged into `report` by cell (the result lists at
     /// most ``ValidationReport/maxListed``).
-    public func merged(into report: ValidationReport) -> ValidationReport {
+    package func merged(into report: ValidationReport) -> ValidationReport {
         guard !findings.isEmpty else { return report }
         var report = report
         let found = findings.map {

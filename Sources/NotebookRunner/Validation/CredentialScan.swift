@@ -2,18 +2,18 @@
 /// credentials guide's `grep -r "AKIA"` and `grep -r "password.*="`, done properly): well-known
 /// token formats, and string literals assigned to credential-like names. Each finding names
 /// the cell, the line and the kind, never the value; the value goes to the redactor.
-public enum CredentialScan {
-    public struct Finding: Sendable, Equatable {
+package enum CredentialScan {
+    package struct Finding: Sendable, Equatable {
         /// The index in the source notebook.
-        public var cellIndex: Int
+        package var cellIndex: Int
         /// 1-based, within the cell's source.
-        public var line: Int
-        public var kind: String
+        package var line: Int
+        package var kind: String
         /// The credential itself: only for the redactor, never written.
         var value: String
 
         /// `cell 3, line 2: aws_access_key_id`.
-        public var description: String { "cell \(cellIndex), line \(line): \(kind)" }
+        package var description: String { "cell \(cellIndex), line \(line): \(kind)" }
     }
 
     /// The token formats, each with the kind it reports. The capture named `v` is the value.
@@ -36,7 +36,7 @@ public enum CredentialScan {
         #"(?<n>[A-Za-z_][A-Za-z0-9_]*)['"]?\s*(?::|=)\s*[rbuRBU]?(?<q>['"])(?<v>[^'"\n]*)\k<q>"#)
     nonisolated(unsafe) static let privateKey = try! Regex(#"-----BEGIN (?:[A-Z]+ )*PRIVATE KEY(?: BLOCK)?-----"#)
 
-    public static func scan(_ document: NotebookDocument) -> [Finding] {
+    package static func scan(_ document: NotebookDocument) -> [Finding] {
         var findings: [Finding] = []
         for (index, cell) in document.cells.enumerated() where cell.cellType == .code {
             findings += scan(source: cell.source, cellIndex: index)

@@ -1,10 +1,10 @@
 /// Applies the validation policy to every code cell that ran and did not already fail, and
 /// collects the ``ValidationReport``: `not_checked` when no code cell got that far.
-public enum NotebookValidation {
+package enum NotebookValidation {
     /// - Parameters:
     ///   - executed: the executed notebook; nil when papermill wrote none (nothing is checked).
     ///   - cells: the per-cell results of the outcome, by source index.
-    public static func validate(
+    package static func validate(
         policy: ValidationPolicy, source: NotebookDocument, executed: NotebookDocument?,
         cells: [CellResult], redactor: Redactor = .none
     ) -> ValidationReport {

@@ -4,42 +4,42 @@
 
 /// What one text output (a stream, or the `text/plain` of a result or display) shows, in a few
 /// bounded lines: enough for the validation policies without keeping the whole text.
-public struct OutputScan: Sendable, Equatable {
+package struct OutputScan: Sendable, Equatable {
     /// The first non-blank line, ANSI-stripped and clipped to ``maxLineBytes`` (generous, so
     /// that a secret in it is still whole for the redactor before a report clips it further);
     /// nil when the text is blank.
-    public var firstLine: String?
+    package var firstLine: String?
     /// The first line in the form Python's warnings module prints (`FILE:LINE: NameWarning: text`).
-    public var warning: String?
+    package var warning: String?
     /// The text holds a printed traceback (`Traceback (most recent call last)` starting a line,
     /// see ``printedTraceback(_:)``): its exception line (`ZeroDivisionError: division by
     /// zero`), or the header when none follows.
-    public var traceback: String?
+    package var traceback: String?
     /// When the text holds no traceback header: its first non-blank line that is not indented.
     /// After an output of the same stream that holds only a header, that is the exception line:
     /// ipykernel can split one `traceback.print_exc()` across outputs.
-    public var unindentedLine: String?
+    package var unindentedLine: String?
 
     /// What a run needs scanned; the rest is not even decoded (a run reads notebooks of
     /// hundreds of megabytes).
-    public struct Needs: Sendable, Equatable {
+    package struct Needs: Sendable, Equatable {
         /// The first line and the Python warnings of stderr streams.
-        public var stderr: Bool
+        package var stderr: Bool
         /// Printed tracebacks in every stream (and in `text/plain`, which the policies do not judge).
-        public var tracebacks: Bool
-        public init(stderr: Bool, tracebacks: Bool) {
+        package var tracebacks: Bool
+        package init(stderr: Bool, tracebacks: Bool) {
             self.stderr = stderr
             self.tracebacks = tracebacks
         }
-        public static let all = Needs(stderr: true, tracebacks: true)
-        public static let nothing = Needs(stderr: false, tracebacks: false)
+        package static let all = Needs(stderr: true, tracebacks: true)
+        package static let nothing = Needs(stderr: false, tracebacks: false)
     }
 
     static let maxLineBytes = 4096
     static let tracebackHeader = Array(headerText.utf8)
     static let warningMarker = Array("Warning: ".utf8)
 
-    public init(firstLine: String? = nil, warning: String? = nil, traceback: String? = nil, unindentedLine: String? = nil) {
+    package init(firstLine: String? = nil, warning: String? = nil, traceback: String? = nil, unindentedLine: String? = nil) {
         self.firstLine = firstLine
         self.warning = warning
         self.traceback = traceback
@@ -48,7 +48,7 @@ public struct OutputScan: Sendable, Equatable {
 
     /// - Parameter lines: whether to look for the first line and warnings (stderr), or only
     ///   for a printed traceback.
-    public init(_ text: String, lines: Bool = true) {
+    package init(_ text: String, lines: Bool = true) {
         var copy = lines ? Self.withoutIPythonExitWarning(text) : text
         self = copy.withUTF8 { Self.scan($0, lines: lines) }
     }
@@ -190,7 +190,7 @@ public struct OutputScan: Sendable, Equatable {
     /// Whether `bytes` hold a traceback header at all: a quick check over a whole notebook file
     /// (`(` never occurs in base64 image data, so `memchr` skips it at memory speed). Anywhere,
     /// not only at the start of a line: it only decides whether streams are decoded and scanned.
-    public static func mayHoldTraceback(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    package static func mayHoldTraceback(_ bytes: UnsafeRawBufferPointer) -> Bool {
         guard let base = bytes.baseAddress, bytes.count >= tracebackHeader.count else { return false }
         let open = UInt8(ascii: "(")
         let before = 10  // "Traceback "

@@ -9,14 +9,14 @@
 ///   `false` ones included, so a `false` from env only means "not asked for".
 /// - Every value is checked (the three levels; booleans `1/true/yes`, `0/false/no`), even one
 ///   that changes nothing: a typo must not pass silently.
-public enum PolicyResolver {
+package enum PolicyResolver {
     /// The command-line flag and the variables of each policy (``RunOption/spec``).
-    public static func names(_ policy: ValidationPolicy.Name) -> (flag: String, variables: [String]) {
+    package static func names(_ policy: ValidationPolicy.Name) -> (flag: String, variables: [String]) {
         let spec = RunOption(policy: policy).spec
         return (spec.flag, spec.variables)
     }
 
-    public static func resolve(
+    package static func resolve(
         level cliLevel: String?, flags: [ValidationPolicy.Name: Bool],
         environment: [String: String]
     ) throws(RunFailure) -> ValidationPolicy {

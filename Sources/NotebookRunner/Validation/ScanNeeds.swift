@@ -1,11 +1,11 @@
 extension OutputScan.Needs {
     /// What `policy` looks at: the union of what each enabled policy declares
     /// (``ValidationPolicy/Name/scanNeeds``).
-    public init(policy: ValidationPolicy) {
+    package init(policy: ValidationPolicy) {
         self = ValidationPolicy.Name.allCases.filter { policy[$0].enabled }.reduce(.nothing) { $0.union($1.scanNeeds) }
     }
 
-    public func union(_ other: Self) -> Self {
+    package func union(_ other: Self) -> Self {
         Self(stderr: stderr || other.stderr, tracebacks: tracebacks || other.tracebacks)
     }
 }
@@ -14,7 +14,7 @@ extension ValidationPolicy.Name {
     /// What the policy reads from the executed notebook's text outputs when it is on. The
     /// switch has no default: a new policy must say, or the notebook is read without what it
     /// needs and it never fires.
-    public var scanNeeds: OutputScan.Needs {
+    package var scanNeeds: OutputScan.Needs {
         switch self {
         // Strict mode fails on stderr and warnings (``ValidationPolicy/stderrFails``); its
         // silent-failure check needs `detect_silent_failures` on too.

@@ -1,6 +1,6 @@
 /// The operator's validation levels (ADR-041, `spec.validationConfig.level`), each a preset of
 /// policies. Every level includes the ones before it.
-public enum ValidationLevel: String, Sendable, Codable, CaseIterable {
+package enum ValidationLevel: String, Sendable, Codable, CaseIterable {
     /// No policy at all.
     case learning
     /// Silent failures are detected (reported as warnings). The default, as upstream.
@@ -11,10 +11,10 @@ public enum ValidationLevel: String, Sendable, Codable, CaseIterable {
     /// tag allows all fail the run.
     case production
 
-    public static let `default` = ValidationLevel.development
+    package static let `default` = ValidationLevel.development
 
     /// Whether the preset turns `policy` on.
-    public func enables(_ policy: ValidationPolicy.Name) -> Bool {
+    package func enables(_ policy: ValidationPolicy.Name) -> Bool {
         switch policy {
         case .failOnStderr: false  // production covers stderr through strict mode
         case .failOnWarnings: self == .staging || self == .production
@@ -25,7 +25,7 @@ public enum ValidationLevel: String, Sendable, Codable, CaseIterable {
     }
 
     /// `learning|development|staging|production`, case-insensitive; nil for anything else.
-    public init?(text: String) {
+    package init?(text: String) {
         self.init(rawValue: text.lowercased())
     }
 }

@@ -1,17 +1,17 @@
 /// What the log says about a ``ValidationReport`` past its policy line: one line per offending
 /// cell and one `warning:` per warning, the first ``maxLogged`` of each, then one line with how
 /// many more there are (a notebook of thousands of cells writing to stderr must not flood it).
-public enum ValidationLog {
-    public static let maxLogged = 20
+package enum ValidationLog {
+    package static let maxLogged = 20
 
-    public struct Line: Sendable, Equatable {
+    package struct Line: Sendable, Equatable {
         /// Logged with ``RunnerLog/warning(_:)``, else ``RunnerLog/info(_:)``.
-        public var isWarning: Bool
-        public var text: String
+        package var isWarning: Bool
+        package var text: String
     }
 
     /// The policy line: the level, each policy and where it came from, and the status.
-    public static func summary(_ report: ValidationReport) -> Line {
+    package static func summary(_ report: ValidationReport) -> Line {
         let p = report.policy
         return Line(
             isWarning: false,
@@ -21,13 +21,13 @@ public enum ValidationLog {
     }
 
     /// The policy line, then ``lines(_:)``.
-    public static func write(_ report: ValidationReport, to log: RunnerLog) {
+    package static func write(_ report: ValidationReport, to log: RunnerLog) {
         for line in [summary(report)] + lines(report) {
             if line.isWarning { log.warning(line.text) } else { log.info(line.text) }
         }
     }
 
-    public static func lines(_ report: ValidationReport) -> [Line] {
+    package static func lines(_ report: ValidationReport) -> [Line] {
         var lines: [Line] = []
         for cell in report.offendingCells.prefix(maxLogged) {
             lines.append(

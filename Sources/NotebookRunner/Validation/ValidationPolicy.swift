@@ -1,7 +1,7 @@
 /// The effective validation policy of a run: the level and each policy's final value, with where
 /// that value came from (`--strict`, `VALIDATION_STRICT_MODE`, `level production`, …).
-public struct ValidationPolicy: Sendable, Equatable, Codable {
-    public enum Name: String, Sendable, CaseIterable, Codable {
+package struct ValidationPolicy: Sendable, Equatable, Codable {
+    package enum Name: String, Sendable, CaseIterable, Codable {
         case failOnStderr = "fail_on_stderr"
         case failOnWarnings = "fail_on_warnings"
         case strictMode = "strict_mode"
@@ -10,27 +10,27 @@ public struct ValidationPolicy: Sendable, Equatable, Codable {
     }
 
     /// One policy's value and its origin.
-    public struct Setting: Sendable, Equatable, Codable {
-        public var enabled: Bool
-        public var source: String
-        public init(enabled: Bool, source: String) {
+    package struct Setting: Sendable, Equatable, Codable {
+        package var enabled: Bool
+        package var source: String
+        package init(enabled: Bool, source: String) {
             self.enabled = enabled
             self.source = source
         }
     }
 
-    public var level: ValidationLevel
+    package var level: ValidationLevel
     /// `--validation-level`, `NBRUNNER_VALIDATION_LEVEL`, `VALIDATION_LEVEL` or `default`.
-    public var levelSource: String
-    public var failOnStderr: Setting
-    public var failOnWarnings: Setting
-    public var strictMode: Setting
-    public var detectSilentFailures: Setting
+    package var levelSource: String
+    package var failOnStderr: Setting
+    package var failOnWarnings: Setting
+    package var strictMode: Setting
+    package var detectSilentFailures: Setting
     /// A credential written into a code cell (``CredentialScan``) fails the run before the
     /// kernel starts, instead of a warning.
-    public var failOnHardcodedCredentials: Setting
+    package var failOnHardcodedCredentials: Setting
 
-    public init(
+    package init(
         level: ValidationLevel, levelSource: String, failOnStderr: Setting, failOnWarnings: Setting,
         strictMode: Setting, detectSilentFailures: Setting, failOnHardcodedCredentials: Setting? = nil
     ) {
@@ -46,7 +46,7 @@ public struct ValidationPolicy: Sendable, Equatable, Codable {
     }
 
     /// A result written before `fail_on_hardcoded_credentials` existed has the level's preset.
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let level = try c.decode(ValidationLevel.self, forKey: .level)
         self.init(
@@ -59,7 +59,7 @@ public struct ValidationPolicy: Sendable, Equatable, Codable {
     }
 
     /// The preset of `level` as it is, every setting attributed to the level.
-    public init(level: ValidationLevel, levelSource: String = "default") {
+    package init(level: ValidationLevel, levelSource: String = "default") {
         func preset(_ name: Name) -> Setting { Setting(enabled: level.enables(name), source: "level \(level.rawValue)") }
         self.init(
             level: level, levelSource: levelSource, failOnStderr: preset(.failOnStderr),
@@ -69,9 +69,9 @@ public struct ValidationPolicy: Sendable, Equatable, Codable {
     }
 
     /// The default policy: level development.
-    public static let standard = ValidationPolicy(level: .default)
+    package static let standard = ValidationPolicy(level: .default)
 
-    public subscript(name: Name) -> Setting {
+    package subscript(name: Name) -> Setting {
         get {
             switch name {
             case .failOnStderr: failOnStderr
@@ -92,11 +92,11 @@ public struct ValidationPolicy: Sendable, Equatable, Codable {
         }
     }
 
-    public var strict: Bool { strictMode.enabled }
+    package var strict: Bool { strictMode.enabled }
     /// stderr output fails the run: `fail_on_stderr`, or strict mode.
-    public var stderrFails: Bool { failOnStderr.enabled || strictMode.enabled }
+    package var stderrFails: Bool { failOnStderr.enabled || strictMode.enabled }
     /// A Python warning fails the run: `fail_on_warnings`, or strict mode.
-    public var warningsFail: Bool { failOnWarnings.enabled || strictMode.enabled }
+    package var warningsFail: Bool { failOnWarnings.enabled || strictMode.enabled }
     /// A hard-coded credential fails the run: `fail_on_hardcoded_credentials`, or strict mode.
-    public var credentialsFail: Bool { failOnHardcodedCredentials.enabled || strictMode.enabled }
+    package var credentialsFail: Bool { failOnHardcodedCredentials.enabled || strictMode.enabled }
 }

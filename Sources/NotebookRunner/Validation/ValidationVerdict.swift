@@ -4,8 +4,8 @@
 /// (`validation_*`), then a golden mismatch (`golden_mismatch`). Either way, every cell that
 /// fails a policy or differs from the golden notebook is marked `failed` with its reason, as
 /// long as it ran and had not failed already.
-public enum ValidationVerdict {
-    public static func apply(
+package enum ValidationVerdict {
+    package static func apply(
         to outcome: OutcomeClassifier.Outcome, validation: ValidationReport?,
         comparison: ComparisonReport?
     ) -> OutcomeClassifier.Outcome {
