@@ -105,6 +105,7 @@ extension String {
         let result = try run.checkContract()
         #expect(result.secrets?.redactedVariables.contains("PLAIN_SETTING") == true)
         #expect(result.secrets?.redactedVariables.contains("OTHER") == true)
+        #expect(result.secrets?.maskedFiles == ["\(dir)/key.json"])
         #expect(run.stderr.contains("secrets: masking the content of \(dir)/key.json (--secret-file)"))
         for secret in secrets { #expect(run.leaks(secret) == [], "\(secret.prefix(8))…: \(run.leaks(secret))") }
         let doctor = try await Nbrunner.raw(

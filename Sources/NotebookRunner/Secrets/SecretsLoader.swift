@@ -119,6 +119,7 @@ package struct SecretsLoader: Sendable {
         values += (secretNames + report.keys).compactMap { environment[$0] }
         report.redactedVariables = Array(Set(secretNames + report.keys)).sorted()
         values += try SecretFileValues.read(secretFiles, log: log)
+        report.maskedFiles = secretFiles
         try Self.checkSize(environment, loaded: Set(report.keys))
         return LoadedSecrets(environment: environment, report: report, redactor: Redactor(values: values))
     }

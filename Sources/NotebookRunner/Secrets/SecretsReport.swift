@@ -14,6 +14,8 @@ package struct SecretsReport: Sendable, Equatable, Codable {
     package var keys: [String] = []
     /// Values of these (inherited or loaded) variables are redacted from everything written.
     package var redactedVariables: [String] = []
+    /// The `--secret-file` files whose contents are masked (not loaded as variables), in order.
+    package var maskedFiles: [String] = []
 
     package init() {}
 }

@@ -249,6 +249,7 @@ type Secrets struct {
 	Files             []SecretsFile `json:"files"`
 	Keys              []string      `json:"keys"`
 	RedactedVariables []string      `json:"redacted_variables"`
+	MaskedFiles       []string      `json:"masked_files"`
 }
 
 // SecretsFile is one secrets file and what was loaded from it.
