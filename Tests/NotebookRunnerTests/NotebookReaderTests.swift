@@ -33,6 +33,14 @@ import Testing
         #expect(throws: RunFailure.self) { try decode("{\"nbformat\": 3, \"metadata\": {}, \"cells\": []}") }
         #expect(throws: RunFailure.self) { try decode("{\"metadata\": {}}") }
         #expect(throws: RunFailure.self) { try decode("[1, 2]") }
+        // nbformat 3 has worksheets, not cells: the message names the format, not a missing key.
+        let v3 = #"{"metadata": {"name": ""}, "nbformat": 3, "nbformat_minor": 0, "worksheets": [{"cells": []}]}"#
+        do {
+            _ = try decode(v3)
+            Issue.record("an nbformat 3 notebook was accepted")
+        } catch {
+            #expect(error.message.contains("nbformat 3 is not supported"), "\(error.message)")
+        }
     }
 
     @Test func jsonSyntaxPositions() {

@@ -76,16 +76,28 @@ package enum NotebookReader {
             {
                 throw RunFailure(.invalidNotebook, "\(path):\(syntax): not valid JSON")
             }
+            // An nbformat 3 notebook (worksheets, no cells) fails to decode: say which format it is.
+            if let declared = declaredFormat(Array(bytes)), declared != "4" {
+                throw RunFailure(.invalidNotebook, unsupported(path, declared))
+            }
             throw RunFailure(.invalidNotebook, "\(path): \(describe(error))")
         } catch {
             throw RunFailure(.invalidNotebook, "\(path): not a notebook: \(error)")
         }
-        guard document.nbformat == 4 else {
-            throw RunFailure(
-                .invalidNotebook,
-                "\(path): nbformat \(document.nbformat) is not supported; nbrunner needs nbformat 4 (convert with `jupyter nbconvert --to notebook`)")
-        }
+        guard document.nbformat == 4 else { throw RunFailure(.invalidNotebook, unsupported(path, "\(document.nbformat)")) }
         return document
+    }
+
+    static func unsupported(_ path: String, _ format: String) -> String {
+        "\(path): nbformat \(format) is not supported; nbrunner needs nbformat 4 (convert with `jupyter nbconvert --to notebook`)"
+    }
+
+    /// The top-level `nbformat` as written, when it is a plain integer.
+    static func declaredFormat(_ bytes: [UInt8]) -> String? {
+        guard let member = JSONObjectMembers.of(bytes).last(where: { $0.key == "nbformat" }),
+            JSONObjectMembers.isIntegerLiteral(bytes, member.value)
+        else { return nil }
+        return String(decoding: bytes[member.value], as: UTF8.self)
     }
 
     static func describe(_ error: DecodingError) -> String {
