@@ -6,7 +6,8 @@
 #                                         scripts/install-deps.sh)
 #   scripts/test.sh integration [FILTER]  set-up, services and the integration tests, or only the
 #                                         suites matching FILTER (e.g. PodLogTests)
-# `all` and `unit` start with `swift format lint --strict` (.swift-format): a finding fails them.
+# `all` and `unit` start with `swift format lint --strict` (.swift-format): a finding fails them;
+# and with scripts/check-commit-subjects.sh (subjects of new commits at most 72 characters).
 # `swift format -i -r Sources Tests Package.swift` fixes nearly all of them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,6 +21,7 @@ start=$(date +%s)
 
 lint() {  # the toolchain's swift-format, configured by .swift-format; any finding fails
   swift format lint --strict --parallel -r Sources Tests Package.swift
+  scripts/check-commit-subjects.sh
 }
 
 go_tests() {  # the Go client, without module downloads; $1: extra go test flags
