@@ -132,4 +132,26 @@ import Testing
         #expect(result.error.hasPrefix("\(dir)/db:2:29: "), "\(result.error)")
         for text in ["hunter2", "reader", "shadow"] { #expect(run.leaks(text).isEmpty, "\(text)") }
     }
+
+    /// A secrets file may set HOME or TMPDIR: their values are secrets like any loaded value, so
+    /// the environment locations the run and doctor report carry `***`, not the paths.
+    @Test func locationsSetBySecretsAreMaskedInResultAndDoctor() async throws {
+        let dir = temporaryDirectory()
+        let home = "\(dir)/s3cr3t-home-value"  // missing: planned, then redirected
+        let tmp = "\(dir)/s3cr3t-tmp-value"
+        try FileManager.default.createDirectory(atPath: "\(dir)/vault", withIntermediateDirectories: true)
+        try Data("export HOME=\"\(home)\"\nexport TMPDIR=\"\(tmp)\"\n".utf8).write(to: URL(filePath: "\(dir)/vault/env"))
+        let run = try await Nbrunner.run(Paths.notebook("sysexit0.ipynb"), ["--secrets-dir", "\(dir)/vault"])
+        _ = try run.checkContract()
+        for value in ["s3cr3t-home-value", "s3cr3t-tmp-value"] {
+            #expect(run.leaks(value) == [], "\(value): \(run.leaks(value))")
+        }
+        for format in [[], ["--json"]] {
+            let doctor = try await Nbrunner.raw(
+                ["doctor", Paths.notebook("sysexit0.ipynb"), "--python", Paths.python, "--secrets-dir", "\(dir)/vault"] + format)
+            for value in ["s3cr3t-home-value", "s3cr3t-tmp-value"] {
+                #expect(!doctor.stdout.contains(value) && !doctor.stderr.contains(value), "doctor \(format): \(value)")
+            }
+        }
+    }
 }

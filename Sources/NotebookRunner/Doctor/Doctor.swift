@@ -123,6 +123,9 @@ package enum Doctor {
         }
 
         python.problem = redactor.redact(python.problem)
+        python.interpreter = redactor.redact(python.interpreter)
+        python.executable = redactor.redact(python.executable)
+        python.kernels = python.kernels.map { .init(name: $0.name, path: redactor.redact($0.path)) }
         let reported = problems.map { DoctorReport.Verdict(failure: RunFailure($0.category, redactor.redact($0.message))) }
         let terminationPath =
             configuration?.terminationLog
@@ -134,7 +137,7 @@ package enum Doctor {
                 message: hasNotebook ? "a run would get past preflight" : "ready (no notebook given: notebook and kernel not checked)")
         return DoctorReport(
             verdict: verdict, problems: reported, runnerVersion: RunnerVersion.current,
-            environment: plan.report, python: python,
+            environment: plan.report.redacted(by: redactor), python: python,
             notebook: notebook, credentials: CredentialNames.summarise(environment, secretEnv: secretEnv, secretFiles: secretFiles),
             secrets: SecretFilesPreview.scan(secretsDirectory, strict: !(configuredDirectory ?? "").isEmpty), envFiles: envFiles, process: .current(),
             sandbox: sandbox,

@@ -1,11 +1,14 @@
 extension RunResult {
     /// The result with every secret value replaced by `***` in the text it carries from the
     /// notebook and from papermill (messages, evalues, tracebacks, notes, validation findings,
-    /// golden diffs, and the cells' first source lines that the JUnit report names cases by).
+    /// golden diffs, the cells' first source lines that the JUnit report names cases by), and in
+    /// the environment locations and interpreter path, which a secrets file can set.
     package func redacted(by redactor: Redactor) -> RunResult {
         guard !redactor.isEmpty else { return self }
         var r = self
         r.error = redactor.redact(error)
+        r.environment = environment?.redacted(by: redactor)
+        r.python?.executable = redactor.redact(python?.executable ?? "")
         r.failedCell?.ename = redactor.redact(failedCell?.ename)
         r.failedCell?.evalue = redactor.redact(failedCell?.evalue)
         r.failedCell?.reason = redactor.redact(failedCell?.reason)
