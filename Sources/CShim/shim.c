@@ -16,8 +16,6 @@ int nbr_set_undumpable(void) {
     return prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
 }
 
-int nbr_dumpable(void) { return prctl(PR_GET_DUMPABLE, 0, 0, 0, 0); }
-
 static void on_stop_signal(int sig) {
     if (first_signal == 0) first_signal = sig;
     stop_count = stop_count + 1;

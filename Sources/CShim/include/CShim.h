@@ -13,9 +13,6 @@ int nbr_set_child_subreaper(void);
 /// children. Returns 0 or -1 with errno set.
 int nbr_set_undumpable(void);
 
-/// prctl(PR_GET_DUMPABLE): 0, 1 or 2; -1 on error.
-int nbr_dumpable(void);
-
 /// Installs handlers for SIGTERM, SIGINT and SIGHUP that count deliveries. Returns 0 or -1.
 int nbr_install_stop_handlers(void);
 

@@ -34,9 +34,6 @@ package enum OutputType: Sendable, Hashable, Codable, RawRepresentable, Expressi
 
     package var description: String { rawValue }
 
-    /// The outputs that carry a MIME bundle in `data`.
-    package var hasData: Bool { self == .executeResult || self == .displayData }
-
     package init(from decoder: any Decoder) throws {
         self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
     }

@@ -11,7 +11,6 @@ package enum SummaryMarker {
     /// What an occurrence in notebook output or a log line becomes (same length).
     package static let replacement = "Results-Summary:"
     package static let goldenText = "Golden Notebook Summary:"
-    package static let goldenReplacement = "Golden-Notebook Summary:"
 
     /// Each marker and the offset of the space that becomes `-`.
     static let markers: [(bytes: [UInt8], space: Int)] = [

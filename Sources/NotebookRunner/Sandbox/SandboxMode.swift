@@ -8,12 +8,4 @@ package enum SandboxMode: String, Sendable, Codable, CaseIterable {
     case require
 
     package static let `default` = SandboxMode.on
-
-    /// `--sandbox`, else `NBRUNNER_SANDBOX` (empty counts as unset), else the default; a bad
-    /// value names where it came from.
-    package static func resolve(flag: String?, environment: [String: String]) throws(RunFailure) -> SandboxMode {
-        var options = RunOptions()
-        options[.sandbox] = flag
-        return try OptionSource(options: options, environment: environment).choice(.sandbox) ?? .default
-    }
 }

@@ -23,7 +23,7 @@ package final class RunnerLog: Sendable {
 
     /// From now on every line is redacted with it (set once the secrets are loaded).
     package func use(_ redactor: Redactor) { redaction.withLock { $0 = redactor } }
-    package var redactor: Redactor { redaction.withLock { $0 } }
+    private var redactor: Redactor { redaction.withLock { $0 } }
 
     package init(fd: Int32 = 2) { self.fd = fd }
 
