@@ -85,7 +85,10 @@ enum Main {
                 FileOutput.stderr("nbrunner doctor: \(failure.message)\n")
                 exit(ErrorCategory.configurationError.exitCode)
             }
-            exit(UsageFailure.publish(failure, options: options, environment: environment, cwd: cwd, log: log))
+            // A failure before the options were read (a `-p` without its value): the command
+            // line's --result and --termination-log still count.
+            let salvaged = options ?? ArgumentSalvage.options(from: commandLine)
+            exit(UsageFailure.publish(failure, options: salvaged, environment: environment, cwd: cwd, log: log))
         } catch {
             if Nbrunner.exitCode(for: error) == .success, Nbrunner.asksForHelp(CommandLine.arguments.dropFirst()) {
                 Nbrunner.exit(withError: error)  // --help, --version: stdout, exit 0

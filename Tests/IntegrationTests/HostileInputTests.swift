@@ -67,6 +67,28 @@ import Testing
         #expect(summary.error.contains("--termination-budget: at least 128 bytes, got -5"), "\(summary.error)")
     }
 
+    /// `-p` without its value fails before the options are read: --result and
+    /// --termination-log from the command line still count.
+    @Test func aParameterWithoutItsValueStillWritesTheResultFile() async throws {
+        let run = try await Nbrunner.run(Paths.notebook("sysexit0.ipynb"), ["-p", "alpha"])
+        #expect(run.exitCode == 2)
+        let result = try run.resultFile()
+        #expect(result.errorCategory == .configurationError)
+        #expect(result.error.contains("-p needs two values"), "\(result.error)")
+        #expect(FileManager.default.fileExists(atPath: run.terminationPath))
+    }
+
+    /// A usage failure's termination message keeps NBRUNNER_TERMINATION_BUDGET like a run's.
+    @Test func aUsageFailureKeepsTheBudgetFromTheEnvironment() async throws {
+        let long = "--" + String(repeating: "no-such-option-", count: 40)
+        let run = try await Nbrunner.run(
+            Paths.notebook("sysexit0.ipynb"), [long], environment: ["NBRUNNER_TERMINATION_BUDGET": "200"])
+        #expect(run.exitCode == 2)
+        let (bytes, message) = try run.termination()
+        #expect(bytes <= 200, "\(bytes) bytes")
+        #expect(message.errorCategory == "configuration_error")
+    }
+
     /// Each of these makes papermill 2.7 fail (AttributeError, TypeError, AssertionError) after
     /// nbrunner started it; now refused before any kernel, as nbformat would.
     @Test(arguments: [

@@ -42,7 +42,7 @@ package enum UsageFailure {
             terminationLog = nil
         }
         let budget = max(
-            options?[.terminationBudget].flatMap { Int($0) } ?? RunConfiguration.defaultTerminationBudget, TerminationMessage.minimumBudget)
+            source.text(.terminationBudget).flatMap { Int($0) } ?? RunConfiguration.defaultTerminationBudget, TerminationMessage.minimumBudget)
         let now = Date.now
         let result = ResultAssembler.assemble(
             category: failure.category, message: failure.message, cells: [], failedCell: nil,
