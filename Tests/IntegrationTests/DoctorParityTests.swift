@@ -87,4 +87,12 @@ import Testing
             ["doctor", Paths.notebook("unknown-kernel.ipynb"), "--python", Paths.python, "--env-file", "\(dir)/bad.env"], directory: dir)
         #expect(text.stdout.contains("Problems (in the order a run meets them; it stops at the first)\n  !! exit 4 (secrets_unavailable): "))
     }
+
+    /// Without a notebook, doctor reads --allow-install's variable; a bad value is a run's
+    /// exit 2, not silently "off".
+    @Test func aBadAllowInstallWithoutANotebookIsAProblem() async throws {
+        let doctor = try await Nbrunner.raw(["doctor", "--python", Paths.python], environment: ["NBRUNNER_ALLOW_INSTALL": "maybe"])
+        #expect(doctor.exitCode == 2, "\(doctor.stdout)\(doctor.stderr)")
+        #expect(doctor.stdout.contains("NBRUNNER_ALLOW_INSTALL: expected 1/true/yes or 0/false/no, got 'maybe'"), "\(doctor.stdout.suffix(400))")
+    }
 }

@@ -160,7 +160,7 @@ package enum RunOption: String, Sendable, CaseIterable, Hashable {
         case .secretsWait:
             OptionSpec(
                 .value, long: "secrets-wait", variables: ["NBRUNNER_SECRETS_WAIT"], valueName: "duration",
-                help: "Wait up to this long for --env-file files (and --secrets-dir) to appear and be non-empty, for a Vault sidecar that renders late; then exit 4.",
+                help: "Wait up to this long for --env-file and --secret-file files (and --secrets-dir) to appear and be non-empty, for a Vault sidecar that renders late; then exit 4.",
                 duration: .noDeadline)
         case .secretEnv:
             OptionSpec(
@@ -170,7 +170,7 @@ package enum RunOption: String, Sendable, CaseIterable, Hashable {
         case .secretFile:
             OptionSpec(
                 .list, long: "secret-file", variables: ["NBRUNNER_SECRET_FILE"], valueName: "path",
-                help: "A file whose content is a secret value to mask (a file of a mounted Kubernetes Secret volume, such as the JSON key GOOGLE_APPLICATION_CREDENTIALS points to); not loaded as variables; missing or unreadable: exit 4. Repeatable; added to the variable's paths, never replacing them.",
+                help: "A file whose content is a secret value to mask (a file of a mounted Kubernetes Secret volume, such as the JSON key GOOGLE_APPLICATION_CREDENTIALS points to); not loaded as variables; missing, unreadable or over 1 MiB: exit 4. Repeatable; added to the variable's paths, never replacing them.",
                 variableNote: "one path per line", additive: true)
         case .noOverrideEnv:
             OptionSpec(

@@ -20,7 +20,7 @@ package enum Doctor {
 
         let identity = Identity.current()
         let source = OptionSource(options: options, environment: environment)
-        let allowInstall = (try? source.flag(.allowInstall)) ?? false
+        var allowInstall = false
 
         // The run's configuration, when there is a notebook to check.
         var configuration: RunConfiguration?
@@ -28,7 +28,15 @@ package enum Doctor {
         if hasNotebook {
             do throws(RunFailure) {
                 configuration = try RunConfiguration(options: options, environment: environment, currentDirectory: currentDirectory)
-            } catch { note(error) }
+                allowInstall = configuration?.allowInstall ?? false
+            } catch {
+                note(error)
+                allowInstall = (try? source.flag(.allowInstall)) ?? false
+            }
+        } else {
+            // Without a notebook only the options doctor uses are read; a bad value of one of
+            // them is still a problem (a run would stop at it, exit 2).
+            do throws(RunFailure) { allowInstall = try source.flag(.allowInstall) } catch { note(error) }
         }
         // 1. The run's input check (probing the output folders without creating them).
         var inputs: InputCheck?
