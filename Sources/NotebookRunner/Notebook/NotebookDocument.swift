@@ -232,16 +232,3 @@ package struct NotebookDocument: Decodable, Sendable {
     /// nbclient's convention: the cell may raise; execution continues past it.
     package static let raisesExceptionTag = "raises-exception"
 }
-
-/// nbformat's "multiline string": a string or a list of strings to concatenate.
-struct MultilineText: Decodable {
-    var text: String
-    init(from decoder: any Decoder) throws {
-        let c = try decoder.singleValueContainer()
-        if let s = try? c.decode(String.self) {
-            text = s
-        } else {
-            text = try c.decode([String].self).joined()
-        }
-    }
-}
