@@ -42,13 +42,16 @@ print(port)
 PY
 }
 
-# wait_for WHAT LOG TENTHS COMMAND…: retries COMMAND every 0.1 s (plus its own run time) until
-# it succeeds, at most TENTHS times; if it never does, shows the end of LOG and fails.
+# wait_for WHAT PIDFILE LOG TENTHS COMMAND…: retries COMMAND every 0.1 s (plus its own run
+# time) until it succeeds, at most TENTHS times, while the daemon of PIDFILE lives; if it never
+# does, shows the end of LOG and fails.
 wait_for() {
-  local what="$1" log="$2" tries="$3"
-  shift 3
+  local what="$1" pid log="$3" tries="$4"
+  pid="$(cat "$2")"
+  shift 4
   for _ in $(seq 1 "$tries"); do
     "$@" >/dev/null 2>&1 && return 0
+    kill -0 "$pid" 2>/dev/null || { echo "services.sh: $what exited; the end of $log:" >&2; tail -n 20 "$log" >&2; return 1; }
     sleep 0.1
   done
   echo "services.sh: $what did not become ready; the end of $log:" >&2
@@ -112,7 +115,7 @@ SQL
     --skip-name-resolve --innodb-buffer-pool-size=16M >/dev/null 2>&1 &
   echo $! > "$dir/mariadb.pid"
   # Ready when the reader can log in and read the table.
-  NBRUNNER_SERVICES_PW="$password" wait_for MariaDB "$dir/mariadb/server.log" 300 "$venv/bin/python" -c '
+  NBRUNNER_SERVICES_PW="$password" wait_for MariaDB "$dir/mariadb.pid" "$dir/mariadb/server.log" 300 "$venv/bin/python" -c '
 import os, sys, mysql.connector
 c = mysql.connector.connect(host="127.0.0.1", port=int(sys.argv[1]), user="reader",
                             password=os.environ["NBRUNNER_SERVICES_PW"], database="features")
@@ -142,7 +145,7 @@ start_redis() {
   # shellcheck disable=SC2046  # word splitting of the prefix is meant
   $(as_user "$user") redis-server "$dir/redis/redis.conf" >/dev/null 2>&1 &
   echo $! > "$dir/redis.pid"
-  NBRUNNER_SERVICES_PW="$password" wait_for Redis "$dir/redis/server.log" 200 "$venv/bin/python" -c '
+  NBRUNNER_SERVICES_PW="$password" wait_for Redis "$dir/redis.pid" "$dir/redis/server.log" 200 "$venv/bin/python" -c '
 import os, sys, redis
 r = redis.Redis(host="127.0.0.1", port=int(sys.argv[1]), password=os.environ["NBRUNNER_SERVICES_PW"])
 r.hset("features", mapping={"age": 0.25, "income": 0.5, "tenure": 0.75})
@@ -186,7 +189,7 @@ finish_mlflow() {
   local dir="$1" port
   local password='mlfl0w$ "pw" #4'
   port="$(cat "$dir/mlflow/port")"
-  wait_for MLflow "$dir/mlflow/server.log" 1800 "$venv/bin/python" -c 'import sys, urllib.request; urllib.request.urlopen(f"http://127.0.0.1:{sys.argv[1]}/health", timeout=5)' "$port"
+  wait_for MLflow "$dir/mlflow.pid" "$dir/mlflow/server.log" 1800 "$venv/bin/python" -c 'import sys, urllib.request; urllib.request.urlopen(f"http://127.0.0.1:{sys.argv[1]}/health", timeout=5)' "$port"
   NBRUNNER_SERVICES_PW="$password" NBRUNNER_SERVICES_ADMIN_PW="$(cat "$dir/mlflow/admin.pw")" \
     "$venv/bin/python" - "$port" <<'PY'
 import base64, json, os, sys, urllib.request
