@@ -50,6 +50,7 @@ scripts/install-deps.sh
 scripts/setup-venv.sh
 scripts/setup-install-fixtures.sh
 scripts/setup-tools-venv.sh
+scripts/setup-mlflow-venv.sh
 swift build
 bin="$(swift build --show-bin-path)/nbrunner"
 export NBRUNNER_BIN="$bin" NBRUNNER_TEST_PYTHON="$NBRUNNER_TEST_HOME/.venv/bin/python" \
@@ -64,7 +65,8 @@ if [ "$lane" = all ]; then
   # 15 s each (Tests/NotebookRunnerTests/FuzzTests.swift; NBRUNNER_FUZZ_SEED replays a run).
   NBRUNNER_FUZZ_SECONDS=15 swift test --skip-build --filter NotebookRunnerTests.FuzzTests
 fi
-# Real PostgreSQL and S3 (moto) on loopback for the seed scenarios, stopped whatever happens.
+# Real PostgreSQL, S3 (moto), MariaDB, Redis and MLflow on loopback for the seed scenarios,
+# stopped whatever happens.
 services="$(scripts/services.sh start)"
 trap 'scripts/services.sh stop "$services"' EXIT
 # shellcheck disable=SC1091

@@ -2,10 +2,6 @@ import FoundationEssentials
 import NotebookRunner
 import Testing
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// The credentials guide's notebooks (docs/examples) against real services started by
 /// scripts/services.sh (PostgreSQL with a read-only role, an S3-compatible moto server), with
 /// credentials injected each supported way, and nothing leaked.
@@ -18,34 +14,16 @@ struct ScenarioTests {
 
     /// The Vault template's rendering of the database credentials (`$` and `"` escaped).
     func dbFile(password: String = Services.pgPassword) -> String {
-        let escaped = password.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"")
-            .replacing("$", with: "\\$").replacing("`", with: "\\`")
-        return """
-            export DB_HOST=127.0.0.1
-            export DB_PORT=\(Services.pgPort)
-            export DB_NAME=features
-            export DB_USER="reader"
-            export DB_PASSWORD="\(escaped)"
-            export DB_SSL_MODE=disable
-
-            """
+        SecretsFolder.exportLines([
+            "DB_HOST": "127.0.0.1", "DB_PORT": Services.pgPort, "DB_NAME": "features", "DB_USER": "reader",
+            "DB_PASSWORD": password, "DB_SSL_MODE": "disable",
+        ])
     }
 
     /// The injector's json template for KV v2.
-    var awsFile: String {
-        let json = { (s: String) in "\"" + s.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"") + "\"" }
-        return #"{"data": {"AWS_ACCESS_KEY_ID": \#(json(Self.awsKey)), "AWS_SECRET_ACCESS_KEY": \#(json(Self.awsSecret))}, "metadata": {"version": 1}}"#
-    }
+    var awsFile: String { SecretsFolder.kv2JSON(["AWS_ACCESS_KEY_ID": Self.awsKey, "AWS_SECRET_ACCESS_KEY": Self.awsSecret]) }
 
-    func secretsDir(_ files: [String: String]) throws -> String {
-        let dir = temporaryDirectory()
-        chmod(dir, 0o755)
-        for (name, text) in files {
-            try Data(text.utf8).write(to: URL(filePath: "\(dir)/\(name)"))
-            chmod("\(dir)/\(name)", 0o644)
-        }
-        return dir
-    }
+    func secretsDir(_ files: [String: String]) throws -> String { try SecretsFolder.make(files) }
 
     func noLeaks(_ run: Finished, sourceLocation: SourceLocation = #_sourceLocation) {
         for secret in [Services.pgPassword, Self.awsSecret] {
@@ -133,13 +111,4 @@ struct ScenarioTests {
         #expect(run.leaks(wrong) == [])
         noLeaks(run)
     }
-}
-
-/// The services scripts/services.sh started (its env file, sourced by scripts/test.sh).
-enum Services {
-    static let environment = ProcessInfo.processInfo.environment
-    static var available: Bool { environment["NBRUNNER_TEST_PG_PORT"] != nil && environment["NBRUNNER_TEST_S3_ENDPOINT"] != nil }
-    static var pgPort: String { environment["NBRUNNER_TEST_PG_PORT"] ?? "" }
-    static var pgPassword: String { environment["NBRUNNER_TEST_PG_PASSWORD"] ?? "" }
-    static var s3Endpoint: String { environment["NBRUNNER_TEST_S3_ENDPOINT"] ?? "" }
 }

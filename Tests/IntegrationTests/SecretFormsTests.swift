@@ -41,16 +41,6 @@ import Testing
         ]
     }
 
-    /// Every form the test looks for: verbatim, JSON-escaped, `\u`-escaped, HTML-escaped.
-    static func forms(_ secret: String) -> [String] {
-        var ascii = ""
-        for scalar in secret.unicodeScalars {
-            ascii += scalar.isASCII ? String(scalar) : "\\u" + String(scalar.value, radix: 16).leftPadded(4)
-        }
-        let html = secret.replacing("&", with: "&amp;").replacing("<", with: "&lt;").replacing(">", with: "&gt;")
-        return Array(Set([secret, ascii, html]))
-    }
-
     @Test func everyStandardVariableInEveryFormLeavesNoCopy() async throws {
         let names = Self.variables.map(\.key)
         let urls = ["DATABASE_URL", "MONGODB_URI", "REDIS_URL", "SENTRY_DSN"]
@@ -66,16 +56,12 @@ import Testing
         #expect(notebook.contains("text/html") && notebook.contains("application/json"), "the forms were produced")
         #expect(run.stderr.contains("DB_PASS ***"), "printed, masked")
         for secret in Self.secrets {
-            for form in Self.forms(secret) {
+            for form in SecretForms.of(secret) {
                 #expect(run.leaks(form) == [], "\(secret.prefix(6))… as \(form.prefix(8))…: found in \(run.leaks(form))")
             }
         }
         #expect(try result.secrets?.redactedVariables.count ?? 0 >= names.count)
     }
-}
-
-extension String {
-    func leftPadded(_ width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }
 
 /// `--secret-env` and `--secret-file`: secrets the name rule cannot know.

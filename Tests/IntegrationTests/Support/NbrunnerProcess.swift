@@ -106,9 +106,10 @@ extension Finished {
 
 enum Nbrunner {
     /// Runs `nbrunner run NOTEBOOK` with outputs in a fresh temporary folder.
+    /// `replaceEnvironment`: `environment` is all nbrunner gets, not added to the tests' own.
     static func run(
         _ notebook: String, _ extra: [String] = [], environment: [String: String] = [:],
-        python: String? = Paths.python
+        replaceEnvironment: Bool = false, python: String? = Paths.python
     ) async throws -> Finished {
         let dir = temporaryDirectory()
         var arguments = [
@@ -116,7 +117,7 @@ enum Nbrunner {
             "--termination-log", "\(dir)/termination-log",
         ]
         if let python { arguments += ["--python", python] }
-        return try await raw(arguments + extra, environment: environment, directory: dir)
+        return try await raw(arguments + extra, environment: environment, replaceEnvironment: replaceEnvironment, directory: dir)
     }
 
     /// Runs the binary with exactly these arguments.
