@@ -437,9 +437,10 @@ write("heavy-output.ipynb", nb([
     new_code_cell("print('after')"),
 ]))
 # A stop right after the last cell: the test sends SIGTERM once `last-cell-done` is printed,
-# while papermill shuts the kernel down and saves.
+# while papermill shuts the kernel down and saves. The kernel takes 4 s to exit (an atexit
+# hook), so the stop always lands in that shutdown, never after papermill is gone.
 write("late-stop.ipynb", nb([
-    new_code_cell("print('first')"),
+    new_code_cell("import atexit, time\natexit.register(time.sleep, 4)\nprint('first')"),
     new_code_cell("print('last-cell-done', flush=True)"),
 ]))
 # The kernel SIGKILLs papermill (its parent) in the third cell: with --save-every 1h the outputs

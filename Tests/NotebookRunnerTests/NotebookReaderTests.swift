@@ -50,4 +50,16 @@ import Testing
         #expect(JSONSyntaxError.find(in: Array("{\"a\": [true, null, -1.5e3, \"\\u00e9\"]}".utf8)) == nil)
         #expect(JSONSyntaxError.find(in: []) != nil)
     }
+
+    /// nbclient's `metadata.execution["shell.execute_reply"]` says the cell finished; the
+    /// reader's snake-case key strategy must not hide it.
+    @Test func theKernelsReplyIsRead() throws {
+        let nb = try decode(
+            #"""
+            {"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [
+             {"cell_type": "code", "metadata": {"execution": {"shell.execute_reply": "2026-12-03T23:16:52.758159Z"}}, "source": "", "outputs": []},
+             {"cell_type": "code", "metadata": {"execution": {"iopub.status.busy": "2026-12-03T23:16:52.7Z"}}, "source": "", "outputs": []}]}
+            """#)
+        #expect(nb.cells.map(\.replied) == [true, false])
+    }
 }

@@ -111,10 +111,20 @@ package struct NotebookDocument: Decodable, Sendable {
     struct ExecutionTimes: Decodable {
         var reply: String?
         init(from decoder: any Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            reply = try? c.decodeIfPresent(String.self, forKey: .reply)
+            let c = try decoder.container(keyedBy: AnyKey.self)
+            // The reader's snake-case strategy turns `shell.execute_reply` into
+            // `shell.executeReply` before any key is compared: look for either spelling.
+            let key = c.allKeys.first { Self.replyKeys.contains($0.stringValue) }
+            reply = key.flatMap { try? c.decodeIfPresent(String.self, forKey: $0) }
         }
-        enum CodingKeys: String, CodingKey { case reply = "shell.execute_reply" }
+        static let replyKeys: Set = ["shell.execute_reply", "shell.executeReply"]
+    }
+
+    struct AnyKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
     }
 
     struct PapermillCell: Decodable {
