@@ -173,12 +173,18 @@ import Testing
         let many = Redactor(values: ["-----BEGIN CERTIFICATE-----\n" + bundle + "-----END CERTIFICATE-----"])
         let one = Redactor(values: ["wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"])
         let lines = (0..<20_000).map { Array("2026-12-03T18:00:00.000Z line \($0) of ordinary output: Abc+def/GHI 0123\n".utf8) }
-        func time(_ r: Redactor) -> Duration {
-            ContinuousClock().measure { for line in lines { _ = r.redact(line) } }
+        // This thread's CPU time, the best of three: a loaded machine (tests run in parallel)
+        // preempts the thread but does not charge it for others' work. The benchmark
+        // (scripts/benchmark.py) measures the real figure; this only catches a cost that grows
+        // with the patterns (a loop over them would be hundreds of times slower).
+        func time(_ r: Redactor) -> Double {
+            (0..<3).map { _ in
+                let start = GoldenComparisonTests.threadCPUSeconds()
+                for line in lines { _ = r.redact(line) }
+                return GoldenComparisonTests.threadCPUSeconds() - start
+            }.min() ?? 0
         }
-        _ = time(many)
-        _ = time(one)
-        let ratio = time(many) / time(one)
+        let ratio = time(many) / max(time(one), 1e-6)
         #expect(ratio < 4, "ratio \(ratio)")
     }
 }
