@@ -25,15 +25,27 @@ struct ScenarioTests {
 
     func secretsDir(_ files: [String: String]) throws -> String { try SecretsFolder.make(files) }
 
-    func noLeaks(_ run: Finished, sourceLocation: SourceLocation = #_sourceLocation) {
+    /// Zero copies of either secret. `printed`: the variables the debugging cell showed, masked.
+    func noLeaks(_ run: Finished, printed: [String] = [], sourceLocation: SourceLocation = #_sourceLocation) {
+        for name in printed {
+            #expect(run.stderr.contains("\n\(name) ***\n"), "the debugging cell printed \(name), masked", sourceLocation: sourceLocation)
+        }
         for secret in [Services.pgPassword, Self.awsSecret] {
             #expect(run.leaks(secret) == [], "\(secret.prefix(4))… found", sourceLocation: sourceLocation)
         }
     }
 
+    /// Runs an example with SeedServiceTests' debugging cell appended (every credential printed
+    /// the ways libraries print them), without the tests' `NBRUNNER_TEST_*_PASSWORD` variables
+    /// (masked by their names, they would hide a credential the run failed to mask).
+    func run(_ example: String, _ extra: [String] = [], environment: [String: String] = [:]) async throws -> Finished {
+        let notebook = try await SeedServiceTests.debugging(example)
+        return try await Nbrunner.run(notebook, extra, environment: Services.runEnvironment.merging(environment) { $1 }, replaceEnvironment: true)
+    }
+
     @Test func postgresWithPlainEnvironment() async throws {  // env / envFrom / External Secrets
-        let run = try await Nbrunner.run(
-            Self.example("postgres-features.ipynb"),
+        let run = try await run(
+            "postgres-features.ipynb",
             environment: [
                 "DB_HOST": "127.0.0.1", "DB_PORT": Services.pgPort, "DB_NAME": "features", "DB_USER": "reader",
                 "DB_PASSWORD": Services.pgPassword, "DB_SSL_MODE": "disable",
@@ -41,28 +53,28 @@ struct ScenarioTests {
         #expect(run.exitCode == 0, "\(run.stderr.suffix(3000))")
         #expect(try run.checkContract().secrets?.redactedVariables.contains("DB_PASSWORD") == true)
         #expect(run.stderr.contains("3 feature rows"))
-        noLeaks(run)
+        noLeaks(run, printed: ["DB_PASSWORD"])
     }
 
     @Test func postgresWithAVaultRenderedFile() async throws {
         let dir = try secretsDir(["db": dbFile()])
-        let run = try await Nbrunner.run(Self.example("postgres-features.ipynb"), ["--secrets-dir", dir])
+        let run = try await run("postgres-features.ipynb", ["--secrets-dir", dir])
         #expect(run.exitCode == 0, "\(run.stderr.suffix(3000))")
         let secrets = try #require(try run.checkContract().secrets)
         #expect(secrets.files.map(\.path) == ["\(dir)/db"])
         #expect(secrets.keys == ["DB_HOST", "DB_NAME", "DB_PASSWORD", "DB_PORT", "DB_SSL_MODE", "DB_USER"])
-        noLeaks(run)
+        noLeaks(run, printed: ["DB_PASSWORD"])
     }
 
     @Test func s3WithAKVv2JSONFile() async throws {
         let dir = try secretsDir(["aws": awsFile])
-        let run = try await Nbrunner.run(
-            Self.example("s3-pipeline.ipynb"), ["--secrets-dir", dir],
+        let run = try await run(
+            "s3-pipeline.ipynb", ["--secrets-dir", dir],
             environment: ["S3_ENDPOINT_URL": Services.s3Endpoint])
         #expect(run.exitCode == 0, "\(run.stderr.suffix(3000))")
         #expect(try run.checkContract().secrets?.keys == ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"])
         #expect(run.stderr.contains("4 rows from s3://training-data/input/train.csv"))
-        noLeaks(run)
+        noLeaks(run, printed: ["AWS_SECRET_ACCESS_KEY"])
     }
 
     /// OpenShift: random UID, GID 0, no passwd entry, an unwritable HOME, Vault files.
