@@ -62,4 +62,17 @@ import Testing
             """#)
         #expect(nb.cells.map(\.replied) == [true, false])
     }
+
+    /// Keys are compared as nbformat writes them: a MIME type holding `_` stays as it is.
+    @Test func mimeTypesAreReadAsWritten() throws {
+        let nb = try decode(
+            #"""
+            {"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [
+             {"cell_type": "code", "execution_count": 1, "metadata": {}, "source": "", "outputs": [
+              {"output_type": "display_data", "metadata": {}, "data": {"application/x_custom_view+json": {}, "text/plain": "x"}}]}]}
+            """#)
+        #expect(nb.cells.first?.outputs.first?.mimeTypes == ["application/x_custom_view+json", "text/plain"])
+        #expect(nb.cells.first?.executionCount == 1)
+        #expect(nb.cells.first?.outputs.first?.outputType == .displayData)
+    }
 }

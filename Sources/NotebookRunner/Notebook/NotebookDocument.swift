@@ -86,7 +86,10 @@ package struct NotebookDocument: Decodable, Sendable {
         }
 
         enum CodingKeys: String, CodingKey {
-            case cellType, source, executionCount, metadata, outputs
+            case cellType = "cell_type"
+            case source
+            case executionCount = "execution_count"
+            case metadata, outputs
         }
 
         /// nbclient skips cells whose source is blank and cells tagged `skip-execution`.
@@ -111,20 +114,10 @@ package struct NotebookDocument: Decodable, Sendable {
     struct ExecutionTimes: Decodable {
         var reply: String?
         init(from decoder: any Decoder) throws {
-            let c = try decoder.container(keyedBy: AnyKey.self)
-            // The reader's snake-case strategy turns `shell.execute_reply` into
-            // `shell.executeReply` before any key is compared: look for either spelling.
-            let key = c.allKeys.first { Self.replyKeys.contains($0.stringValue) }
-            reply = key.flatMap { try? c.decodeIfPresent(String.self, forKey: $0) }
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            reply = try? c.decodeIfPresent(String.self, forKey: .reply)
         }
-        static let replyKeys: Set = ["shell.execute_reply", "shell.executeReply"]
-    }
-
-    struct AnyKey: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
+        enum CodingKeys: String, CodingKey { case reply = "shell.execute_reply" }
     }
 
     struct PapermillCell: Decodable {
@@ -218,7 +211,11 @@ package struct NotebookDocument: Decodable, Sendable {
                 break
             }
         }
-        enum CodingKeys: String, CodingKey { case outputType, ename, evalue, traceback, name, text, data, executionCount }
+        enum CodingKeys: String, CodingKey {
+            case outputType = "output_type"
+            case ename, evalue, traceback, name, text, data
+            case executionCount = "execution_count"
+        }
 
         struct DataKey: CodingKey {
             var stringValue: String

@@ -67,7 +67,9 @@ package enum NotebookReader {
     package static func decode(_ bytes: Data, path: String, mode: Mode = .scanned(.all)) throws(RunFailure) -> NotebookDocument {
         let document: NotebookDocument
         do {
-            let decoder = ResultJSON.decoder()
+            // nbformat's own key names, compared as written: a key strategy would also rewrite
+            // the dotted `shell.execute_reply` and MIME types that hold a `_`.
+            let decoder = JSONDecoder()
             decoder.userInfo[Mode.key] = mode
             document = try decoder.decode(NotebookDocument.self, from: bytes)
         } catch let error as DecodingError {
