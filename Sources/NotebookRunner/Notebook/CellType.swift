@@ -1,7 +1,7 @@
 /// nbformat's `cell_type`. A notebook may carry a type nbformat does not define (nbrunner does
 /// not reject what papermill accepts): it is kept as `.other` and treated like markdown, never
 /// executed.
-package enum CellType: Sendable, Hashable, Codable, RawRepresentable, ExpressibleByStringLiteral, CustomStringConvertible {
+package enum CellType: OpenStringEnum {
     case code
     case markdown
     case raw
@@ -16,8 +16,6 @@ package enum CellType: Sendable, Hashable, Codable, RawRepresentable, Expressibl
         }
     }
 
-    package init(stringLiteral value: String) { self.init(rawValue: value) }
-
     package var rawValue: String {
         switch self {
         case .code: "code"
@@ -25,16 +23,5 @@ package enum CellType: Sendable, Hashable, Codable, RawRepresentable, Expressibl
         case .raw: "raw"
         case .other(let name): name
         }
-    }
-
-    package var description: String { rawValue }
-
-    package init(from decoder: any Decoder) throws {
-        self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-    }
-
-    package func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
     }
 }

@@ -1,6 +1,6 @@
 /// nbformat's `output_type`. Anything else (a newer or broken notebook) is `.other`: kept, never
 /// read.
-package enum OutputType: Sendable, Hashable, Codable, RawRepresentable, ExpressibleByStringLiteral, CustomStringConvertible {
+package enum OutputType: OpenStringEnum {
     case stream
     case displayData
     case executeResult
@@ -19,8 +19,6 @@ package enum OutputType: Sendable, Hashable, Codable, RawRepresentable, Expressi
         }
     }
 
-    package init(stringLiteral value: String) { self.init(rawValue: value) }
-
     package var rawValue: String {
         switch self {
         case .stream: "stream"
@@ -30,16 +28,5 @@ package enum OutputType: Sendable, Hashable, Codable, RawRepresentable, Expressi
         case .updateDisplayData: "update_display_data"
         case .other(let name): name
         }
-    }
-
-    package var description: String { rawValue }
-
-    package init(from decoder: any Decoder) throws {
-        self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-    }
-
-    package func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
     }
 }
